@@ -1,0 +1,9 @@
+/**
+ * shortcutc's library API. Each phase is importable on its own; the three jobs
+ * (`decompile`, `compile`, `check`) are exported here as they land.
+ */
+export * from './diagnostics/index.js';
+export * from './plist/value.js';
+export * from './plist/equal.js';
+export type * from './ir/types.js';
+export type * as ast from './syntax/ast.js';
