@@ -1,3 +1,4 @@
+import { catalogDiagnostics } from '../catalog/diagnostics.js';
 import type { DiagnosticDefinition } from './codes.js';
 
 /**
@@ -5,7 +6,9 @@ import type { DiagnosticDefinition } from './codes.js';
  * A phase that defines a table (with `defineDiagnostics`, in its own folder)
  * imports it here and adds it under the phase's name.
  */
-export const diagnosticTables: Readonly<Record<string, Readonly<Record<string, DiagnosticDefinition>>>> = {};
+export const diagnosticTables: Readonly<Record<string, Readonly<Record<string, DiagnosticDefinition>>>> = {
+  catalog: catalogDiagnostics,
+};
 
 export function allDiagnosticDefinitions(): DiagnosticDefinition[] {
   return Object.values(diagnosticTables).flatMap((table) => Object.values(table));
