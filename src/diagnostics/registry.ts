@@ -1,5 +1,7 @@
 import { catalogDiagnostics } from '../catalog/diagnostics.js';
 import type { DiagnosticDefinition } from './codes.js';
+import { liftDiagnostics } from '../lift/diagnostics.js';
+import { plistDiagnostics } from '../plist/diagnostics.js';
 
 /**
  * Every phase's diagnostic table, for uniqueness checks and documentation.
@@ -7,6 +9,8 @@ import type { DiagnosticDefinition } from './codes.js';
  * imports it here and adds it under the phase's name.
  */
 export const diagnosticTables: Readonly<Record<string, Readonly<Record<string, DiagnosticDefinition>>>> = {
+  lift: liftDiagnostics,
+  plist: plistDiagnostics,
   catalog: catalogDiagnostics,
 };
 
