@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { dirname, join } from 'node:path';
 import { diagnostic } from '../diagnostics/codes.js';
 import { fail, hasErrors, inFile, ok, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
+import { readPlist } from '../plist/read.js';
 import type { PlistValue } from '../plist/value.js';
 import { catalogDiagnostics as D } from './diagnostics.js';
 import { loadCoreDocument, overlayCore } from './load.js';
@@ -80,7 +81,8 @@ export function buildCatalog(inputs: CatalogInputs): Result<CatalogDocument> {
 }
 
 export interface ImportOptions {
-  readonly readPlist: PlistReader;
+  /** How WFActions.plist is read; the plist phase's reader (binary or XML) unless given. */
+  readonly readPlist?: PlistReader;
   readonly core?: CatalogDocument;
   /** Source files above this size are refused. Default 256 MiB. */
   readonly maxFileBytes?: number;
@@ -100,7 +102,7 @@ export interface ImportReport {
  * Either source alone is enough (`identifier2json.pkl` is the one pickle
  * WorkflowLLM's side needs; the others add types, categories and outputs).
  */
-export function importCatalogDir(dir: string, options: ImportOptions): Result<ImportReport> {
+export function importCatalogDir(dir: string, options: ImportOptions = {}): Result<ImportReport> {
   const started = performance.now();
   const diagnostics: Diagnostic[] = [];
   const found: string[] = [];
@@ -152,7 +154,7 @@ export function importCatalogDir(dir: string, options: ImportOptions): Result<Im
   let wfactions: PlistValue | undefined;
   const plistBytes = readBytes(SOURCE_FILES.wfactions);
   if (plistBytes !== undefined) {
-    const result = options.readPlist(plistBytes);
+    const result = (options.readPlist ?? ((bytes: Uint8Array) => readPlist(bytes)))(plistBytes);
     if (result.ok) {
       wfactions = result.value;
       diagnostics.push(...inFile(join(dir, SOURCE_FILES.wfactions), result.diagnostics));
