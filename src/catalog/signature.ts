@@ -1,4 +1,4 @@
-import { valueKindOf } from './parameter-kinds.js';
+import { valueKindOf, type ValueKind } from './parameter-kinds.js';
 import type { ActionEntry, CatalogValue, EnumItem, ParameterEntry, ParameterRelation } from './schema.js';
 
 /**
@@ -52,9 +52,24 @@ export function formatSignature(action: ActionEntry): string {
 
 function typeOf(p: ParameterEntry): string {
   if (p.enum !== undefined && p.enum.length > 0) return `Literal[${p.enum.map((e) => pythonLiteral(e.value)).join(', ')}]`;
-  const kind = valueKindOf(p);
-  return p.pythonType ?? (kind === 'unknown' ? 'object' : kind);
+  return p.pythonType ?? KIND_PYTHON_TYPES[valueKindOf(p)];
 }
+
+/** The Python type shown for a parameter no source gives one for. */
+const KIND_PYTHON_TYPES: Readonly<Record<ValueKind, string>> = {
+  text: 'str',
+  number: 'float',
+  boolean: 'bool',
+  enum: 'str',
+  dictionary: 'dict',
+  list: 'list',
+  date: 'datetime.date',
+  file: 'object',
+  location: 'object',
+  entity: 'object',
+  content: 'object',
+  unknown: 'object',
+};
 
 function parameterComment(p: ParameterEntry): string {
   const parts: string[] = [];
