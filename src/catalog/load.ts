@@ -73,7 +73,16 @@ export function loadCatalog(options: LocateOptions = {}): Result<Catalog> {
   if (origin.kind === 'builtin') return ok(new Catalog(core.value, origin), core.diagnostics);
   const file = readCatalogFile(origin.path as string);
   if (!file.ok) return fail(file.diagnostics);
-  return ok(new Catalog(overlayCore(file.value, core.value), origin), file.diagnostics);
+  const catalog = new Catalog(overlayCore(file.value, core.value), origin);
+  return ok(catalog, [...file.diagnostics, ...duplicateDiagnostics(catalog, origin.path as string)]);
+}
+
+/** SC7035 for names two entries share (the first entry is used). */
+export function duplicateDiagnostics(catalog: Catalog, file?: string): Diagnostic[] {
+  if (catalog.duplicates.length === 0) return [];
+  const shown = catalog.duplicates.slice(0, 5).join(', ');
+  const more = catalog.duplicates.length > 5 ? ` and ${catalog.duplicates.length - 5} more` : '';
+  return [diagnostic(D.catalogDuplicate, `${catalog.duplicates.length} identifier(s) or Python name(s) are used by more than one entry; the first entry is used: ${shown}${more}`, file === undefined ? {} : { file })];
 }
 
 /** Reads and validates one catalog file. */
