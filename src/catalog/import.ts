@@ -164,6 +164,9 @@ export function importCatalogDir(dir: string, options: ImportOptions = {}): Resu
     }
   }
   const read = performance.now() - started;
+  // A source that is present but unreadable fails the import: a catalog silently missing
+  // half its sources would make the checker report real actions as unknown.
+  if (hasErrors(diagnostics) && (workflowllm !== undefined || wfactions !== undefined)) return fail(diagnostics);
   if (workflowllm === undefined && wfactions === undefined) {
     if (!hasErrors(diagnostics)) {
       diagnostics.push(

@@ -111,6 +111,13 @@ describe('shortcutc catalog import', () => {
     expect(cli.err()).toContain('SC7003');
     expect(cli.err()).toContain('SC7020');
     expect(existsSync(join(dir, 'c.json'))).toBe(false);
+    // One good source and one corrupt one: still a failure, nothing written.
+    const half = source();
+    writeFileSync(join(half, 'WFActions.plist'), '<?xml version="1.0"?><plist><dict><key>a</key>');
+    const partial = io(isolated());
+    expect(await runCli(['catalog', 'import', half, '--to', join(half, 'c.json')], partial)).toBe(1);
+    expect(partial.err()).toContain('SC7020');
+    expect(existsSync(join(half, 'c.json'))).toBe(false);
     const empty = io(isolated());
     expect(await runCli(['catalog', 'import', mkdtempSync(join(tmpdir(), 'shortcutc-empty-'))], empty)).toBe(1);
     expect(empty.err()).toContain('SC7040');
