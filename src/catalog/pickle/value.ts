@@ -6,7 +6,8 @@
  *
  * Containers are built in place while the pickle runs (APPEND, SETITEMS), and
  * the memo lets one container appear in several places or inside itself, so a
- * consumer walking these values must bound its depth (see `pickleDepthOk`).
+ * consumer walking these values must bound its depth (the importers only walk
+ * the fixed shapes they expect).
  */
 export type PickleValue =
   | null
