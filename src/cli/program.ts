@@ -1,4 +1,6 @@
 import { Command, CommanderError } from 'commander';
+import { registerConvert } from './commands/convert.js';
+import { registerInfo } from './commands/info.js';
 import { ExitCode, type CliIO } from './io.js';
 
 /**
@@ -8,7 +10,7 @@ import { ExitCode, type CliIO } from './io.js';
 export type RegisterCommand = (program: Command, io: CliIO, setExit: (code: ExitCode) => void) => void;
 
 /** Every command, in the order `--help` lists them. Each lives in `commands/`. */
-const commands: RegisterCommand[] = [];
+const commands: RegisterCommand[] = [registerInfo, registerConvert];
 
 export function buildProgram(io: CliIO, setExit: (code: ExitCode) => void): Command {
   const program = new Command('shortcutc')

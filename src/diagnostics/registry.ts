@@ -1,4 +1,6 @@
 import type { DiagnosticDefinition } from './codes.js';
+import { cliDiagnostics } from '../cli/diagnostics.js';
+import { containerDiagnostics } from '../container/diagnostics.js';
 import { plistDiagnostics } from '../plist/diagnostics.js';
 
 /**
@@ -8,6 +10,8 @@ import { plistDiagnostics } from '../plist/diagnostics.js';
  */
 export const diagnosticTables: Readonly<Record<string, Readonly<Record<string, DiagnosticDefinition>>>> = {
   plist: plistDiagnostics,
+  container: containerDiagnostics,
+  cli: cliDiagnostics,
 };
 
 export function allDiagnosticDefinitions(): DiagnosticDefinition[] {
