@@ -14,8 +14,8 @@
  *    U+000E–U+001F, U+FFFE, U+FFFF, lone surrogates), in strings and keys;
  *  - UIDs (CoreFoundation writes `{CF$UID: n}`, which plistlib reads back as a
  *    dictionary; keep such files binary);
- *  - dates with fractional seconds, or outside the years 1–9999 (XML dates are
- *    whole seconds; rounding would change the value);
+ *  - dates with fractional seconds (or -0), or outside the years 1–9999 (XML
+ *    dates are whole seconds; rounding would change the value);
  *  - a dictionary whose only key is `CF$UID` with a number: Apple's XML reader
  *    would turn it into a UID.
  * Carriage returns are written as `&#13;`: an XML reader turns a raw CR (and
@@ -305,7 +305,8 @@ function seventeenDigits(x: number): { digits: string; exponent: number } {
 
 /** YYYY-MM-DDTHH:MM:SSZ, or undefined when XML cannot say the date exactly. */
 export function formatDate(secondsSince2001: number): string | undefined {
-  if (!Number.isInteger(secondsSince2001)) return undefined;
+  // -0 is the same instant as 0 but a different value: refuse it too, rather than change it.
+  if (!Number.isInteger(secondsSince2001) || Object.is(secondsSince2001, -0)) return undefined;
   const d = new Date((secondsSince2001 + APPLE_EPOCH_OFFSET_SECONDS) * 1000);
   const year = d.getUTCFullYear();
   if (Number.isNaN(year) || year < 1 || year > 9999) return undefined;

@@ -118,6 +118,24 @@ export function plistDocument(options: PlistArbitraryOptions = {}): fc.Arbitrary
   return plistDict(plistValue(options), { ...options, maxItems: options.maxItems ?? 8 });
 }
 
+/**
+ * Deeply nested values: a chain of `minDepth`–`maxDepth` arrays and dictionaries
+ * (each level may carry scalar siblings) around a scalar leaf.
+ */
+export function deepPlistValue(options: PlistArbitraryOptions & { minDepth?: number } = {}): fc.Arbitrary<PlistValue> {
+  const level = fc.tuple(fc.boolean(), fc.array(plistScalar(options), { maxLength: 2 }), plistString(options.xmlSafe ?? false, 6));
+  return fc
+    .tuple(fc.array(level, { minLength: options.minDepth ?? 20, maxLength: options.maxDepth ?? 200 }), plistScalar(options))
+    .map(([levels, leaf]) => {
+      let value: PlistValue = leaf;
+      for (const [isArray, siblings, key] of levels) {
+        if (isArray) value = [...siblings, value];
+        else value = new Map<string, PlistValue>([...siblings.map((s, i): [string, PlistValue] => [`${key}${i + 1}`, s]), [key, value]]);
+      }
+      return value;
+    });
+}
+
 /** A chain of arrays and dictionaries `depth` levels deep around a scalar. */
 export function deepValue(depth: number, leaf: PlistValue = 'leaf'): PlistValue {
   let value = leaf;
