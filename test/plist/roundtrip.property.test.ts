@@ -8,51 +8,16 @@ import { readBinaryPlist } from '../../src/plist/binary-reader.js';
 import { writeBinaryPlist } from '../../src/plist/binary-writer.js';
 import { firstDifference, formatPath } from '../../src/plist/equal.js';
 import { readPlist } from '../../src/plist/read.js';
-import { isXmlChar } from '../../src/plist/xml-reader.js';
-import { formatDate } from '../../src/plist/xml-writer.js';
 import { readXmlPlist } from '../../src/plist/xml-reader.js';
 import { writeXmlPlist } from '../../src/plist/xml-writer.js';
-import { plistKind, type PlistValue } from '../../src/plist/value.js';
+import type { PlistValue } from '../../src/plist/value.js';
 import { deepPlistValue, plistDocument, plistValue } from '../arbitraries/plist.js';
+import { xmlCanHold } from '../support/xml-safety.js';
 
 function sameAfter(original: PlistValue, back: { ok: boolean; value?: PlistValue; diagnostics: readonly unknown[] }): void {
   if (!back.ok) throw new Error(`could not read back: ${JSON.stringify(back.diagnostics)}`);
   const difference = firstDifference(original, back.value!, { keyOrder: true });
   if (difference !== undefined) throw new Error(`differs at ${formatPath(difference.path)}: ${difference.reason}`);
-}
-
-/** Whether XML can say the value exactly (what the XML writer must accept). */
-function xmlCanHold(value: PlistValue): boolean {
-  const stack: PlistValue[] = [value];
-  const textOk = (s: string): boolean => [...s].every((c) => isXmlChar(c.codePointAt(0)!) && !(c.length === 1 && c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff));
-  while (stack.length > 0) {
-    const v = stack.pop()!;
-    switch (plistKind(v)) {
-      case 'string':
-        if (!textOk(v as string)) return false;
-        break;
-      case 'uid':
-        return false;
-      case 'date':
-        if (formatDate((v as { secondsSince2001: number }).secondsSince2001) === undefined) return false;
-        break;
-      case 'array':
-        stack.push(...(v as PlistValue[]));
-        break;
-      case 'dict': {
-        const m = v as Map<string, PlistValue>;
-        if (m.size === 1 && m.has('CF$UID')) {
-          const only = plistKind(m.get('CF$UID')!);
-          if (only === 'integer' || only === 'real') return false;
-        }
-        for (const [k, child] of m) {
-          if (!textOk(k)) return false;
-          stack.push(child);
-        }
-      }
-    }
-  }
-  return true;
 }
 
 describe('round-trip properties', () => {
