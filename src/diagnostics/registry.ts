@@ -1,6 +1,8 @@
 import { catalogDiagnostics } from '../catalog/diagnostics.js';
 import type { DiagnosticDefinition } from './codes.js';
 import { liftDiagnostics } from '../lift/diagnostics.js';
+import { cliDiagnostics } from '../cli/diagnostics.js';
+import { containerDiagnostics } from '../container/diagnostics.js';
 import { plistDiagnostics } from '../plist/diagnostics.js';
 
 /**
@@ -12,6 +14,8 @@ export const diagnosticTables: Readonly<Record<string, Readonly<Record<string, D
   lift: liftDiagnostics,
   plist: plistDiagnostics,
   catalog: catalogDiagnostics,
+  container: containerDiagnostics,
+  cli: cliDiagnostics,
 };
 
 export function allDiagnosticDefinitions(): DiagnosticDefinition[] {
