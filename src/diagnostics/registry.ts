@@ -1,5 +1,6 @@
 import type { DiagnosticDefinition } from './codes.js';
 import { liftDiagnostics } from '../lift/diagnostics.js';
+import { plistDiagnostics } from '../plist/diagnostics.js';
 
 /**
  * Every phase's diagnostic table, for uniqueness checks and documentation.
@@ -8,6 +9,7 @@ import { liftDiagnostics } from '../lift/diagnostics.js';
  */
 export const diagnosticTables: Readonly<Record<string, Readonly<Record<string, DiagnosticDefinition>>>> = {
   lift: liftDiagnostics,
+  plist: plistDiagnostics,
 };
 
 export function allDiagnosticDefinitions(): DiagnosticDefinition[] {
