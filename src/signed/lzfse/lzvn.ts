@@ -4,7 +4,9 @@ import { copyLiteral, copyMatch } from './copy.js';
 /**
  * LZVN, the byte-oriented LZ format LZFSE uses for small blocks (`bvxn`).
  * Every instruction starts with one opcode byte; the kinds below are the
- * opcode classes of the format:
+ * opcode classes of the format (where classes overlap, the later one owns the
+ * code: 0x70-0x7F and 0xD0-0xDF are undefined, 0xA0-0xBF are med_d, so a
+ * short-form match with 1, 2 or 3 literals is at most 8, 6 or 4 bytes):
  *
  *   sml_d  LLMMMDDD DDDDDDDD            literal 0-3, match 3-10, distance < 2^11
  *   med_d  101LLMMM DDDDDDMM DDDDDDDD   literal 0-3, match 3-34, distance < 2^14
