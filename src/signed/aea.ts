@@ -288,8 +288,13 @@ function readClusters(bytes: Uint8Array, start: number, root: RootHeader): AeaCl
       payload += compressedSize;
       produced += originalSize;
     }
-    if (segments.length === 0 && produced < root.originalSize) {
-      throw formatError('badLayout', `cluster ${clusters.length} has no segments, but ${root.originalSize - produced} bytes are still missing`, at);
+    // A zero compressed size ends the segment list; it must not end before the declared size.
+    if (segments.length < n && produced < root.originalSize) {
+      throw formatError(
+        'badLayout',
+        `the segments end after ${produced} bytes, but the root header declares ${root.originalSize}`,
+        at + segments.length * headerSize,
+      );
     }
     clusters.push({
       index: clusters.length,

@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import type { PlistValue } from '../plist/value.js';
 import { formatError } from './failure.js';
+import { ecPointOfKey } from './keys.js';
 
 /**
  * Who signed a shortcut, as the auth data (a binary plist) says.
@@ -71,14 +72,13 @@ function certificates(dict: Map<string, PlistValue>, key: string): X509Certifica
   });
 }
 
-/** The uncompressed point (0x04 ‖ x ‖ y) of a certificate's P-256 key. */
-export function ecPoint(cert: X509Certificate, what: string): Uint8Array {
-  const key = cert.publicKey;
-  const jwk = key.export({ format: 'jwk' });
-  if (key.asymmetricKeyType !== 'ec' || jwk.crv !== 'P-256' || jwk.x === undefined || jwk.y === undefined) {
-    throw formatError('certificate', `${what} does not hold a P-256 key (found ${key.asymmetricKeyType ?? 'unknown'}${jwk.crv === undefined ? '' : ` ${jwk.crv}`})`);
+/** The uncompressed point of a certificate's P-256 key. */
+function ecPoint(cert: X509Certificate, what: string): Uint8Array {
+  const point = ecPointOfKey(cert.publicKey);
+  if (point === undefined) {
+    throw formatError('certificate', `${what} does not hold a P-256 key (found ${cert.publicKey.asymmetricKeyType ?? 'unknown'})`);
   }
-  return Buffer.concat([Buffer.of(4), Buffer.from(jwk.x, 'base64url'), Buffer.from(jwk.y, 'base64url')]);
+  return point;
 }
 
 /** Reads the signer out of the auth data's plist value. */

@@ -1,9 +1,10 @@
-import { constants, createHmac, createPublicKey, hkdfSync, verify as verifySignature, type KeyObject, type X509Certificate } from 'node:crypto';
+import { constants, createHmac, hkdfSync, verify as verifySignature, type KeyObject, type X509Certificate } from 'node:crypto';
 import { diagnostic } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { AeaContainer } from './aea.js';
 import type { AuthData } from './auth-data.js';
 import { signedDiagnostics, type SignedDiagnosticCode } from './diagnostics.js';
+import { p256Key } from './keys.js';
 
 /**
  * Signature and MAC verification of a profile-0 AEA1 file, with node:crypto
@@ -90,24 +91,6 @@ const equal = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a).equals(B
 
 function problem(kind: SignedDiagnosticCode, message: string, offset?: number): Diagnostic {
   return diagnostic(signedDiagnostics[kind], message, offset === undefined ? {} : { location: { kind: 'bytes', offset } });
-}
-
-/** The P-256 public key of a 65-byte uncompressed point, or undefined when it is not on the curve. */
-export function p256Key(point: Uint8Array): KeyObject | undefined {
-  if (point.length !== 65 || point[0] !== 4) return undefined;
-  try {
-    return createPublicKey({
-      key: {
-        kty: 'EC',
-        crv: 'P-256',
-        x: Buffer.from(point.subarray(1, 33)).toString('base64url'),
-        y: Buffer.from(point.subarray(33, 65)).toString('base64url'),
-      },
-      format: 'jwk',
-    });
-  } catch {
-    return undefined;
-  }
 }
 
 /** The DER signature in the zero-padded 128-byte slot, or undefined when its length is impossible. */
