@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerExtract } from './commands/extract.js';
 import { ExitCode, type CliIO } from './io.js';
 
 /**
@@ -8,7 +9,7 @@ import { ExitCode, type CliIO } from './io.js';
 export type RegisterCommand = (program: Command, io: CliIO, setExit: (code: ExitCode) => void) => void;
 
 /** Every command, in the order `--help` lists them. Each lives in `commands/`. */
-const commands: RegisterCommand[] = [];
+const commands: RegisterCommand[] = [registerExtract];
 
 export function buildProgram(io: CliIO, setExit: (code: ExitCode) => void): Command {
   const program = new Command('shortcutc')
