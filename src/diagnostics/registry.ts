@@ -1,4 +1,5 @@
 import type { DiagnosticDefinition } from './codes.js';
+import { liftDiagnostics } from '../lift/diagnostics.js';
 import { signedDiagnostics } from '../signed/diagnostics.js';
 
 /**
@@ -7,6 +8,7 @@ import { signedDiagnostics } from '../signed/diagnostics.js';
  * imports it here and adds it under the phase's name.
  */
 export const diagnosticTables: Readonly<Record<string, Readonly<Record<string, DiagnosticDefinition>>>> = {
+  lift: liftDiagnostics,
   signed: signedDiagnostics,
 };
 

@@ -1,1 +1,4 @@
 export * from './types.js';
+export * from './walk.js';
+export * from './equal.js';
+export * from './identity.js';
