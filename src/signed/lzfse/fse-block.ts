@@ -144,51 +144,53 @@ function decodeLiterals(h: FseBlockHeader, src: Uint8Array, start: number, end: 
   let s2 = h.literalStates[2];
   let s3 = h.literalStates[3];
   const count = h.literalCount;
-  for (let i = 0; i < count; i += 4) {
-    // Refill to at least 24 bits (fewer only at the very start of the stream).
-    let take = (31 - nb) >> 3;
-    if (take > bp - start) take = bp - start;
-    while (take-- > 0) {
-      acc = (acc << 8) | src[--bp]!;
-      nb += 8;
-    }
+  let i = 0;
+  // Fast path. Bits above `nb` in `acc` are stale and never read: each pull
+  // masks what it takes. A literal reads at most 10 bits (1024 states), so a
+  // refill to 24+ bits covers two literals without further checks, and while
+  // 6 bytes remain both refills of a group of four read whole 3-byte words.
+  for (; i < count && bp - start >= 6; i += 4) {
+    let bits = ((31 - nb) >> 3) << 3;
+    bp -= bits >> 3;
+    acc = (acc << bits) | ((src[bp]! | (src[bp + 1]! << 8) | (src[bp + 2]! << 16)) & ((1 << bits) - 1));
+    nb += bits;
     let e = table[s0]!;
-    let k = e & 0xff;
-    if (k > nb) throw badBits(bp);
-    nb -= k;
-    s0 = (e >> 16) + (acc >>> nb);
-    acc &= (1 << nb) - 1;
+    nb -= e & 0xff;
+    s0 = (e >> 16) + ((acc >>> nb) & ((1 << (e & 0xff)) - 1));
     out[i] = e >>> 8;
-
     e = table[s1]!;
-    k = e & 0xff;
-    if (k > nb) throw badBits(bp);
-    nb -= k;
-    s1 = (e >> 16) + (acc >>> nb);
-    acc &= (1 << nb) - 1;
+    nb -= e & 0xff;
+    s1 = (e >> 16) + ((acc >>> nb) & ((1 << (e & 0xff)) - 1));
     out[i + 1] = e >>> 8;
 
-    take = (31 - nb) >> 3;
-    if (take > bp - start) take = bp - start;
-    while (take-- > 0) {
-      acc = (acc << 8) | src[--bp]!;
-      nb += 8;
-    }
+    bits = ((31 - nb) >> 3) << 3;
+    bp -= bits >> 3;
+    acc = (acc << bits) | ((src[bp]! | (src[bp + 1]! << 8) | (src[bp + 2]! << 16)) & ((1 << bits) - 1));
+    nb += bits;
     e = table[s2]!;
-    k = e & 0xff;
-    if (k > nb) throw badBits(bp);
-    nb -= k;
-    s2 = (e >> 16) + (acc >>> nb);
-    acc &= (1 << nb) - 1;
+    nb -= e & 0xff;
+    s2 = (e >> 16) + ((acc >>> nb) & ((1 << (e & 0xff)) - 1));
     out[i + 2] = e >>> 8;
-
     e = table[s3]!;
-    k = e & 0xff;
+    nb -= e & 0xff;
+    s3 = (e >> 16) + ((acc >>> nb) & ((1 << (e & 0xff)) - 1));
+    out[i + 3] = e >>> 8;
+  }
+  // The stream's first bytes: refill byte by byte and check every pull.
+  const states = [s0, s1, s2, s3];
+  for (; i < count; i++) {
+    if ((i & 1) === 0) {
+      while (nb <= 23 && bp > start) {
+        acc = (acc << 8) | src[--bp]!;
+        nb += 8;
+      }
+    }
+    const e = table[states[i & 3]!]!;
+    const k = e & 0xff;
     if (k > nb) throw badBits(bp);
     nb -= k;
-    s3 = (e >> 16) + (acc >>> nb);
-    acc &= (1 << nb) - 1;
-    out[i + 3] = e >>> 8;
+    states[i & 3] = (e >> 16) + ((acc >>> nb) & ((1 << k) - 1));
+    out[i] = e >>> 8;
   }
 }
 
@@ -214,13 +216,21 @@ function decodeMatches(
   let lit = 0;
   // No distance yet: a first match that says "repeat the previous distance" is invalid.
   let d = -1;
+  let refill = 0;
+  // Refills read a 3-byte word and keep the bytes they need (`acc` holds only
+  // its `nb` valid bits, so the shift never overflows 31 bits).
   for (let n = h.matchCount; n > 0; n--) {
     // L
-    let take = (31 - nb) >> 3;
-    if (take > bp - start) take = bp - start;
-    while (take-- > 0) {
-      acc = (acc << 8) | src[--bp]!;
-      nb += 8;
+    if (bp - start >= 3) {
+      refill = ((31 - nb) >> 3) << 3;
+      bp -= refill >> 3;
+      acc = (acc << refill) | ((src[bp]! | (src[bp + 1]! << 8) | (src[bp + 2]! << 16)) & ((1 << refill) - 1));
+      nb += refill;
+    } else {
+      while (nb <= 23 && bp > start) {
+        acc = (acc << 8) | src[--bp]!;
+        nb += 8;
+      }
     }
     let e = lPacked[ls]!;
     let total = e & 0xff;
@@ -233,11 +243,16 @@ function decodeMatches(
     ls = (e >> 16) + (bits >>> vbits);
 
     // M
-    take = (31 - nb) >> 3;
-    if (take > bp - start) take = bp - start;
-    while (take-- > 0) {
-      acc = (acc << 8) | src[--bp]!;
-      nb += 8;
+    if (bp - start >= 3) {
+      refill = ((31 - nb) >> 3) << 3;
+      bp -= refill >> 3;
+      acc = (acc << refill) | ((src[bp]! | (src[bp + 1]! << 8) | (src[bp + 2]! << 16)) & ((1 << refill) - 1));
+      nb += refill;
+    } else {
+      while (nb <= 23 && bp > start) {
+        acc = (acc << 8) | src[--bp]!;
+        nb += 8;
+      }
     }
     e = mPacked[ms]!;
     total = e & 0xff;
@@ -250,11 +265,16 @@ function decodeMatches(
     ms = (e >> 16) + (bits >>> vbits);
 
     // D (0 means: the previous distance again)
-    take = (31 - nb) >> 3;
-    if (take > bp - start) take = bp - start;
-    while (take-- > 0) {
-      acc = (acc << 8) | src[--bp]!;
-      nb += 8;
+    if (bp - start >= 3) {
+      refill = ((31 - nb) >> 3) << 3;
+      bp -= refill >> 3;
+      acc = (acc << refill) | ((src[bp]! | (src[bp + 1]! << 8) | (src[bp + 2]! << 16)) & ((1 << refill) - 1));
+      nb += refill;
+    } else {
+      while (nb <= 23 && bp > start) {
+        acc = (acc << 8) | src[--bp]!;
+        nb += 8;
+      }
     }
     e = dPacked[ds]!;
     total = e & 0xff;
