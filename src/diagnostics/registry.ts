@@ -1,5 +1,6 @@
 import type { DiagnosticDefinition } from './codes.js';
 import { liftDiagnostics } from '../lift/diagnostics.js';
+import { plistDiagnostics } from '../plist/diagnostics.js';
 import { signedDiagnostics } from '../signed/diagnostics.js';
 
 /**
@@ -9,6 +10,7 @@ import { signedDiagnostics } from '../signed/diagnostics.js';
  */
 export const diagnosticTables: Readonly<Record<string, Readonly<Record<string, DiagnosticDefinition>>>> = {
   lift: liftDiagnostics,
+  plist: plistDiagnostics,
   signed: signedDiagnostics,
 };
 
