@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerExtract } from './commands/extract.js';
+import { registerVerify } from './commands/verify.js';
 import { ExitCode, type CliIO } from './io.js';
 
 /**
@@ -9,7 +10,7 @@ import { ExitCode, type CliIO } from './io.js';
 export type RegisterCommand = (program: Command, io: CliIO, setExit: (code: ExitCode) => void) => void;
 
 /** Every command, in the order `--help` lists them. Each lives in `commands/`. */
-const commands: RegisterCommand[] = [registerExtract];
+const commands: RegisterCommand[] = [registerExtract, registerVerify];
 
 export function buildProgram(io: CliIO, setExit: (code: ExitCode) => void): Command {
   const program = new Command('shortcutc')

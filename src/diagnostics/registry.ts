@@ -1,4 +1,5 @@
 import type { DiagnosticDefinition } from './codes.js';
+import { cliDiagnostics } from '../cli/diagnostics.js';
 import { liftDiagnostics } from '../lift/diagnostics.js';
 import { plistDiagnostics } from '../plist/diagnostics.js';
 import { signedDiagnostics } from '../signed/diagnostics.js';
@@ -9,6 +10,7 @@ import { signedDiagnostics } from '../signed/diagnostics.js';
  * imports it here and adds it under the phase's name.
  */
 export const diagnosticTables: Readonly<Record<string, Readonly<Record<string, DiagnosticDefinition>>>> = {
+  cli: cliDiagnostics,
   lift: liftDiagnostics,
   plist: plistDiagnostics,
   signed: signedDiagnostics,

@@ -1,7 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { diagnostic } from '../../diagnostics/codes.js';
 import { inFile } from '../../diagnostics/diagnostic.js';
 import { extractSigned } from '../../signed/extract.js';
+import { cliDiagnostics } from '../diagnostics.js';
 import { ExitCode, reportDiagnostics } from '../io.js';
 import type { RegisterCommand } from '../program.js';
 
@@ -18,7 +20,8 @@ export const registerExtract: RegisterCommand = (program, io, setExit) => {
       try {
         bytes = new Uint8Array(await readFile(path));
       } catch (error) {
-        io.stderr(`${input}: error: cannot read the file (${error instanceof Error ? error.message : String(error)})\n`);
+        const message = `cannot read the file (${error instanceof Error ? error.message : String(error)})`;
+        reportDiagnostics(io, [diagnostic(cliDiagnostics.unreadableFile, message, { file: input })]);
         setExit(ExitCode.failure);
         return;
       }
