@@ -65,7 +65,10 @@ function certificates(dict: Map<string, PlistValue>, key: string): X509Certifica
       throw formatError('authData', `auth data: ${key}[${i}] is not data`);
     }
     try {
-      return new X509Certificate(item.bytes);
+      const cert = new X509Certificate(item.bytes);
+      // The key is decoded lazily by Node; a damaged one must fail here, not in a later check.
+      void cert.publicKey;
+      return cert;
     } catch (error) {
       throw formatError('certificate', `auth data: ${key}[${i}] is not a DER certificate (${error instanceof Error ? error.message : String(error)})`);
     }
