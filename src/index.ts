@@ -11,3 +11,4 @@ export * from './ir/walk.js';
 export * from './ir/equal.js';
 export * from './ir/identity.js';
 export * from './lift/index.js';
+export * from './catalog/index.js';

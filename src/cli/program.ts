@@ -1,5 +1,8 @@
 import { Command, CommanderError } from 'commander';
+import { registerCatalogCommand } from './commands/catalog.js';
+import { registerConvert } from './commands/convert.js';
 import { registerExtract } from './commands/extract.js';
+import { registerInfo } from './commands/info.js';
 import { registerVerify } from './commands/verify.js';
 import { ExitCode, type CliIO } from './io.js';
 
@@ -10,7 +13,14 @@ import { ExitCode, type CliIO } from './io.js';
 export type RegisterCommand = (program: Command, io: CliIO, setExit: (code: ExitCode) => void) => void;
 
 /** Every command, in the order `--help` lists them. Each lives in `commands/`. */
-const commands: RegisterCommand[] = [registerExtract, registerVerify];
+// One per line, so branches that add commands merge without conflicts.
+const commands: RegisterCommand[] = [
+  registerInfo,
+  registerConvert,
+  registerCatalogCommand,
+  registerExtract,
+  registerVerify,
+];
 
 export function buildProgram(io: CliIO, setExit: (code: ExitCode) => void): Command {
   const program = new Command('shortcutc')

@@ -1,6 +1,8 @@
+import { catalogDiagnostics } from '../catalog/diagnostics.js';
 import type { DiagnosticDefinition } from './codes.js';
 import { cliDiagnostics } from '../cli/diagnostics.js';
 import { liftDiagnostics } from '../lift/diagnostics.js';
+import { containerDiagnostics } from '../container/diagnostics.js';
 import { plistDiagnostics } from '../plist/diagnostics.js';
 import { signedDiagnostics } from '../signed/diagnostics.js';
 
@@ -13,6 +15,8 @@ export const diagnosticTables: Readonly<Record<string, Readonly<Record<string, D
   cli: cliDiagnostics,
   lift: liftDiagnostics,
   plist: plistDiagnostics,
+  catalog: catalogDiagnostics,
+  container: containerDiagnostics,
   signed: signedDiagnostics,
 };
 

@@ -18,7 +18,10 @@
  *    external fetches): referring to one is an error;
  *  - character data: the five predefined entities, numeric character
  *    references and CDATA sections; line ends are normalized as XML requires
- *    (CR LF and lone CR become LF; `&#13;` stays CR);
+ *    (CR LF and lone CR become LF; `&#13;` stays CR). This is what plistlib
+ *    and every XML parser do; CoreFoundation's own reader keeps a raw CR. The
+ *    two only disagree on files with raw CRs (Windows line ends, classic-Mac
+ *    text), which our writer never produces: it writes CR as `&#13;`;
  *  - characters XML 1.0 forbids (most C0 controls, lone surrogates, U+FFFE,
  *    U+FFFF) are errors, raw or as character references;
  *  - `<integer>`: decimal or 0x-hex, optional sign and surrounding whitespace,

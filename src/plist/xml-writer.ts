@@ -14,8 +14,8 @@
  *    U+000E–U+001F, U+FFFE, U+FFFF, lone surrogates), in strings and keys;
  *  - UIDs (CoreFoundation writes `{CF$UID: n}`, which plistlib reads back as a
  *    dictionary; keep such files binary);
- *  - dates with fractional seconds, or outside the years 1–9999 (XML dates are
- *    whole seconds; rounding would change the value);
+ *  - dates with fractional seconds (or -0), or outside the years 1–9999 (XML
+ *    dates are whole seconds; rounding would change the value);
  *  - a dictionary whose only key is `CF$UID` with a number: Apple's XML reader
  *    would turn it into a UID.
  * Carriage returns are written as `&#13;`: an XML reader turns a raw CR (and
@@ -252,10 +252,8 @@ export function formatReal(x: number): string {
   if (x === Number.POSITIVE_INFINITY) return '+infinity';
   if (x === Number.NEGATIVE_INFINITY) return '-infinity';
   if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
-  const [mantissa, exponentText] = x.toExponential(16).split('e') as [string, string];
-  const exponent = Number(exponentText);
   const sign = x < 0 ? '-' : '';
-  const digits = mantissa.replace('-', '').replace('.', '');
+  const { digits, exponent } = seventeenDigits(Math.abs(x));
   if (exponent < -4 || exponent >= 17) {
     const fraction = digits.slice(1).replace(/0+$/, '');
     const e = `${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
@@ -274,9 +272,41 @@ export function formatReal(x: number): string {
   return `${sign}${whole}${fraction === '' ? '' : `.${fraction}`}`;
 }
 
+/**
+ * The 17 significant digits of a positive finite double, rounded half to even
+ * from its exact decimal value (as C's printf does; JavaScript's toExponential
+ * rounds ties up), and the decimal exponent of the first digit.
+ */
+function seventeenDigits(x: number): { digits: string; exponent: number } {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  const fraction = bits & ((1n << 52n) - 1n);
+  const mantissa = biased === 0 ? fraction : fraction | (1n << 52n);
+  const power = biased === 0 ? -1074 : biased - 1075;
+  // x = mantissa × 2^power = exact × 10^scale, with `exact` a whole number.
+  const exact = power >= 0 ? (mantissa << BigInt(power)).toString() : (mantissa * 5n ** BigInt(-power)).toString();
+  const scale = power >= 0 ? 0 : power;
+  let exponent = exact.length - 1 + scale;
+  if (exact.length <= 17) return { digits: exact.padEnd(17, '0'), exponent };
+  let kept = BigInt(exact.slice(0, 17));
+  const rest = exact.slice(17);
+  const firstDropped = rest.charCodeAt(0) - 48;
+  const tie = firstDropped === 5 && /^50*$/.test(rest);
+  if (firstDropped > 5 || (firstDropped === 5 && !tie) || (tie && kept % 2n === 1n)) kept += 1n;
+  let digits = kept.toString();
+  if (digits.length > 17) {
+    digits = digits.slice(0, 17);
+    exponent += 1;
+  }
+  return { digits, exponent };
+}
+
 /** YYYY-MM-DDTHH:MM:SSZ, or undefined when XML cannot say the date exactly. */
 export function formatDate(secondsSince2001: number): string | undefined {
-  if (!Number.isInteger(secondsSince2001)) return undefined;
+  // -0 is the same instant as 0 but a different value: refuse it too, rather than change it.
+  if (!Number.isInteger(secondsSince2001) || Object.is(secondsSince2001, -0)) return undefined;
   const d = new Date((secondsSince2001 + APPLE_EPOCH_OFFSET_SECONDS) * 1000);
   const year = d.getUTCFullYear();
   if (Number.isNaN(year) || year < 1 || year > 9999) return undefined;

@@ -48,7 +48,7 @@ describe('shortcutc extract', () => {
     const io = testIO(dir);
     expect(await runCli(['extract', 'missing.shortcut', '-o', 'x.plist'], io)).toBe(1);
     expect(await runCli(['extract', 'plain.shortcut', '-o', 'x.plist'], io)).toBe(1);
-    expect(io.err.join('')).toContain('SC9001');
+    expect(io.err.join('')).toContain('SC9101');
     expect(io.err.join('')).toContain('plain.shortcut: error SC2002');
   });
 });

@@ -1,10 +1,7 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { diagnostic } from '../../diagnostics/codes.js';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { inFile, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../../diagnostics/format.js';
 import { verifySigned, type SignerInfo } from '../../signed/signed-shortcut.js';
-import { cliDiagnostics } from '../diagnostics.js';
+import { collectInputs, readInputFile } from '../files.js';
 import { ExitCode } from '../io.js';
 import type { RegisterCommand } from '../program.js';
 
@@ -14,31 +11,6 @@ interface FileVerdict {
   readonly signer?: SignerInfo;
   readonly segments?: number;
   readonly diagnostics: readonly Diagnostic[];
-}
-
-/** The files to check: each file argument, and every `.shortcut` file under each directory argument (sorted). */
-async function expand(cwd: string, inputs: readonly string[]): Promise<{ files: string[]; missing: string[] }> {
-  const files: string[] = [];
-  const missing: string[] = [];
-  const walk = async (shown: string, path: string): Promise<void> => {
-    const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const child = join(shown, entry.name);
-      if (entry.isDirectory()) await walk(child, join(path, entry.name));
-      else if (entry.name.endsWith('.shortcut')) files.push(child);
-    }
-  };
-  for (const input of inputs) {
-    try {
-      const info = await stat(resolve(cwd, input));
-      if (info.isDirectory()) await walk(input, resolve(cwd, input));
-      else files.push(input);
-    } catch {
-      missing.push(input);
-    }
-  }
-  return { files, missing };
 }
 
 function signerText(signer: SignerInfo | undefined): string {
@@ -55,29 +27,24 @@ export const registerVerify: RegisterCommand = (program, io, setExit) => {
     .description('verify signed shortcuts: signature, MAC chain, certificate chain and segment checksums')
     .argument('<paths...>', 'signed .shortcut files, or directories to search for them')
     .option('--json', 'print one JSON report instead of lines')
-    .action(async (inputs: string[], options: { json?: boolean }) => {
-      const { files, missing } = await expand(io.cwd, inputs);
-      const verdicts: FileVerdict[] = missing.map((file) => ({
-        file,
-        valid: false,
-        diagnostics: [diagnostic(cliDiagnostics.unreadableFile, 'no such file or directory', { file })],
-      }));
+    .action((inputs: string[], options: { json?: boolean }) => {
+      // Folders are searched for .shortcut files only: other plists in them are not signed.
+      const { files, diagnostics } = collectInputs(inputs, io, { extensions: ['.shortcut'] });
+      // An input that cannot be read, or a folder without shortcuts, counts as a failed file.
+      const verdicts: FileVerdict[] = diagnostics.map((d) => ({ file: d.file ?? '?', valid: false, diagnostics: [d] }));
       for (const file of files) {
-        let bytes: Uint8Array;
-        try {
-          bytes = new Uint8Array(await readFile(resolve(io.cwd, file)));
-        } catch (error) {
-          const message = `cannot read the file (${error instanceof Error ? error.message : String(error)})`;
-          verdicts.push({ file, valid: false, diagnostics: [diagnostic(cliDiagnostics.unreadableFile, message, { file })] });
+        const bytes = readInputFile(file);
+        if (!bytes.ok) {
+          verdicts.push({ file: file.display, valid: false, diagnostics: bytes.diagnostics });
           continue;
         }
-        const report = verifySigned(bytes);
+        const report = verifySigned(bytes.value);
         verdicts.push({
-          file,
+          file: file.display,
           valid: report.valid,
           ...(report.signer === undefined ? {} : { signer: report.signer }),
           ...(report.stats === undefined ? {} : { segments: report.stats.segments }),
-          diagnostics: report.diagnostics.map((d) => ({ ...d, file })),
+          diagnostics: inFile(file.display, report.diagnostics),
         });
       }
       const passed = verdicts.filter((v) => v.valid).length;
