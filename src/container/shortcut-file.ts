@@ -5,7 +5,8 @@ import type { PlistReadOptions } from '../plist/limits.js';
 import { describeStart, detectPlistFormat, readPlist, type PlistFormat } from '../plist/read.js';
 import { plistKind, type PlistDict, type PlistValue } from '../plist/value.js';
 import type { CertificateSummary } from '../signed/auth-data.js';
-import { readSignedShortcut } from '../signed/signed-shortcut.js';
+import { extractSigned } from '../signed/extract.js';
+import { readSigner } from '../signed/signed-shortcut.js';
 import { containerDiagnostics as D } from './diagnostics.js';
 
 /** How a shortcut file is stored (format notes §1). */
@@ -52,16 +53,19 @@ export function readShortcutFile(bytes: Uint8Array, file?: string, options: Plis
     case 'signed': {
       // AEA1: container, LZFSE and Apple Archive (src/signed); then the embedded plist as usual.
       // Signatures are not checked here (`shortcutc verify` does): reading never depends on trust.
-      const signed = readSignedShortcut(bytes);
+      const signed = extractSigned(bytes);
       if (!signed.ok) return named(fail(signed.diagnostics));
+      // Damaged auth data does not stop the workflow from being read: it is reported as a warning.
+      const signer = readSigner(signed.value.container);
+      const signerWarnings = signer.diagnostics.map((d) => ({ ...d, severity: 'warning' as const }));
       const inner = signed.value.plist;
       const format = detectPlistFormat(inner);
       const read = readPlist(inner, options);
       if (!read.ok || format === undefined) {
         return named(fail(read.ok ? [diagnostic(D.notAWorkflow, `the signed file holds ${describeStart(inner)}, not a property list`)] : read.diagnostics));
       }
-      const signature: ShortcutSignature = { signer: signed.value.signer.kind, certificates: signed.value.signer.certificates };
-      return named(asWorkflow(read.value, 'signed', format, [...signed.diagnostics, ...read.diagnostics], signature));
+      const signature: ShortcutSignature | undefined = signer.ok ? { signer: signer.value.kind, certificates: signer.value.certificates } : undefined;
+      return named(asWorkflow(read.value, 'signed', format, [...signed.diagnostics, ...signerWarnings, ...read.diagnostics], signature));
     }
     case 'binary':
     case 'xml': {

@@ -173,7 +173,7 @@ export function readRootHeader(bytes: Uint8Array, at: number): RootHeader {
 /** Reads the layout of a profile-0 AEA1 file. Throws SignedFormatError on anything else. */
 export function readAeaLayout(bytes: Uint8Array, limits: AeaLimits = DEFAULT_LIMITS): AeaContainer {
   if (!isAea(bytes)) throw formatError('notAea', 'not a signed shortcut: the file does not start with "AEA1"', 0);
-  need(bytes, 0, 12, 'file header');
+  need(bytes, 0, 8, 'file header');
   const profile = bytes[4]! | (bytes[5]! << 8) | (bytes[6]! << 16);
   const scryptStrength = bytes[7]!;
   if (profile !== 0) {
@@ -184,6 +184,7 @@ export function readAeaLayout(bytes: Uint8Array, limits: AeaLimits = DEFAULT_LIM
       4,
     );
   }
+  need(bytes, 0, 12, 'file header');
   const authSize = u32(bytes, 8);
   if (authSize > limits.maxAuthData) {
     throw formatError('sizeLimit', `auth data of ${authSize} bytes is beyond the limit of ${limits.maxAuthData}`, 8);

@@ -9,4 +9,4 @@ export { readAppleArchive, findWorkflow, WORKFLOW_PATH, type ArchiveEntry, type 
 export { extractSigned, type ExtractedShortcut } from './extract.js';
 export { interpretAuthData, summarizeCertificate, type AuthData, type CertificateSummary, type SignerKind } from './auth-data.js';
 export { APPLE_TRUST_ANCHORS, type TrustAnchor, type VerifyOptions } from './verify.js';
-export { readSignedShortcut, verifySigned, signerInfo, type SignedShortcut, type SignerInfo, type VerifyReport } from './signed-shortcut.js';
+export { readSignedShortcut, readSigner, verifySigned, signerInfo, type SignedShortcut, type SignerInfo, type VerifyReport } from './signed-shortcut.js';

@@ -52,6 +52,11 @@ function readAuthData(container: AeaContainer): AuthData {
   }
 }
 
+/** The signer named by a container's auth data (a failed result when the auth data cannot be read). */
+export function readSigner(container: AeaContainer): Result<SignerInfo> {
+  return attempt(() => signerInfo(readAuthData(container)));
+}
+
 /**
  * Reads a signed shortcut completely: layout, signer, every segment
  * decompressed and checked against its SHA-256, the archive, the workflow
