@@ -6,6 +6,7 @@ import { readShortcutFile } from '../../src/container/shortcut-file.js';
 import { writeBinaryPlist } from '../../src/plist/binary-writer.js';
 import { readBinaryPlist } from '../../src/plist/binary-reader.js';
 import { plistEqual } from '../../src/plist/equal.js';
+import { roundTripViaIr } from '../../src/roundtrip/via-ir.js';
 import type { PlistValue } from '../../src/plist/value.js';
 import { extractSigned } from '../../src/signed/extract.js';
 import { ecPointOfKey } from '../../src/signed/keys.js';
@@ -51,5 +52,9 @@ describeShared('readShortcutFile on the signed corpus', () => {
     // The same value as reading the extracted plist on its own.
     const alone = readBinaryPlist(extractSigned(bytes).value!.plist);
     expect(plistEqual(read.value!.plist, alone.value!)).toBe(true);
+    // And it survives plist → IR → plist like an unsigned shortcut.
+    const trip = roundTripViaIr(read.value!.plist);
+    expect(trip.difference).toBeUndefined();
+    expect(trip.ok).toBe(true);
   });
 });
