@@ -7,3 +7,8 @@ export * from './plist/value.js';
 export * from './plist/equal.js';
 export type * from './ir/types.js';
 export type * as ast from './syntax/ast.js';
+export * from './ir/walk.js';
+export * from './ir/equal.js';
+export * from './ir/identity.js';
+export * from './lift/index.js';
+export * from './catalog/index.js';

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerCatalogCommand } from './commands/catalog.js';
 import { registerConvert } from './commands/convert.js';
 import { registerInfo } from './commands/info.js';
 import { ExitCode, type CliIO } from './io.js';
@@ -10,7 +11,12 @@ import { ExitCode, type CliIO } from './io.js';
 export type RegisterCommand = (program: Command, io: CliIO, setExit: (code: ExitCode) => void) => void;
 
 /** Every command, in the order `--help` lists them. Each lives in `commands/`. */
-const commands: RegisterCommand[] = [registerInfo, registerConvert];
+// One per line, so branches that add commands merge without conflicts.
+const commands: RegisterCommand[] = [
+  registerInfo,
+  registerConvert,
+  registerCatalogCommand,
+];
 
 export function buildProgram(io: CliIO, setExit: (code: ExitCode) => void): Command {
   const program = new Command('shortcutc')

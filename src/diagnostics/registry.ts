@@ -1,4 +1,6 @@
+import { catalogDiagnostics } from '../catalog/diagnostics.js';
 import type { DiagnosticDefinition } from './codes.js';
+import { liftDiagnostics } from '../lift/diagnostics.js';
 import { cliDiagnostics } from '../cli/diagnostics.js';
 import { containerDiagnostics } from '../container/diagnostics.js';
 import { plistDiagnostics } from '../plist/diagnostics.js';
@@ -9,7 +11,9 @@ import { plistDiagnostics } from '../plist/diagnostics.js';
  * imports it here and adds it under the phase's name.
  */
 export const diagnosticTables: Readonly<Record<string, Readonly<Record<string, DiagnosticDefinition>>>> = {
+  lift: liftDiagnostics,
   plist: plistDiagnostics,
+  catalog: catalogDiagnostics,
   container: containerDiagnostics,
   cli: cliDiagnostics,
 };
