@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readPlist } from '../../src/plist/read.js';
 import { writeBinaryPlist } from '../../src/plist/binary-writer.js';
 import { plistEqual } from '../../src/plist/equal.js';
@@ -14,6 +14,9 @@ let dir: string;
 
 beforeEach(() => {
   dir = temporaryDirectory('shortcutc-cli-');
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('shortcutc info', () => {
