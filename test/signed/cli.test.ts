@@ -85,4 +85,14 @@ describeShared('shortcutc verify on the signed corpus', () => {
     expect(lines.filter((l) => l.startsWith('ok      signed/')).length).toBe(178);
     expect(lines.some((l) => l.includes('(contact, people who know me'))).toBe(true);
   });
+
+  it('info names the signer and the certificates of a signed file', async () => {
+    const io = testIO(sharedPath('corpus', 'signed'));
+    expect(await runCli(['info', '0xilis__libshortcutsign__tests_contactVerificationTest.shortcut', '0xilis__libshortcutsign__tests_iCloudVerificationTest.shortcut'], io)).toBe(0);
+    const text = io.out.join('');
+    expect(text).toContain('container:              signed (AEA1)');
+    expect(text).toContain('signed for:             people who know me (contact)');
+    expect(text).toContain('signed for:             anyone (iCloud)');
+    expect(text).toContain('CN=Apple Root CA - G3, OU=Apple Certification Authority, O=Apple Inc., C=US (valid 2014-04-30 to 2039-04-30)');
+  });
 });
