@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCatalogCommand } from './commands/catalog.js';
 import { registerConvert } from './commands/convert.js';
 import { registerInfo } from './commands/info.js';
+import { registerRoundtrip } from './commands/roundtrip.js';
 import { ExitCode, type CliIO } from './io.js';
 
 /**
@@ -16,6 +17,7 @@ const commands: RegisterCommand[] = [
   registerInfo,
   registerConvert,
   registerCatalogCommand,
+  registerRoundtrip,
 ];
 
 export function buildProgram(io: CliIO, setExit: (code: ExitCode) => void): Command {

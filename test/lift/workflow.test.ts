@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { liftWorkflow, lowerWorkflow } from '../../../src/lift/index.js';
-import { firstDifference } from '../../../src/plist/equal.js';
-import { data, type PlistValue } from '../../../src/plist/value.js';
-import { action, control, d, int, real, roundTrip, shortcut, text } from '../../support/shortcut-build.js';
+import { liftWorkflow, lowerWorkflow } from '../../src/lift/index.js';
+import { firstDifference } from '../../src/plist/equal.js';
+import { data, type PlistValue } from '../../src/plist/value.js';
+import { action, control, d, int, real, roundTrip, shortcut, text } from '../support/shortcut-build.js';
 
 describe('workflow metadata', () => {
   it('types every known top-level key', () => {
