@@ -82,7 +82,7 @@ function liftFields<T>(dict: PlistDict, fields: readonly Field<T>[], skip: reado
     }
   }
   out.extra = extra;
-  const keyOrder = recordOrder(dict, canonicalOrder(typed, extra.map((e) => e.key)));
+  const keyOrder = recordOrder(dict, () => canonicalOrder(typed, extra.map((e) => e.key)));
   if (keyOrder !== undefined) out.keyOrder = keyOrder;
   return out;
 }
@@ -118,7 +118,7 @@ export function liftMetadata(root: PlistDict): WorkflowMetadata {
   }
   // The two typed containers moved out of `extra`: recompute whether the order is canonical.
   const typedKeys = [...root.keys()].filter((key) => !extra.some((e) => e.key === key));
-  const keyOrder = recordOrder(root, canonicalOrder(typedKeys, extra.map((e) => e.key)));
+  const keyOrder = recordOrder(root, () => canonicalOrder(typedKeys, extra.map((e) => e.key)));
   if (keyOrder === undefined) delete out.keyOrder;
   else out.keyOrder = keyOrder;
   return out as unknown as WorkflowMetadata;
