@@ -5,6 +5,8 @@
 export * from './diagnostics/index.js';
 export * from './plist/value.js';
 export * from './plist/equal.js';
+export * from './plist/index.js';
+export * from './container/index.js';
 export type * from './ir/types.js';
 export type * as ast from './syntax/ast.js';
 export * from './ir/walk.js';
