@@ -4,9 +4,14 @@
  * a `BenchSection` and append it here.
  */
 import { sharedLocation, type BenchSection } from './harness.js';
+import { liftLowerSection } from './sections/lift-lower.js';
 import { plistReadSection } from './sections/plist-read.js';
 
-const sections: BenchSection[] = [plistReadSection];
+// One per line, so branches that add sections merge without conflicts.
+const sections: BenchSection[] = [
+  plistReadSection,
+  liftLowerSection,
+];
 
 async function main(): Promise<number> {
   const wanted = process.argv.slice(2);

@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/program.js';
 import { writeBinaryPlist } from '../../src/plist/binary-writer.js';
@@ -17,8 +17,14 @@ function io(cwd: string): CliIO & { out: () => string; err: () => string } {
   return { stdout: (t) => out.push(t), stderr: (t) => err.push(t), isTTY: false, cwd, env: {}, out: () => out.join(''), err: () => err.join('') };
 }
 
+const folders: string[] = [];
+afterAll(() => {
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+});
+
 function folderWith(files: Record<string, PlistValue | string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'shortcutc-roundtrip-'));
+  folders.push(dir);
   for (const [name, content] of Object.entries(files)) {
     if (typeof content === 'string') {
       writeFileSync(join(dir, name), content);
