@@ -1,5 +1,5 @@
 import type { Entry, ImportQuestion, WorkflowIcon, WorkflowMetadata } from '../ir/types.js';
-import { integer, isDict, isInteger, type PlistDict, type PlistValue } from '../plist/value.js';
+import { isDict, isInteger, type PlistDict, type PlistValue } from '../plist/value.js';
 import { mergeTyped } from './lower-values.js';
 import { canonicalOrder, recordOrder } from './order.js';
 
@@ -24,7 +24,7 @@ const isStringArray = (v: PlistValue): boolean => Array.isArray(v) && v.every((i
 const same = (v: PlistValue): unknown => v;
 const sameBack = (v: never): PlistValue => v;
 const bigintOf = (v: PlistValue): unknown => (v as { value: bigint }).value;
-const bigintBack = (v: never): PlistValue => integer(v as bigint);
+const bigintBack = (v: never): PlistValue => ({ kind: 'integer', value: v as bigint });
 const anything = (): boolean => true;
 
 function field<T>(key: string, prop: keyof T & string, accepts: (v: PlistValue) => boolean, lift = same, lower = sameBack): Field<T> {

@@ -189,3 +189,26 @@ describe('lifting arbitrary plists', () => {
     );
   });
 });
+
+describe('lowering IR built by hand', () => {
+  it('never throws on values a plist writer would refuse; the writer reports them', async () => {
+    const { writeBinaryPlist } = await import('../../src/plist/binary-writer.js');
+    const plist = lowerWorkflow({
+      metadata: { extra: [] },
+      body: [
+        {
+          kind: 'action',
+          identifier: 'x',
+          parameters: [
+            { key: 'Big', value: { kind: 'integer', value: 2n ** 70n } },
+            { key: 'Items', value: { kind: 'dictionary', items: [{ itemType: 1.5, extra: [] }] } },
+          ],
+          extraKeys: [],
+        },
+      ],
+    });
+    const written = writeBinaryPlist(plist);
+    expect(written.ok).toBe(false);
+    expect(written.diagnostics.length).toBeGreaterThan(0);
+  });
+});
