@@ -4,6 +4,7 @@ import { registerConvert } from './commands/convert.js';
 import { registerExtract } from './commands/extract.js';
 import { registerInfo } from './commands/info.js';
 import { registerVerify } from './commands/verify.js';
+import { registerRoundtrip } from './commands/roundtrip.js';
 import { ExitCode, type CliIO } from './io.js';
 
 /**
@@ -20,6 +21,7 @@ const commands: RegisterCommand[] = [
   registerCatalogCommand,
   registerExtract,
   registerVerify,
+  registerRoundtrip,
 ];
 
 export function buildProgram(io: CliIO, setExit: (code: ExitCode) => void): Command {
