@@ -1,7 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { registerCatalogCommand } from './commands/catalog.js';
 import { registerConvert } from './commands/convert.js';
+import { registerExtract } from './commands/extract.js';
 import { registerInfo } from './commands/info.js';
+import { registerVerify } from './commands/verify.js';
+import { registerRoundtrip } from './commands/roundtrip.js';
 import { ExitCode, type CliIO } from './io.js';
 
 /**
@@ -16,6 +19,9 @@ const commands: RegisterCommand[] = [
   registerInfo,
   registerConvert,
   registerCatalogCommand,
+  registerExtract,
+  registerVerify,
+  registerRoundtrip,
 ];
 
 export function buildProgram(io: CliIO, setExit: (code: ExitCode) => void): Command {
