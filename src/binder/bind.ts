@@ -2,28 +2,27 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { SourceMap } from '../ir/source-map.js';
-import type { Statement, Workflow } from '../ir/types.js';
+import type { Workflow } from '../ir/types.js';
 import type * as ast from '../syntax/ast.js';
-import { BindContext, type ReadingMode } from './context.js';
+import { BindContext, ExpressionTooDeep, type ReadingMode } from './context.js';
 import { binderDiagnostics as D } from './diagnostics.js';
 import type { Env } from './env.js';
-import { emptyHeader, type HeaderTables } from './header.js';
+import { headerNameOf, readHeader } from './header.js';
 import { modelCodeMetadata } from './metadata.js';
 import { NameResolver } from './names.js';
+import { scanNames } from './prescan.js';
 import { Scope } from './scope.js';
-import { assignmentForm, bindStatements } from './statements.js';
+import { bindStatements } from './statements.js';
 
 export interface BindOptions {
-  /** The catalog model code is read with (action names, parameter classes); canonical code needs only the core. */
+  /** The catalog model code is read with (action names, parameter classes); canonical code needs only the built-in core. */
   readonly catalog?: Catalog;
   /** The file name diagnostics carry. */
   readonly file?: string;
   /** Separates derived UUIDs of different workflows (default: none, so the same code gives the same bytes). */
   readonly seed?: string;
-  /** Forces a reading mode; by default a file with the canonical header is canonical, any other is model code. */
-  readonly mode?: ReadingMode;
-  /** The header tables (read by `readHeader` from the module); model code has none. */
-  readonly header?: HeaderTables;
+  /** The code text the module was parsed from: model code's unquoted text in dictionaries and lists is read from it. */
+  readonly source?: string;
 }
 
 export interface BindResult {
@@ -37,76 +36,45 @@ export interface BindResult {
 }
 
 /**
- * Syntax tree → workflow IR. Reports every problem it finds (one bad
- * statement does not stop the rest) and never throws on any tree.
+ * Syntax tree → workflow IR. A file whose header sets `__workflow__` is read
+ * as canonical code (grammars/dialect.md), any other as model code
+ * (grammars/model-code.md). Reports every problem it finds (one bad statement
+ * does not stop the rest) and never throws on any tree.
  */
 export function bindModule(module: ast.Module, options: BindOptions = {}): BindResult {
-  const header = options.header ?? emptyHeader;
-  const mode: ReadingMode = options.mode ?? (header.metadata !== undefined ? 'canonical' : 'model');
-  const ctx = new BindContext(mode, options.catalog, header, options.file, options.seed ?? '');
-  const scan = scanAssignments(module.body);
+  const ctx = new BindContext(options.catalog, options.file, options.seed ?? '', options.source);
+  let body: readonly ast.Statement[] = module.body;
+  try {
+    const read = readHeader(ctx, module.body);
+    ctx.header = read.header;
+    ctx.mode = read.header.metadata !== undefined ? 'canonical' : 'model';
+    body = read.rest;
+  } catch (error) {
+    if (!(error instanceof ExpressionTooDeep)) throw error;
+    ctx.report(D.tooDeep, `${error.message}; the header cannot be read`, error.span, 'flatten the header value');
+  }
+  for (const statement of body) {
+    const name = headerNameOf(statement);
+    if (name !== undefined) ctx.report(D.badHeader, `\`${name}\` belongs to the header at the top of the file`, statement.span, 'move it above the first statement');
+  }
   const env: Env = {
     ctx,
-    names: new NameResolver(ctx, new Scope(), scan.variables, scan.outputs),
+    names: new NameResolver(ctx, new Scope(), scanNames(ctx, body)),
     repeatLevel: 0,
     blockDepth: 0,
     body: [],
   };
-  bindStatements(env, module.body);
-  const body: Statement[] = env.body;
-  if (body.length === 0 && !hasErrors(ctx.diagnostics)) {
+  bindStatements(env, body.filter((s) => headerNameOf(s) === undefined));
+  if (env.body.length === 0 && !hasErrors(ctx.diagnostics) && ctx.mode === 'model') {
     ctx.report(D.nothingToCompile, 'the file holds no actions: the shortcut will be empty', module.span, 'write at least one action call');
   }
-  const metadata = header.metadata ?? modelCodeMetadata(body);
-  const partial: Workflow = { metadata, body };
+  const metadata = ctx.header.metadata ?? modelCodeMetadata(env.body);
+  const partial: Workflow = { metadata, body: env.body };
   return {
     ...(hasErrors(ctx.diagnostics) ? {} : { workflow: partial }),
     partial,
     sourceMap: ctx.sourceMap,
     diagnostics: ctx.diagnostics,
-    mode,
+    mode: ctx.mode,
   };
-}
-
-/**
- * Names the file assigns, by kind: named variables (Set/Append Variable) and
- * action outputs. A use of a variable before the Set Variable that assigns it
- * is normal in a loop; an output used before its action is an error of order.
- * Iterative, so hostile nesting cannot exhaust the stack.
- */
-function scanAssignments(body: readonly ast.Statement[]): { variables: Set<string>; outputs: Set<string> } {
-  const variables = new Set<string>();
-  const outputs = new Set<string>();
-  const pending: (readonly ast.Statement[])[] = [body];
-  while (pending.length > 0) {
-    for (const statement of pending.pop()!) {
-      switch (statement.kind) {
-        case 'assign': {
-          const target = statement.targets.length === 1 ? statement.targets[0] : undefined;
-          if (target?.kind !== 'name') break;
-          if (assignmentForm(statement.value) === 'setVariable') variables.add(target.name);
-          else outputs.add(target.name);
-          break;
-        }
-        case 'augAssign':
-          if (statement.target.kind === 'name') variables.add(statement.target.name);
-          break;
-        case 'if':
-          pending.push(statement.body, ...statement.elifs.map((e) => e.body));
-          if (statement.orelse !== undefined) pending.push(statement.orelse);
-          break;
-        case 'match':
-          for (const arm of statement.cases) pending.push(arm.body);
-          break;
-        case 'for':
-        case 'while':
-        case 'unsupported':
-          pending.push(statement.body);
-          break;
-        default:
-          break;
-      }
-    }
-  }
-  return { variables, outputs };
 }

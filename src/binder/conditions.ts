@@ -1,27 +1,36 @@
-import type { Entry, Value, VariableReference } from '../ir/types.js';
+import type { ControlPart, Entry, Value, VariableReference } from '../ir/types.js';
 import type { CallExpression, CompareExpression, CompareOperator, Expression } from '../syntax/ast.js';
+import { lookupActionName } from './actions.js';
+import { hoistCall } from './calls.js';
 import { binderDiagnostics as D } from './diagnostics.js';
 import type { Env } from './env.js';
-import { bindReference, isReferenceForm } from './references.js';
+import { isEllipsis } from './forms.js';
+import { bindGrammarValue } from './grammar.js';
+import { bindReferenceWithDetails, isReferenceForm } from './references.js';
 import { calleeName, describeExpression, literalText } from './syntax.js';
-import { hoistCall } from './calls.js';
 import { bindText, hasInterpolation } from './text.js';
+import { OMIT, bindValue, numberFromText, slotFor } from './values.js';
 
 /**
- * `if` tests → the parameters of the If action (`is.workflow.actions.conditional`
- * start), in the form current Shortcuts writes: `WFCondition` as an integer
- * code, `WFInput` as `{Type: Variable, Variable: <attachment>}`, the operand
- * in `WFConditionalActionString` (text) or `WFNumberValue` (numbers).
+ * `if` tests → the parameters of the If action's start (dialect §9.2):
  *
- *   a == b   4 is            a != b   5 is not
- *   a < b    0               a <= b   1         a > b   2        a >= b   3
- *   b in a   99 contains     b not in a   999 does not contain
- *   a        100 has any value           not a    101 does not have any value
- *   a.startswith(b)   8      a.endswith(b)   9
- *   lo <= a <= hi     1003 is between (WFNumberValue, WFAnotherNumber)
- *   a.date() == datetime.now().date()           1002 is today
- *   a <= get_future_time(n, 'unit')             1000 is in the next
- *   a >= get_recent_time(n, 'unit')             1001 is in the last
+ *   S < V  0   S <= V  1   S > V  2   S >= V  3      (WFNumberValue)
+ *   S == V 4   S != V  5   S.startswith(V) 8   S.endswith(V) 9
+ *   V in S 99  V not in S 999                        (WFConditionalActionString)
+ *   S  100 (has any value)    not S  101 (has no value)
+ *   S.is_in_the_next(V) 1000  S.is_in_the_last(V) 1001  (WFDuration)   S.is_today() 1002
+ *   V <= S <= W  1003 (WFNumberValue, WFAnotherNumber)
+ *   is_workflow_actions_conditional(Key=value, …)    the start's parameters, explicitly
+ *
+ * `S` is a variable expression (`...`: no WFInput). `__defaults__` decides
+ * whether WFCondition is an integer or, for ==, in, >, <, the old strings, and
+ * whether WFInput wraps the variable in `{Type: Variable, Variable: …}`.
+ * Parameters compile in sorted key order.
+ *
+ * Model code also reads WorkflowLLM's spellings (grammars/model-code.md): the
+ * variable on either side, `not (a == b)`, numbers written as text,
+ * `x.date() == datetime.now().date()`, `x <= get_future_time(n, 'unit')`,
+ * `x >= get_recent_time(n, 'unit')`, `x is None`, an action call as subject.
  */
 export const CONDITION_CODES = {
   less: 0,
@@ -46,44 +55,103 @@ const ORDERING: Readonly<Partial<Record<CompareOperator, number>>> = { '<': 0, '
 /** The operator with its operands swapped (`3 < x` is `x > 3`). */
 const MIRRORED: Readonly<Partial<Record<CompareOperator, CompareOperator>>> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '==': '==', '!=': '!=' };
 const NEGATED: Readonly<Record<number, number>> = { 4: 5, 5: 4, 99: 999, 999: 99, 100: 101, 101: 100 };
+/** Old files store these four as strings (`__defaults__["condition_codes"] = "strings"`). */
+const LEGACY: Readonly<Record<number, string>> = { 0: 'Is Less Than', 2: 'Is Greater Than', 4: 'Equals', 99: 'Contains' };
+const CONDITIONAL = 'is.workflow.actions.conditional';
+
+/** A subject: the variable tested, or `absent` (`...`: no WFInput, the implicit input). */
+type Subject = VariableReference | 'absent';
 
 interface Condition {
   readonly code: number;
-  readonly subject: VariableReference;
-  readonly operand?: { readonly key: string; readonly value: Value };
-  readonly another?: { readonly key: string; readonly value: Value };
+  readonly subject: Subject;
+  readonly operands: readonly Entry<Value>[];
 }
 
-/** The start parameters of an If for `test`, sorted by key; undefined after reporting. */
-export function bindCondition(env: Env, test: Expression): Entry<Value>[] | undefined {
-  const condition = env.ctx.deeper(test.span, () => readCondition(env, test));
-  if (condition === undefined) return undefined;
+/** The start part of an If for `test`; undefined after reporting. */
+export function bindCondition(env: Env, test: Expression): ControlPart | undefined {
+  return env.ctx.deeper(test.span, () => {
+    const explicit = explicitTest(env, test, CONDITIONAL);
+    if (explicit !== undefined) return explicit === 'error' ? undefined : explicit;
+    const condition = readCondition(env, test);
+    return condition === undefined ? undefined : { parameters: assemble(env, condition), extraKeys: [] };
+  });
+}
+
+/**
+ * `is_workflow_actions_conditional(Key=value, …)` (or `…choosefrommenu(…)` for
+ * menus): a control part's parameters written out, with `CustomOutputName`.
+ * Undefined when `expr` is not such a call.
+ */
+export function explicitTest(env: Env, expr: Expression, identifier: string): ControlPart | 'error' | undefined {
+  if (expr.kind !== 'call' || expr.callee.kind !== 'name') return undefined;
+  const name = expr.callee.name;
+  if (lookupActionName(env.ctx, name).identifier !== identifier) return undefined;
+  if (expr.args.length > 0) {
+    env.ctx.report(D.positionalArgument, 'the explicit form lists the parameters as keywords', expr.args[0]!.span, 'write Key=value');
+    return 'error';
+  }
+  const parameters: Entry<Value>[] = [];
+  let customOutputName: string | undefined;
+  for (const keyword of expr.keywords) {
+    if (parameters.some((e) => e.key === keyword.name)) {
+      env.ctx.report(D.duplicateKeyword, `\`${keyword.name}\` is given twice`, keyword.nameSpan ?? keyword.span, 'keep one of them');
+      continue;
+    }
+    if (keyword.name === 'CustomOutputName' && keyword.value.kind === 'string') {
+      customOutputName = keyword.value.value;
+      continue;
+    }
+    const value = bindValue(env, keyword.value, slotFor(env, { identifier }, keyword.name));
+    if (value === undefined || value === OMIT) continue;
+    const entry = { key: keyword.name, value };
+    parameters.push(entry);
+    const span = keyword.nameSpan ?? keyword.span;
+    if (span !== undefined) env.ctx.sourceMap.setKey(entry, span);
+  }
+  return { parameters, ...(customOutputName === undefined ? {} : { customOutputName }), extraKeys: [] };
+}
+
+function assemble(env: Env, condition: Condition): Entry<Value>[] {
+  const defaults = env.ctx.header.defaults;
+  const legacy = defaults.conditionCodes === 'strings' ? LEGACY[condition.code] : undefined;
   const entries: Entry<Value>[] = [
-    { key: 'WFCondition', value: { kind: 'integer', value: BigInt(condition.code) } },
-    {
-      key: 'WFInput',
-      value: {
-        kind: 'map',
-        entries: [
-          { key: 'Type', value: { kind: 'string', value: 'Variable' } },
-          { key: 'Variable', value: { kind: 'variable', variable: condition.subject } },
-        ],
-      },
-    },
+    { key: 'WFCondition', value: legacy === undefined ? { kind: 'integer', value: BigInt(condition.code) } : { kind: 'string', value: legacy } },
+    ...condition.operands,
   ];
-  if (condition.operand !== undefined) entries.push(condition.operand);
-  if (condition.another !== undefined) entries.push(condition.another);
-  entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return entries;
+  if (condition.subject !== 'absent') {
+    const variable: Value = { kind: 'variable', variable: condition.subject };
+    entries.push({
+      key: 'WFInput',
+      value:
+        defaults.conditionInput === 'direct'
+          ? variable
+          : {
+              kind: 'map',
+              entries: [
+                { key: 'Type', value: { kind: 'string', value: 'Variable' } },
+                { key: 'Variable', value: variable },
+              ],
+            },
+    });
+  }
+  return entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 function readCondition(env: Env, test: Expression): Condition | undefined {
   const ctx = env.ctx;
   switch (test.kind) {
+    case 'error':
+      return undefined;
     case 'compare':
       return test.operators.length === 1 ? readComparison(env, test) : readBetween(env, test);
     case 'unary': {
       if (test.operator !== 'not') break;
+      if (isSubjectForm(env, test.operand)) {
+        const subject = bindSubject(env, test.operand);
+        return subject === undefined ? undefined : { code: CONDITION_CODES.hasNoValue, subject, operands: [] };
+      }
+      if (ctx.canonical) break;
       const inner = readCondition(env, test.operand);
       if (inner === undefined) return undefined;
       const negated = NEGATED[inner.code];
@@ -91,44 +159,56 @@ function readCondition(env: Env, test: Expression): Condition | undefined {
         ctx.report(D.badCondition, 'only `not x`, `not (a == b)` and `not (b in a)` can be negated: Shortcuts has no "not" for this condition', test.span, 'swap the bodies of the if and the else instead');
         return undefined;
       }
-      if (inner.code !== CONDITION_CODES.hasAnyValue) {
-        ctx.lenient(D.looseCondition, '`not (…)` read as the opposite condition', test.span, 'write the opposite operator (`!=`, `not in`)');
-      }
+      ctx.report(D.looseCondition, '`not (…)` read as the opposite condition', test.span, 'write the opposite operator (`!=`, `not in`)');
       return { ...inner, code: negated };
     }
     case 'call': {
-      const method = stringMethod(test);
-      if (method !== undefined) return method(env);
+      const method = methodCondition(env, test);
+      if (method !== undefined) return method === 'error' ? undefined : method;
       break;
     }
     case 'boolOp':
-      ctx.report(D.badCondition, `\`${test.operator}\` cannot be tested by one If: Shortcuts checks one condition per If`, test.span, test.operator === 'and' ? 'nest two ifs' : 'test each part in its own if, or use a Choose from Menu');
+      ctx.report(D.badCondition, `\`${test.operator}\` cannot be tested by one If: Shortcuts checks one condition per If`, test.span, test.operator === 'and' ? 'nest two ifs' : 'test each part in its own if');
       return undefined;
     default:
       break;
   }
-  if (isSubjectForm(test)) {
+  if (isSubjectForm(env, test)) {
     const subject = bindSubject(env, test);
-    return subject === undefined ? undefined : { code: CONDITION_CODES.hasAnyValue, subject };
+    return subject === undefined ? undefined : { code: CONDITION_CODES.hasAnyValue, subject, operands: [] };
   }
-  ctx.report(D.badCondition, `${describeExpression(test)} is not a condition Shortcuts can check`, test.span, 'compare a variable: `if x == \'text\':`, `if x > 3:`, `if \'part\' in x:`, `if x:`');
+  ctx.report(D.badCondition, `${describeExpression(test)} is not a condition Shortcuts can check`, test.span, "compare a variable: `if x == '''text''':`, `if x > 3:`, `if '''part''' in x:`, `if x:`");
   return undefined;
 }
 
-/** A variable (or, in model code, an action call run just before) the If tests. */
-function isSubjectForm(expr: Expression): boolean {
-  return isReferenceForm(expr) || expr.kind === 'call';
+/** A variable (or `...`; in model code also an action call, run just before) the If tests. */
+function isSubjectForm(env: Env, expr: Expression): boolean {
+  if (isEllipsis(expr) || (!env.ctx.canonical && expr.kind === 'none')) return true;
+  if (isReferenceForm(expr) && referenceCall(expr) !== 'attachment') return true;
+  return !env.ctx.canonical && expr.kind === 'call' && expr.callee.kind === 'name';
 }
 
-function bindSubject(env: Env, expr: Expression): VariableReference | undefined {
+function referenceCall(expr: Expression): string | undefined {
+  return expr.kind === 'call' ? calleeName(expr) : undefined;
+}
+
+function bindSubject(env: Env, expr: Expression): Subject | undefined {
+  if (isEllipsis(expr)) return 'absent';
+  if (expr.kind === 'none') {
+    // WorkflowLLM prints an If without WFInput as `None`: it tests the implicit input.
+    env.ctx.report(D.looseCondition, '`None` as the variable tested is read as the implicit input (the previous action\'s output)', expr.span, 'write ... for the implicit input, or name the variable');
+    return 'absent';
+  }
   if (expr.kind === 'call' && !isReferenceForm(expr)) {
-    if (env.ctx.canonical) {
-      env.ctx.report(D.notCanonical, 'an action call in an if test is not canonical', expr.span, 'bind its output first and test the name');
-      return undefined;
-    }
+    if (env.ctx.canonical) return undefined;
     return hoistCall(env, expr);
   }
-  return bindReference(env, expr);
+  const bound = bindReferenceWithDetails(env, expr);
+  if (bound === undefined) return undefined;
+  if (bound.details && env.ctx.canonical) {
+    env.ctx.report(D.notCanonical, 'a condition\'s subject is a plain variable expression; with details the If is written explicitly', expr.span, 'write if is_workflow_actions_conditional(WFCondition=…, WFInput=…):');
+  }
+  return bound.reference;
 }
 
 function readComparison(env: Env, test: CompareExpression): Condition | undefined {
@@ -139,21 +219,21 @@ function readComparison(env: Env, test: CompareExpression): Condition | undefine
   switch (operator) {
     case 'in':
     case 'not in': {
-      if (!isSubjectForm(right)) {
-        ctx.report(D.badCondition, `the right side of \`${operator}\` must be the variable searched`, right.span, 'write `if \'part\' in x:`');
+      if (!isSubjectForm(env, right)) {
+        ctx.report(D.badCondition, `the right side of \`${operator}\` must be the variable searched`, right.span, "write `if '''part''' in x:`");
         return undefined;
       }
       const subject = bindSubject(env, right);
-      const operand = textOperand(env, left);
+      const operand = textOperand(env, left, 'WFConditionalActionString');
       if (subject === undefined || operand === undefined) return undefined;
-      return { code: operator === 'in' ? CONDITION_CODES.contains : CONDITION_CODES.doesNotContain, subject, operand: { key: 'WFConditionalActionString', value: operand } };
+      return { code: operator === 'in' ? CONDITION_CODES.contains : CONDITION_CODES.doesNotContain, subject, operands: [operand] };
     }
     case 'is':
     case 'is not':
-      if (right.kind === 'none' && isSubjectForm(left)) {
-        ctx.lenient(D.looseCondition, `\`x ${operator} None\` read as "${operator === 'is' ? 'does not have' : 'has'} any value"`, test.span, operator === 'is' ? 'write `if not x:`' : 'write `if x:`');
+      if (!ctx.canonical && right.kind === 'none' && isSubjectForm(env, left)) {
+        ctx.report(D.looseCondition, `\`x ${operator} None\` read as "${operator === 'is' ? 'does not have' : 'has'} any value"`, test.span, operator === 'is' ? 'write `if not x:`' : 'write `if x:`');
         const subject = bindSubject(env, left);
-        return subject === undefined ? undefined : { code: operator === 'is' ? CONDITION_CODES.hasNoValue : CONDITION_CODES.hasAnyValue, subject };
+        return subject === undefined ? undefined : { code: operator === 'is' ? CONDITION_CODES.hasNoValue : CONDITION_CODES.hasAnyValue, subject, operands: [] };
       }
       ctx.report(D.badCondition, `\`${operator}\` compares identity, which Shortcuts cannot test`, test.span, operator === 'is' ? 'use `==`' : 'use `!=`');
       return undefined;
@@ -162,66 +242,77 @@ function readComparison(env: Env, test: CompareExpression): Condition | undefine
   }
   let op: CompareOperator = operator;
   let other = right;
-  const special = timeCondition(env, left, op, right);
-  if (special !== undefined) return special === 'error' ? undefined : special;
-  if (!isSubjectForm(left) && isSubjectForm(right)) {
-    // `'text' == x`, `3 < x`: the variable goes first.
-    ctx.lenient(D.looseCondition, 'the variable tested is written on the right; read with the sides swapped', test.span, 'write the variable first');
-    [left, other] = [right, left];
-    op = MIRRORED[op] ?? op;
+  if (!ctx.canonical) {
+    const special = timeCondition(env, left, op, right);
+    if (special !== undefined) return special === 'error' ? undefined : special;
+    if (!isSubjectForm(env, left) && isSubjectForm(env, right)) {
+      // `'text' == x`, `3 < x`: the variable goes first.
+      ctx.report(D.looseCondition, 'the variable tested is written on the right; read with the sides swapped', test.span, 'write the variable first');
+      [left, other] = [right, left];
+      op = MIRRORED[op] ?? op;
+    }
   }
-  if (!isSubjectForm(left)) {
-    ctx.report(D.badCondition, `${describeExpression(left)} cannot be tested: one side of the comparison must be a variable`, left.span, 'compare a variable, e.g. `if x == \'text\':`');
+  if (!isSubjectForm(env, left)) {
+    ctx.report(D.badCondition, `${describeExpression(left)} cannot be tested: the left side of \`${op}\` must be the variable tested`, left.span, "compare a variable, e.g. `if x == '''text''':`");
     return undefined;
   }
   const code = ORDERING[op]!;
   const subject = bindSubject(env, left);
   if (subject === undefined) return undefined;
-  const operand = code === 4 || code === 5 ? equalityOperand(env, other) : numberOperand(env, other);
-  return operand === undefined ? undefined : { code, subject, operand };
+  const operand = code === 4 || code === 5 ? equalityOperand(env, other) : numberOperand(env, other, 'WFNumberValue');
+  return operand === undefined ? undefined : { code, subject, operands: [operand] };
 }
 
-/** `lo <= a <= hi` (also with `<`): is between. */
+/** `lo <= a <= hi`: is between. */
 function readBetween(env: Env, test: CompareExpression): Condition | undefined {
   const ctx = env.ctx;
   const [first, second] = test.operators;
-  const ordered = (o: CompareOperator | undefined): boolean => o === '<=' || o === '<';
+  const ordered = (o: CompareOperator | undefined): boolean => o === '<=' || (!ctx.canonical && o === '<');
   if (test.operators.length !== 2 || !ordered(first) || !ordered(second)) {
     ctx.report(D.badCondition, 'a chained comparison must be `lo <= x <= hi` (is between)', test.span, 'split it into two ifs, or write `lo <= x <= hi`');
     return undefined;
   }
-  if (first !== '<=' || second !== '<=') ctx.lenient(D.looseCondition, '`<` in a between test read as `<=` (Shortcuts\' "is between" includes both ends)', test.span, 'write `lo <= x <= hi`');
+  if (first !== '<=' || second !== '<=') ctx.report(D.looseCondition, '`<` in a between test read as `<=` (Shortcuts\' "is between" includes both ends)', test.span, 'write `lo <= x <= hi`');
   const middle = test.comparators[0]!;
-  if (!isSubjectForm(middle)) {
+  if (!isSubjectForm(env, middle)) {
     ctx.report(D.badCondition, 'the middle of `lo <= x <= hi` must be the variable tested', middle.span, 'put the variable in the middle');
     return undefined;
   }
   const subject = bindSubject(env, middle);
-  const low = numberOperand(env, test.left);
+  const low = numberOperand(env, test.left, 'WFNumberValue');
   const high = numberOperand(env, test.comparators[1]!, 'WFAnotherNumber');
   if (subject === undefined || low === undefined || high === undefined) return undefined;
-  return { code: CONDITION_CODES.isBetween, subject, operand: low, another: high };
+  return { code: CONDITION_CODES.isBetween, subject, operands: [low, high] };
 }
 
-/** `a.startswith(b)` / `a.endswith(b)` / `a.date() == …`: the method calls WorkflowLLM writes. */
-function stringMethod(call: CallExpression): ((env: Env) => Condition | undefined) | undefined {
+const METHODS: Readonly<Record<string, { code: number; key?: string }>> = {
+  startswith: { code: CONDITION_CODES.beginsWith, key: 'WFConditionalActionString' },
+  endswith: { code: CONDITION_CODES.endsWith, key: 'WFConditionalActionString' },
+  is_in_the_next: { code: CONDITION_CODES.isInTheNext, key: 'WFDuration' },
+  is_in_the_last: { code: CONDITION_CODES.isInTheLast, key: 'WFDuration' },
+  is_today: { code: CONDITION_CODES.isToday },
+};
+
+/** `S.startswith(V)`, `S.endswith(V)`, `S.is_in_the_next(V)`, `S.is_in_the_last(V)`, `S.is_today()`. */
+function methodCondition(env: Env, call: CallExpression): Condition | 'error' | undefined {
   if (call.callee.kind !== 'attribute') return undefined;
-  const method = call.callee.name;
-  if (method !== 'startswith' && method !== 'endswith') return undefined;
+  const method = METHODS[call.callee.name];
+  if (method === undefined || !Object.hasOwn(METHODS, call.callee.name)) return undefined;
   const object = call.callee.object;
-  return (env) => {
-    if (call.args.length !== 1 || call.keywords.length > 0) {
-      env.ctx.report(D.badCondition, `\`.${method}\` takes one text`, call.span, `write x.${method}('text')`);
-      return undefined;
-    }
-    const subject = bindSubject(env, object);
-    const operand = textOperand(env, call.args[0]!);
-    if (subject === undefined || operand === undefined) return undefined;
-    return { code: method === 'startswith' ? CONDITION_CODES.beginsWith : CONDITION_CODES.endsWith, subject, operand: { key: 'WFConditionalActionString', value: operand } };
-  };
+  if (!isSubjectForm(env, object)) return undefined;
+  const arity = method.key === undefined ? 0 : 1;
+  if (call.args.length !== arity || call.keywords.length > 0) {
+    env.ctx.report(D.badCondition, `\`.${call.callee.name}\` takes ${arity === 0 ? 'no argument' : 'one value'}`, call.span, arity === 0 ? `write x.${call.callee.name}()` : `write x.${call.callee.name}(value)`);
+    return 'error';
+  }
+  const subject = bindSubject(env, object);
+  if (subject === undefined) return 'error';
+  if (method.key === undefined) return { code: method.code, subject, operands: [] };
+  const operand = method.key === 'WFConditionalActionString' ? textOperand(env, call.args[0]!, method.key) : plainOperand(env, call.args[0]!, method.key);
+  return operand === undefined ? 'error' : { code: method.code, subject, operands: [operand] };
 }
 
-/** `x.date() == datetime.now().date()`, `x <= get_future_time(n, 'unit')`, `x >= get_recent_time(n, 'unit')`. */
+/** Model code: `x.date() == datetime.now().date()`, `x <= get_future_time(n, 'unit')`, `x >= get_recent_time(n, 'unit')`. */
 function timeCondition(env: Env, left: Expression, op: CompareOperator, right: Expression): Condition | 'error' | undefined {
   const ctx = env.ctx;
   const dateOf = (e: Expression): Expression | undefined =>
@@ -229,8 +320,9 @@ function timeCondition(env: Env, left: Expression, op: CompareOperator, right: E
   const leftDate = dateOf(left);
   const rightDate = dateOf(right);
   if (op === '==' && leftDate !== undefined && rightDate !== undefined && isNow(rightDate)) {
+    ctx.report(D.looseCondition, '`x.date() == datetime.now().date()` read as "is today"', left.span, 'write x.is_today()');
     const subject = bindSubject(env, leftDate);
-    return subject === undefined ? 'error' : { code: CONDITION_CODES.isToday, subject };
+    return subject === undefined ? 'error' : { code: CONDITION_CODES.isToday, subject, operands: [] };
   }
   if (right.kind !== 'call') return undefined;
   const name = calleeName(right);
@@ -240,17 +332,16 @@ function timeCondition(env: Env, left: Expression, op: CompareOperator, right: E
     ctx.report(D.badCondition, `${name} is compared as \`x ${expected} ${name}(n, 'unit')\``, right.span, `write x ${expected} ${name}(3, 'days')`);
     return 'error';
   }
+  ctx.report(D.looseCondition, `\`${name}\` read as "is in the ${name === 'get_future_time' ? 'next' : 'last'}"`, right.span, `write x.is_in_the_${name === 'get_future_time' ? 'next' : 'last'}(WFQuantityFieldValue(Magnitude=n, Unit='…'))`);
   const subject = bindSubject(env, left);
   const magnitude = numberOperand(env, right.args[0]!, 'Magnitude');
   const unit = literalText(right.args[1]!);
-  if (subject === undefined || magnitude === undefined || unit === undefined) {
-    if (unit === undefined) ctx.report(D.badCondition, 'the unit must be text (\'days\', \'hours\', …)', right.args[1]!.span, "write the unit as a string, e.g. 'days'");
-    return 'error';
-  }
+  if (unit === undefined) ctx.report(D.badCondition, "the unit must be text ('days', 'hours', …)", right.args[1]!.span, "write the unit as a string, e.g. 'days'");
+  if (subject === undefined || magnitude === undefined || unit === undefined) return 'error';
   return {
     code: name === 'get_future_time' ? CONDITION_CODES.isInTheNext : CONDITION_CODES.isInTheLast,
     subject,
-    operand: { key: 'WFDuration', value: { kind: 'quantity', magnitude: magnitude.value, unit } },
+    operands: [{ key: 'WFDuration', value: { kind: 'quantity', magnitude: magnitude.value, unit } }],
   };
 }
 
@@ -258,68 +349,69 @@ function isNow(expr: Expression): boolean {
   return expr.kind === 'call' && ['datetime.datetime.now', 'datetime.now'].includes(calleeName(expr) ?? '') && expr.args.length === 0;
 }
 
-/** Right side of `==`/`!=`: text → WFConditionalActionString, a number → WFNumberValue. */
-function equalityOperand(env: Env, expr: Expression): { key: string; value: Value } | undefined {
-  if (expr.kind === 'number') return numberOperand(env, expr);
+/** An operand in the value grammar (canonical code), or read leniently (model code). */
+function plainOperand(env: Env, expr: Expression, key: string): Entry<Value> | undefined {
+  const value = bindGrammarValue(env, expr);
+  return value === undefined ? undefined : { key, value };
+}
+
+/** Right side of `==`/`!=`: WFConditionalActionString (model code: a number goes to WFNumberValue). */
+function equalityOperand(env: Env, expr: Expression): Entry<Value> | undefined {
+  if (env.ctx.canonical) return plainOperand(env, expr, 'WFConditionalActionString');
+  if (expr.kind === 'number' || (expr.kind === 'unary' && expr.operand.kind === 'number')) return numberOperand(env, expr, 'WFNumberValue');
   if (expr.kind === 'boolean' || expr.kind === 'none') {
     env.ctx.report(D.badCondition, `comparing with ${describeExpression(expr)} has no meaning in a shortcut`, expr.span, expr.kind === 'none' ? 'write `if not x:` (does not have any value)' : "compare with text, e.g. x == 'Yes', or test `if x:`");
     return undefined;
   }
-  const value = textOperand(env, expr);
-  return value === undefined ? undefined : { key: 'WFConditionalActionString', value };
+  return textOperand(env, expr, 'WFConditionalActionString');
 }
 
-/** The text compared with: plain text as a string, an f-string or a variable as text. */
-function textOperand(env: Env, expr: Expression): Value | undefined {
+/** The text compared with (model code: plain text a string, an f-string or a variable text). */
+function textOperand(env: Env, expr: Expression, key: string): Entry<Value> | undefined {
+  if (env.ctx.canonical) return plainOperand(env, expr, key);
   const plain = literalText(expr);
-  if (plain !== undefined && !(expr.kind === 'fstring' && hasInterpolation(expr))) {
-    if (expr.kind === 'fstring' && env.ctx.canonical) return bindText(env, expr);
-    return { kind: 'string', value: plain };
+  if (plain !== undefined && !(expr.kind === 'fstring' && !plainFString(env, expr))) return { key, value: { kind: 'string', value: plain } };
+  if (expr.kind === 'fstring') return { key, value: bindText(env, expr) };
+  if (expr.kind === 'number') return { key, value: { kind: 'string', value: expr.text } };
+  if (expr.kind === 'dict' && expr.entries.length === 0) {
+    env.ctx.report(D.looseCondition, '`{}` compared with is read as empty text', expr.span, "write ''");
+    return { key, value: { kind: 'string', value: '' } };
   }
-  if (expr.kind === 'fstring') return bindText(env, expr);
-  if (expr.kind === 'number') {
-    return { kind: 'string', value: expr.text };
-  }
-  if (isSubjectForm(expr)) {
+  if (isSubjectForm(env, expr) && !isEllipsis(expr)) {
     const reference = bindSubject(env, expr);
-    return reference === undefined ? undefined : { kind: 'text', parts: [reference], hasAttachmentsKey: true };
+    return reference === undefined || reference === 'absent' ? undefined : { key, value: { kind: 'text', parts: [reference], hasAttachmentsKey: true } };
   }
   env.ctx.report(D.badCondition, `${describeExpression(expr)} cannot be compared with`, expr.span, 'compare with text, a number or a variable');
   return undefined;
 }
 
-const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** Model code: an f-string that is plain text (no interpolation, no brace-less magic value). */
+function plainFString(env: Env, expr: Expression): boolean {
+  if (expr.kind !== 'fstring' || hasInterpolation(expr)) return false;
+  const text = literalText(expr) ?? '';
+  return !/datetime\.datetime\.now\(\)|input\("Please enter the value: ?"\)|is_workflow_actions_get(?:clipboard|devicedetails)\(/.test(text);
+}
 
-/** A number compared with (WFNumberValue): a number, a number written as text (model code), or a variable. */
-function numberOperand(env: Env, expr: Expression, key = 'WFNumberValue'): { key: string; value: Value } | undefined {
+/** A number compared with (model code: a number, a number written as text, or a variable). */
+function numberOperand(env: Env, expr: Expression, key: string): Entry<Value> | undefined {
   const ctx = env.ctx;
-  if (expr.kind === 'number') {
-    return { key, value: typeof expr.value === 'bigint' ? { kind: 'integer', value: expr.value } : { kind: 'real', value: expr.value } };
-  }
-  if (expr.kind === 'unary' && expr.operator === '-' && expr.operand.kind === 'number') {
-    const n = expr.operand.value;
-    return { key, value: typeof n === 'bigint' ? { kind: 'integer', value: -n } : { kind: 'real', value: -n } };
-  }
-  const plain = expr.kind === 'fstring' && hasInterpolation(expr) ? undefined : literalText(expr);
+  if (ctx.canonical) return plainOperand(env, expr, key);
+  const plain = expr.kind === 'fstring' && !plainFString(env, expr) ? undefined : literalText(expr);
   if (plain !== undefined) {
-    const trimmed = plain.trim();
-    if (!NUMBER_TEXT.test(trimmed)) {
+    const number = numberFromText(plain.trim());
+    if (number === undefined) {
       ctx.report(D.badCondition, `'${plain}' is not a number: \`<\`, \`<=\`, \`>\`, \`>=\` compare numbers`, expr.span, 'compare with a number, or use == for text');
       return undefined;
     }
-    if (!ctx.canonical) ctx.report(D.numberFromString, `the number ${trimmed} is written as text; compared as the number`, expr.span, `write ${trimmed}`);
-    else return { key, value: { kind: 'string', value: plain } };
-    return { key, value: /^[+-]?\d+$/.test(trimmed) ? { kind: 'integer', value: BigInt(trimmed) } : { kind: 'real', value: Number(trimmed) } };
+    ctx.report(D.numberFromString, `the number ${plain.trim()} is written as text; compared as the number`, expr.span, `write ${plain.trim()}`);
+    return { key, value: number };
   }
-  if (expr.kind === 'fstring') {
-    return { key, value: bindText(env, expr) };
-  }
-  if (isSubjectForm(expr)) {
+  if (expr.kind === 'fstring') return { key, value: bindText(env, expr) };
+  if (isSubjectForm(env, expr) && !isEllipsis(expr)) {
     const reference = bindSubject(env, expr);
-    if (reference === undefined) return undefined;
+    if (reference === undefined || reference === 'absent') return undefined;
     if (reference.source.kind === 'currentDate' && key === 'WFNumberValue') return { key: 'WFDate', value: { kind: 'variable', variable: reference } };
     return { key, value: { kind: 'variable', variable: reference } };
   }
-  ctx.report(D.badCondition, `${describeExpression(expr)} cannot be compared with`, expr.span, 'compare with a number or a variable');
-  return undefined;
+  return plainOperand(env, expr, key);
 }

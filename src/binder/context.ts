@@ -1,18 +1,19 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { diagnostic, type DiagnosticDefinition } from '../diagnostics/codes.js';
 import type { Diagnostic, Severity, SourceSpan } from '../diagnostics/diagnostic.js';
-import { IdentitySource } from '../ir/identity.js';
+import { deriveUuid, IdentitySource } from '../ir/identity.js';
 import { SourceMap } from '../ir/source-map.js';
 import { binderDiagnostics } from './diagnostics.js';
-import type { HeaderTables } from './header.js';
+import { emptyHeader, type HeaderTables } from './header.js';
 
 const NOT_CANONICAL = binderDiagnostics.notCanonical;
 
 /**
  * How a file is read. `canonical`: the file starts with the decompiler's
- * header and every spelling means exactly what `grammars/dialect.md` says; a
- * deviation is an error. `model`: code a model (or a person) wrote in
- * WorkflowLLM's dialect, read by the rules of `grammars/model-code.md`.
+ * header (`__workflow__ = …`) and every spelling means exactly what
+ * `grammars/dialect.md` says; a deviation is an error. `model`: code a model
+ * (or a person) wrote in WorkflowLLM's dialect, read by the rules of
+ * `grammars/model-code.md`.
  */
 export type ReadingMode = 'canonical' | 'model';
 
@@ -30,24 +31,38 @@ export class ExpressionTooDeep extends Error {
 
 /**
  * Everything the binder's modules share while they read one file: where
- * diagnostics go, the source map, identifiers, the catalog and the header.
+ * diagnostics go, the source map, derived identifiers, the catalog and the
+ * header.
  */
 export class BindContext {
   readonly diagnostics: Diagnostic[] = [];
   readonly sourceMap = new SourceMap();
+  /** GroupingIdentifiers (derived from block kind and position). */
   readonly identity: IdentitySource;
-  /** Position of the next flat action in `WFWorkflowActions` (derived UUIDs use it). */
+  mode: ReadingMode = 'model';
+  header: HeaderTables = emptyHeader;
+  /** Position of the next flat action in `WFWorkflowActions`. */
   private nextIndex = 0;
   private expressionDepth = 0;
+  private readonly variableUuids = new Map<string, string>();
 
   constructor(
-    readonly mode: ReadingMode,
+    /** The catalog model code is read with; canonical code uses only the core catalog. */
     readonly catalog: Catalog | undefined,
-    readonly header: HeaderTables,
     readonly file: string | undefined,
-    seed: string,
+    private readonly seed: string,
+    /** The code text, when known: model code's unquoted text is read from it. */
+    readonly source?: string,
   ) {
     this.identity = new IdentitySource(seed);
+  }
+
+  /** The code an expression was written as (model code's unquoted text), when the source is known. */
+  textOf(span: SourceSpan | undefined): string | undefined {
+    if (span === undefined || this.source === undefined) return undefined;
+    const { start, end } = span;
+    if (start.offset < 0 || end.offset > this.source.length || end.offset < start.offset) return undefined;
+    return this.source.slice(start.offset, end.offset);
   }
 
   get canonical(): boolean {
@@ -59,9 +74,29 @@ export class BindContext {
     return this.nextIndex++;
   }
 
-  /** A derived UUID for the action at `index`. */
-  uuidFor(index: number, identifier: string): string {
-    return this.identity.uuid('action', index, identifier);
+  /**
+   * The UUID of the `occurrence`-th action bound to `name` (counting from 0).
+   * Derived from the name, not the position, so that a reference can name an
+   * output bound later in the file (canonical code resolves names file-wide)
+   * and an edit elsewhere renames nothing.
+   */
+  outputUuid(name: string, occurrence: number): string {
+    return deriveUuid([this.seed, 'output', name, occurrence]);
+  }
+
+  /** The UUID of an action nothing names (model code's calls nested in values). */
+  unnamedUuid(index: number, identifier: string): string {
+    return deriveUuid([this.seed, 'action', index, identifier]);
+  }
+
+  /** The derived `VariableUUID` of a named variable (one per name). */
+  variableUuid(name: string): string {
+    let uuid = this.variableUuids.get(name);
+    if (uuid === undefined) {
+      uuid = deriveUuid([this.seed, 'variable', name]);
+      this.variableUuids.set(name, uuid);
+    }
+    return uuid;
   }
 
   report(definition: DiagnosticDefinition, message: string, span: SourceSpan | undefined, suggestion?: string, severity?: Severity): void {
@@ -81,7 +116,7 @@ export class BindContext {
    */
   lenient(definition: DiagnosticDefinition, message: string, span: SourceSpan | undefined, canonicalFix: string): void {
     if (this.canonical) this.report(NOT_CANONICAL, `${message} — not a canonical spelling`, span, canonicalFix);
-    else this.report(definition, message, span);
+    else this.report(definition, message, span, canonicalFix);
   }
 
   /** Runs `f` one expression level deeper; throws `ExpressionTooDeep` beyond the limit. */

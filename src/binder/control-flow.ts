@@ -1,16 +1,17 @@
 import type { SourceSpan } from '../diagnostics/diagnostic.js';
 import type { ControlPart, Entry, IfStatement, MenuStatement, RepeatCountStatement, RepeatEachStatement, Statement, TextValue, Value } from '../ir/types.js';
 import type * as ast from '../syntax/ast.js';
-import { bindCondition } from './conditions.js';
+import { bindCondition, explicitTest } from './conditions.js';
 import { MAX_BLOCK_DEPTH } from './context.js';
 import { binderDiagnostics as D } from './diagnostics.js';
 import { collectBody, type Env } from './env.js';
+import { isEllipsis } from './forms.js';
 import { repeatVariable, type Binding } from './scope.js';
 import { calleeName, describeExpression, literalText } from './syntax.js';
 import { bindText, hasInterpolation } from './text.js';
 import { OMIT, bindValue, slotFor } from './values.js';
 
-/** Binds a list of statements into `env.body` (provided by statements.ts, to avoid an import cycle at load). */
+/** Binds a list of statements into `env.body` (statements.ts passes itself, to keep the modules acyclic). */
 export type BodyBinder = (env: Env, body: readonly ast.Statement[]) => void;
 
 const IF = 'is.workflow.actions.conditional';
@@ -40,7 +41,12 @@ function mapSpan(env: Env, node: Statement | ControlPart, span: SourceSpan | und
   if (span !== undefined) env.ctx.sourceMap.setStatement(node, span);
 }
 
-/** `if test:` / `elif` / `else:` → If / Otherwise / End If (elif: an If inside the Otherwise). */
+/** Block starts carry `WFControlFlowMode: 0` unless `__defaults__["start_mode"]` is "implicit" (old files). */
+function startMode(env: Env): { startModeImplicit?: true } {
+  return env.ctx.header.defaults.startMode === 'implicit' ? { startModeImplicit: true } : {};
+}
+
+/** `if test:` / `else:` → If / Otherwise / End If (model code: `elif` is an If inside the Otherwise). */
 export function bindIf(env: Env, statement: ast.IfStatement, bindBody: BodyBinder): void {
   nested(env, statement.span, () => bindIfChain(env, statement.test, statement.body, statement.elifs, statement.orelse, statement.span, statement.elseSpan, bindBody));
 }
@@ -56,9 +62,8 @@ function bindIfChain(
   bindBody: BodyBinder,
 ): void {
   const ctx = env.ctx;
-  const condition = bindCondition(env, test) ?? [];
+  const start = bindCondition(env, test) ?? part();
   const startIndex = ctx.claimIndex();
-  const start = part(condition);
   mapSpan(env, start, span);
   const then = collectBody(env, () => bindBody(env, body));
   let otherwise: IfStatement['otherwise'];
@@ -77,43 +82,40 @@ function bindIfChain(
     otherwise = { part: otherPart, body: collectBody(env, () => bindBody(env, orelse)) };
   }
   ctx.claimIndex();
-  const end = part();
   const block: IfStatement = {
     kind: 'if',
     groupingIdentifier: ctx.identity.groupingIdentifier('if', startIndex),
     start,
     then,
     ...(otherwise === undefined ? {} : { otherwise }),
-    end,
+    end: part(),
+    ...startMode(env),
   };
   mapSpan(env, block, span);
   env.body.push(block);
 }
 
-/** `match input(prompt=…):` with `case "Title":` arms → Choose from Menu. */
+interface CaseHead {
+  /** The case action's parameters (and CustomOutputName, for the explicit form). */
+  readonly part: ControlPart;
+  /** What the case adds to `WFMenuItems` when the subject is `input(…)`; undefined for an explicit case. */
+  readonly item?: Value;
+}
+
+/** `match input(prompt=…):` with `case "Title":` arms → Choose from Menu (dialect §9.3). */
 export function bindMatch(env: Env, statement: ast.MatchStatement, bindBody: BodyBinder): void {
   nested(env, statement.span, () => {
     const ctx = env.ctx;
-    const startParameters = menuPrompt(env, statement.subject);
-    if (startParameters === undefined) return;
-    const titles: { title: Value; caseTitle: Entry<Value>[] }[] = [];
-    for (const arm of statement.cases) {
-      const title = caseTitle(env, arm);
-      if (title !== undefined) titles.push(title);
-      else titles.push({ title: { kind: 'string', value: '' }, caseTitle: [{ key: 'WFMenuItemTitle', value: { kind: 'string', value: '' } }] });
-    }
-    if (statement.cases.length === 0) {
-      ctx.report(D.badMatch, 'a menu needs at least one `case "Title":`', statement.span, 'add the menu items as cases');
-    }
-    const items: Value = { kind: 'list', items: titles.map((t) => t.title) };
-    const parameters: Entry<Value>[] = [...startParameters, { key: 'WFMenuItems', value: items }];
-    parameters.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    // A match without cases is not Python: the parser has reported it.
+    if (statement.cases.length === 0) return;
+    const heads = statement.cases.map((arm) => caseHead(env, arm));
+    const start = menuStart(env, statement.subject, heads);
+    if (start === undefined || heads.some((h) => h === undefined)) return;
     const startIndex = ctx.claimIndex();
-    const start = part(parameters);
     mapSpan(env, start, statement.span);
     const cases: MenuStatement['cases'][number][] = [];
     statement.cases.forEach((arm, i) => {
-      const casePart = part(titles[i]!.caseTitle);
+      const casePart = heads[i]!.part;
       ctx.claimIndex();
       mapSpan(env, casePart, arm.span);
       cases.push({ part: casePart, body: collectBody(env, () => bindBody(env, arm.body)) });
@@ -125,50 +127,76 @@ export function bindMatch(env: Env, statement: ast.MatchStatement, bindBody: Bod
       start,
       cases,
       end: part(),
+      ...startMode(env),
     };
     mapSpan(env, block, statement.span);
     env.body.push(block);
   });
 }
 
-/** The subject of a menu: `input()`, `input(prompt=…)` or `input(…)`; its prompt is `WFMenuPrompt`. */
-function menuPrompt(env: Env, subject: ast.Expression): Entry<Value>[] | undefined {
+/**
+ * The menu's start: `input(prompt=P)` / `input()` gives `WFMenuPrompt` and
+ * `WFMenuItems` derived from the case titles (which all must be titles);
+ * `is_workflow_actions_choosefrommenu(Key=value, …)` gives the parameters as written.
+ */
+function menuStart(env: Env, subject: ast.Expression, heads: readonly (CaseHead | undefined)[]): ControlPart | undefined {
   const ctx = env.ctx;
+  const explicit = explicitTest(env, subject, MENU);
+  if (explicit === 'error') return undefined;
+  if (explicit !== undefined) return explicit;
   if (subject.kind !== 'call' || calleeName(subject) !== 'input' || subject.args.length + subject.keywords.length > 1 || subject.keywords.some((k) => k.name !== 'prompt')) {
-    ctx.report(D.badMatch, `a menu is written \`match input(prompt='…'):\`, not \`match\` on ${describeExpression(subject)}`, subject.span, "write match input(prompt='Choose'):, or compare the value with if/else");
+    ctx.report(D.badMatch, `a menu is written \`match input(prompt='''…'''):\`, not \`match\` on ${describeExpression(subject)}`, subject.span, "write match input(prompt='''Choose'''):, or compare the value with if/else");
     return undefined;
   }
+  const parameters: Entry<Value>[] = [];
   const prompt = subject.keywords[0]?.value ?? subject.args[0];
-  if (prompt === undefined) return [];
-  if (subject.args.length === 1) ctx.lenient(D.looseMenu, 'the menu prompt is given without `prompt=`', prompt.span, "write input(prompt='…')");
-  const value = bindValue(env, prompt, slotFor(env, { identifier: MENU }, 'WFMenuPrompt'));
-  if (value === undefined || value === OMIT) return value === OMIT ? [] : undefined;
-  return [{ key: 'WFMenuPrompt', value }];
+  if (prompt !== undefined) {
+    if (subject.args.length === 1) ctx.lenient(D.looseMenu, 'the menu prompt is given without `prompt=`', prompt.span, "write input(prompt='''…''')");
+    const value = bindValue(env, prompt, slotFor(env, { identifier: MENU }, 'WFMenuPrompt'));
+    if (value === undefined) return undefined;
+    if (value !== OMIT) parameters.push({ key: 'WFMenuPrompt', value });
+  }
+  const items: Value[] = [];
+  for (const head of heads) {
+    if (head === undefined) continue;
+    if (head.item === undefined) {
+      ctx.report(D.badMatch, '`match input(…)` derives the menu items from the case titles, so every case must be a title; with an explicit case write the menu\'s start explicitly too', subject.span, 'write match is_workflow_actions_choosefrommenu(WFMenuItems=[…], …):');
+      return undefined;
+    }
+    items.push(head.item);
+  }
+  parameters.push({ key: 'WFMenuItems', value: { kind: 'list', items } });
+  return part(parameters.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
 }
 
 /**
- * A case's title: `WFMenuItems` gets the title (plain text as a string, text
- * with variables as `{WFItemType: 0, WFValue: text}`), the case action gets
- * `WFMenuItemTitle` (and `WFMenuItemAttributedTitle` when the title holds
- * variables, as the app writes it).
+ * A case: `case "Title":` (the case action holds `WFMenuItemTitle`), or
+ * `case _ if is_workflow_actions_choosefrommenu(Key=value, …):` (its
+ * parameters written out). Model code may write an f-string title with
+ * variables: the item is `{WFItemType: 0, WFValue: text}` and the case holds
+ * the title's text and `WFMenuItemAttributedTitle`, as the app writes them.
  */
-function caseTitle(env: Env, arm: ast.MatchCase): { title: Value; caseTitle: Entry<Value>[] } | undefined {
+function caseHead(env: Env, arm: ast.MatchCase): CaseHead | undefined {
   const ctx = env.ctx;
-  if (arm.guard !== undefined) {
-    ctx.report(D.badMatch, 'a menu case cannot have a guard (`if …`)', arm.guard.span, 'test the condition with an if inside the case');
-  }
   const pattern = arm.pattern;
-  if (pattern.kind === 'fstring' && hasInterpolation(pattern)) {
+  if (arm.guard !== undefined) {
+    const explicit = pattern.kind === 'name' && pattern.name === '_' ? explicitTest(env, arm.guard, MENU) : undefined;
+    if (explicit === 'error') return undefined;
+    if (explicit !== undefined) return { part: explicit };
+    ctx.report(D.badMatch, 'a menu case cannot have a guard (`if …`) other than the explicit case form', arm.guard.span, 'test the condition with an if inside the case');
+    return undefined;
+  }
+  if (pattern.kind === 'fstring' && hasInterpolation(pattern) && !ctx.canonical) {
     const text = bindText(env, pattern);
     return {
-      title: { kind: 'map', entries: [{ key: 'WFItemType', value: { kind: 'integer', value: 0n } }, { key: 'WFValue', value: text }] },
-      caseTitle: [
+      part: part([
         { key: 'WFMenuItemAttributedTitle', value: attributedTitle(text) },
         { key: 'WFMenuItemTitle', value: { kind: 'string', value: displayTitle(text) } },
-      ],
+      ]),
+      item: { kind: 'map', entries: [{ key: 'WFItemType', value: { kind: 'integer', value: 0n } }, { key: 'WFValue', value: text }] },
     };
   }
-  const title = literalText(pattern);
+  const title = pattern.kind === 'string' || (!ctx.canonical && pattern.kind !== 'name') ? literalText(pattern) : undefined;
   if (title === undefined) {
     ctx.report(
       D.badMatch,
@@ -178,7 +206,7 @@ function caseTitle(env: Env, arm: ast.MatchCase): { title: Value; caseTitle: Ent
     );
     return undefined;
   }
-  return { title: { kind: 'string', value: title }, caseTitle: [{ key: 'WFMenuItemTitle', value: { kind: 'string', value: title } }] };
+  return { part: part([{ key: 'WFMenuItemTitle', value: { kind: 'string', value: title } }]), item: { kind: 'string', value: title } };
 }
 
 /** The title as the app shows it in `WFMenuItemTitle`: each variable by its name. */
@@ -215,8 +243,10 @@ function attributedTitle(text: TextValue): Value {
 
 /**
  * `for Repeat_Index, Repeat_Item in enumerate(x, start=1):` → Repeat with Each;
- * `for Repeat_Index in range(int(n)):` → Repeat n times. Model code may also
- * write `for item in x:` and `range(n)`, with other loop names.
+ * `for Repeat_Index in range(int(n)):` → Repeat n times (`...`: no input / count).
+ * Canonical code ignores the loop names (they resolve by rule). Model code may
+ * write `for item in x:`, `range(n)` and other names: they are bound to the
+ * loop's Repeat Item / Repeat Index.
  */
 export function bindFor(env: Env, statement: ast.ForStatement, bindBody: BodyBinder): void {
   nested(env, statement.span, () => {
@@ -227,65 +257,51 @@ export function bindFor(env: Env, statement: ast.ForStatement, bindBody: BodyBin
     const level = env.repeatLevel + 1;
     const item = repeatVariable('item', level);
     const index = repeatVariable('index', level);
-    const iterable = statement.iterable;
     const targets = statement.target.kind === 'tuple' ? statement.target.elements : [statement.target];
-    const targetNames = targets.map((t) => (t.kind === 'name' ? t.name : undefined));
-    if (targetNames.some((n) => n === undefined) || targetNames.length > 2) {
+    const names = targets.map((t) => (t.kind === 'name' ? t.name : undefined));
+    if (names.some((n) => n === undefined) || names.length > 2) {
       ctx.report(D.badLoop, 'the loop variables must be one or two names (`Repeat_Index, Repeat_Item`)', statement.target.span, `write for ${index.code}, ${item.code} in enumerate(x, start=1):`);
       return;
     }
-    const names = targetNames as string[];
-
-    const range = rangeCount(iterable);
-    if (range !== undefined) {
-      if (names.length !== 1) {
-        ctx.report(D.badLoop, 'a Repeat n times loop has one variable, the index', statement.target.span, `write for ${index.code} in range(n):`);
+    const [first, second] = names as string[];
+    const range = rangeCount(statement.iterable);
+    const each = range === undefined ? enumerateInput(statement.iterable) : undefined;
+    const canonicalShape = range !== undefined ? range.conventional && names.length === 1 : each !== undefined && each.conventional && names.length === 2;
+    if (!canonicalShape) {
+      const fix = range !== undefined ? `write for ${index.code} in range(int(n)):` : `write for ${index.code}, ${item.code} in enumerate(x, start=1):`;
+      if (range !== undefined && names.length !== 1) {
+        ctx.report(D.badLoop, 'a Repeat n times loop has one variable, the index', statement.target.span, fix);
         return;
       }
-      if (!range.conventional || names[0] !== index.code) {
-        ctx.lenient(D.looseLoop, `read as Repeat ${'n'} times with \`${names[0]}\` as ${index.name}`, statement.span, `write for ${index.code} in range(int(n)):`);
+      if (range === undefined && each === undefined && names.length === 2) {
+        ctx.report(D.badLoop, 'two loop variables need `enumerate(x, start=1)`', statement.target.span, fix);
+        return;
       }
-      const count = bindValue(env, range.count, slotFor(env, { identifier: REPEAT_COUNT }, 'WFRepeatCount'));
-      const startIndex = ctx.claimIndex();
-      const start = part(count === undefined || count === OMIT ? [] : [{ key: 'WFRepeatCount', value: count }]);
-      mapSpan(env, start, statement.span);
-      const body = loopBody(env, [[names[0]!, { kind: 'variable', name: index.name }]], statement.body, bindBody);
-      ctx.claimIndex();
-      const block: RepeatCountStatement = { kind: 'repeatCount', groupingIdentifier: ctx.identity.groupingIdentifier('repeatCount', startIndex), start, body, end: part() };
-      mapSpan(env, block, statement.span);
-      env.body.push(block);
-      return;
+      ctx.lenient(D.looseLoop, range !== undefined ? `read as Repeat n times with \`${first}\` as ${index.name}` : `read as Repeat with Each with ${names.length === 2 ? `\`${first}\` as ${index.name} and \`${second}\`` : `\`${first}\``} as ${item.name}`, statement.span, fix);
     }
-
-    const each = enumerateInput(iterable);
-    let input = iterable;
     const bindings: (readonly [string, Binding])[] = [];
-    if (each !== undefined) {
-      input = each.input;
-      if (names.length === 2) {
-        bindings.push([names[0]!, { kind: 'variable', name: index.name }], [names[1]!, { kind: 'variable', name: item.name }]);
-        if (!each.conventional || names[0] !== index.code || names[1] !== item.code) {
-          ctx.lenient(D.looseLoop, `read as Repeat with Each, with \`${names[0]}\` as ${index.name} and \`${names[1]}\` as ${item.name}`, statement.span, `write for ${index.code}, ${item.code} in enumerate(x, start=1):`);
-        }
-      } else {
-        bindings.push([names[0]!, { kind: 'variable', name: item.name }]);
-        ctx.lenient(D.looseLoop, `\`enumerate\` gives (index, item) pairs; \`${names[0]}\` is read as ${item.name}`, statement.target.span, `write for ${index.code}, ${item.code} in enumerate(x, start=1):`);
-      }
-    } else {
-      if (names.length !== 1) {
-        ctx.report(D.badLoop, 'two loop variables need `enumerate(x, start=1)`', statement.target.span, `write for ${index.code}, ${item.code} in enumerate(x, start=1):`);
-        return;
-      }
-      bindings.push([names[0]!, { kind: 'variable', name: item.name }]);
-      ctx.lenient(D.looseLoop, `read as Repeat with Each over the items, with \`${names[0]}\` as ${item.name}`, statement.span, `write for ${index.code}, ${item.code} in enumerate(x, start=1):`);
+    if (!ctx.canonical) {
+      if (range !== undefined) bindings.push([first!, { kind: 'variable', name: index.name }]);
+      else if (names.length === 2) bindings.push([first!, { kind: 'variable', name: index.name }], [second!, { kind: 'variable', name: item.name }]);
+      else bindings.push([first!, { kind: 'variable', name: item.name }]);
     }
-    const value = bindValue(env, input, slotFor(env, { identifier: REPEAT_EACH }, 'WFInput'));
+    const identifier = range !== undefined ? REPEAT_COUNT : REPEAT_EACH;
+    const key = range !== undefined ? 'WFRepeatCount' : 'WFInput';
+    const operand = range?.count ?? each?.input ?? statement.iterable;
+    const parameters: Entry<Value>[] = [];
+    if (!isEllipsis(operand)) {
+      const value = bindValue(env, operand, slotFor(env, { identifier }, key));
+      if (value !== undefined && value !== OMIT) parameters.push({ key, value });
+    }
     const startIndex = ctx.claimIndex();
-    const start = part(value === undefined || value === OMIT ? [] : [{ key: 'WFInput', value }]);
+    const start = part(parameters);
     mapSpan(env, start, statement.span);
     const body = loopBody(env, bindings, statement.body, bindBody);
     ctx.claimIndex();
-    const block: RepeatEachStatement = { kind: 'repeatEach', groupingIdentifier: ctx.identity.groupingIdentifier('repeatEach', startIndex), start, body, end: part() };
+    const block: RepeatCountStatement | RepeatEachStatement =
+      range !== undefined
+        ? { kind: 'repeatCount', groupingIdentifier: ctx.identity.groupingIdentifier('repeatCount', startIndex), start, body, end: part(), ...startMode(env) }
+        : { kind: 'repeatEach', groupingIdentifier: ctx.identity.groupingIdentifier('repeatEach', startIndex), start, body, end: part(), ...startMode(env) };
     mapSpan(env, block, statement.span);
     env.body.push(block);
   });
@@ -317,3 +333,5 @@ function enumerateInput(iterable: ast.Expression): { input: ast.Expression; conv
   const conventional = iterable.keywords.length === 1 && start?.value.kind === 'number' && start.value.value === 1n;
   return { input: iterable.args[0]!, conventional };
 }
+
+export const BLOCK_IDENTIFIERS = { IF, MENU, REPEAT_COUNT, REPEAT_EACH } as const;

@@ -38,6 +38,7 @@ export const binderDiagnostics = defineDiagnostics({
   looseActionName: { code: 'SC5204', severity: 'warning', title: 'An action name that matches a catalog name only loosely (case, `-`, `_`)' },
   badCallee: { code: 'SC5205', severity: 'error', title: 'A call whose callee is not an action name' },
   usedBeforeAssignment: { code: 'SC5206', severity: 'warning', title: 'An action output used before the assignment that binds it' },
+  duplicateOutput: { code: 'SC5207', severity: 'error', title: 'Canonical code binds one output name to two actions' },
 
   // ── values ────────────────────────────────────────────────────────────────
   badValue: { code: 'SC5301', severity: 'error', title: 'An expression that is not a value a parameter can hold' },

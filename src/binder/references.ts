@@ -1,27 +1,33 @@
 import type { Aggrandizement, Entry, VariableReference, VariableSource } from '../ir/types.js';
-import type { PlistValue } from '../plist/value.js';
-import type { CallExpression, Expression } from '../syntax/ast.js';
+import { noSink } from '../lift/context.js';
+import { liftReference } from '../lift/lift-values.js';
+import { lowerReference, lowerValue } from '../lift/lower-values.js';
+import { isDict, type PlistDict, type PlistValue } from '../plist/value.js';
+import type { CallExpression, Expression, Keyword } from '../syntax/ast.js';
 import { binderDiagnostics as D } from './diagnostics.js';
 import type { Env } from './env.js';
+import { bindGrammarValue } from './grammar.js';
 import { argumentOf, calleeName, describeExpression, literalText } from './syntax.js';
 
 /**
- * Variable references: a name, optionally transformed by aggrandizements, or
- * a magic value.
+ * Variable expressions (grammars/dialect.md §6.2): a source, then its
+ * aggrandizements applied in order, inside out.
  *
- *   x                                  output or named variable
- *   x.Name                             property (WFPropertyVariableAggrandizement)
- *   x["key"]                           dictionary value (WFDictionaryValueVariableAggrandizement)
- *   coerce_variable(value=x, coercion_class="WFDictionaryContentItem")
- *   str(x) / float(x) / dict(x)        coercions WorkflowLLM writes for three classes
- *   format_date(value=x, date_format='Short', time_format='None', iso_include_time=False)
- *   unit_variable_transform(value=x, unit_type="…", unit_symbol="…")
- *   datetime.datetime.now()            Current Date
- *   is_workflow_actions_getclipboard() Clipboard (inside a value)
- *   is_workflow_actions_getdevicedetails(['Device Name'])   Device Details
- *   input("Please enter the value:")   Shortcut Input (WorkflowLLM's placeholder)
+ *   x / Shortcut_Input / Ask_Each_Time / Action_Input        sources
+ *   datetime.datetime.now(), is_workflow_actions_getclipboard(),
+ *   is_workflow_actions_getdevicedetails(["Device Name"])     magic sources
+ *   x.File_Extension                 property (`_` read as a space)
+ *   getattr(x, "Name", K=v)          property with other keys
+ *   x["key"]                         dictionary value
+ *   coerce_variable(value=x, coercion_class="…", K=v)
+ *   format_date(value=x, date_format=…, time_format=…, iso_include_time=…, K=v)
+ *   unit_variable_transform(value=x, unit_type=…, unit_symbol=…, K=v)
+ *   aggrandize(value=x, aggrandizement=dict(Type=…, …))
+ *   attachment(x, K=v|None), attachment(Type=…, K=v)          attachments with details
  *
- * Aggrandizements apply inside out: `str(x)["k"]` coerces, then takes "k".
+ * Model code also (WorkflowLLM's spellings, grammars/model-code.md):
+ * `str(x)`, `float(x)`, `int(x)`, `dict(x)` coercions, `input("Please enter
+ * the value:")` and `f'{input(…)}'` for the Shortcut Input, `{x}` (a set).
  */
 
 /** WorkflowLLM's prompt for the shortcut's input (its converter writes it for ExtensionInput, Ask and Input). */
@@ -35,39 +41,73 @@ const COERCION_SHORTHANDS: Readonly<Record<string, string>> = {
 };
 
 const CURRENT_DATE = new Set(['datetime.datetime.now', 'datetime.now']);
-const CLIPBOARD = 'is_workflow_actions_getclipboard';
-const DEVICE_DETAILS = 'is_workflow_actions_getdevicedetails';
+export const CLIPBOARD = 'is_workflow_actions_getclipboard';
+export const DEVICE_DETAILS = 'is_workflow_actions_getdevicedetails';
 
-/** The form of a call that is a reference, or undefined when the call is something else (an action). */
-export function referenceCallKind(call: CallExpression): 'coerce' | 'shorthand' | 'formatDate' | 'unit' | 'currentDate' | 'clipboard' | 'deviceDetails' | 'shortcutInput' | undefined {
+export type ReferenceCall =
+  | 'coerce'
+  | 'getattr'
+  | 'formatDate'
+  | 'unit'
+  | 'aggrandize'
+  | 'attachment'
+  | 'currentDate'
+  | 'clipboard'
+  | 'deviceDetails'
+  | 'shorthand'
+  | 'shortcutInput';
+
+/** The reference form a call is, or undefined when the call is something else (an action, a wrapper). */
+export function referenceCallKind(call: CallExpression): ReferenceCall | undefined {
   const name = calleeName(call);
   if (name === undefined) return undefined;
-  if (name === 'coerce_variable') return 'coerce';
-  if (name === 'format_date') return 'formatDate';
-  if (name === 'unit_variable_transform') return 'unit';
-  if (Object.hasOwn(COERCION_SHORTHANDS, name) && call.args.length === 1 && call.keywords.length === 0) return 'shorthand';
-  if (CURRENT_DATE.has(name) && call.args.length === 0 && call.keywords.length === 0) return 'currentDate';
-  if (name === CLIPBOARD && call.args.length === 0 && call.keywords.length === 0) return 'clipboard';
-  if (name === DEVICE_DETAILS) return 'deviceDetails';
-  if (name === 'input' && isShortcutInputCall(call)) return 'shortcutInput';
-  return undefined;
+  const bare = call.args.length === 0 && call.keywords.length === 0;
+  switch (name) {
+    case 'coerce_variable':
+      return 'coerce';
+    case 'getattr':
+      return 'getattr';
+    case 'format_date':
+      return 'formatDate';
+    case 'unit_variable_transform':
+      return 'unit';
+    case 'aggrandize':
+      return 'aggrandize';
+    case 'attachment':
+      return 'attachment';
+    case CLIPBOARD:
+      return bare ? 'clipboard' : undefined;
+    case DEVICE_DETAILS:
+      return 'deviceDetails';
+    case 'input':
+      return isShortcutInputCall(call) ? 'shortcutInput' : undefined;
+    default:
+      if (CURRENT_DATE.has(name)) return bare ? 'currentDate' : undefined;
+      if (Object.hasOwn(COERCION_SHORTHANDS, name) && call.args.length === 1 && call.keywords.length === 0 && !isSpecialFloat(call)) return 'shorthand';
+      return undefined;
+  }
+}
+
+/** `float('nan')`, `float('inf')`: numbers, not coercions. */
+function isSpecialFloat(call: CallExpression): boolean {
+  return calleeName(call) === 'float' && call.args[0]?.kind === 'string';
 }
 
 /** `input()`, `input("Please enter the value:")`: the shortcut's input in WorkflowLLM's spelling. */
 export function isShortcutInputCall(call: CallExpression): boolean {
   if (calleeName(call) !== 'input' || call.keywords.some((k) => k.name !== 'prompt')) return false;
-  const prompt = argumentOf(call, 'prompt', 0);
   if (call.args.length + call.keywords.length > 1) return false;
-  if (prompt === undefined) return true;
+  const prompt = argumentOf(call, 'prompt', 0);
+  if (prompt === undefined) return false;
   const text = literalText(prompt);
   return text !== undefined && SHORTCUT_INPUT_PROMPTS.includes(text);
 }
 
-/** Whether `expr` has the shape of a reference (without resolving anything). */
+/** Whether `expr` has the shape of a variable expression (without resolving anything). */
 export function isReferenceForm(expr: Expression): boolean {
   switch (expr.kind) {
     case 'name':
-      return true;
+      return expr.name !== '_';
     case 'attribute':
     case 'subscript':
       return isReferenceForm(expr.object);
@@ -105,99 +145,144 @@ function withAggrandizement(ref: VariableReference, aggrandizement: Aggrandizeme
   return { ...ref, aggrandizements: [...ref.aggrandizements, aggrandizement], hasAggrandizementsKey: true };
 }
 
-/**
- * Binds a reference form. Reports and returns undefined when `expr` is not
- * one (or is one with bad parts).
- */
+/** Whether a reference was written with details (`attachment(…)`), which some positions do not allow. */
+export interface BoundReference {
+  readonly reference: VariableReference;
+  readonly details: boolean;
+}
+
+/** Binds a reference form; reports and returns undefined when `expr` is not one (or has bad parts). */
 export function bindReference(env: Env, expr: Expression): VariableReference | undefined {
+  return bindReferenceWithDetails(env, expr)?.reference;
+}
+
+export function bindReferenceWithDetails(env: Env, expr: Expression): BoundReference | undefined {
   return env.ctx.deeper(expr.span, () => {
-    const ref = bindReferenceInner(env, expr);
-    if (ref !== undefined && expr.span !== undefined) env.ctx.sourceMap.setValue(ref, expr.span);
-    return ref;
+    const bound = bindInner(env, expr);
+    if (bound !== undefined && expr.span !== undefined) env.ctx.sourceMap.setValue(bound.reference, expr.span);
+    return bound;
   });
 }
 
-function bindReferenceInner(env: Env, expr: Expression): VariableReference | undefined {
+const plain = (ref: VariableReference | undefined): BoundReference | undefined => (ref === undefined ? undefined : { reference: ref, details: false });
+
+function bindInner(env: Env, expr: Expression): BoundReference | undefined {
   const ctx = env.ctx;
   switch (expr.kind) {
+    case 'error':
+      // The parser reported it.
+      return undefined;
     case 'name':
-      return reference(env.names.resolve(expr.name, expr.span));
+      if (expr.name === '_' && ctx.canonical) break;
+      return plain(reference(env.names.resolve(expr.name, expr.span, env.repeatLevel > 0)));
     case 'attribute': {
-      const object = bindReference(env, expr.object);
+      const object = bindReferenceWithDetails(env, expr.object);
       if (object === undefined) return undefined;
-      return withAggrandizement(object, { kind: 'property', name: expr.name, extra: [] });
+      if (object.details) return detailsInChain(env, expr.object);
+      // `File_Extension` is the property `File Extension` (dialect §6.2.1).
+      return plain(withAggrandizement(object.reference, { kind: 'property', name: expr.name.replaceAll('_', ' '), extra: [] }));
     }
     case 'subscript': {
-      const object = bindReference(env, expr.object);
+      const object = bindReferenceWithDetails(env, expr.object);
       if (object === undefined) return undefined;
+      if (object.details) return detailsInChain(env, expr.object);
       const key = literalText(expr.index);
-      if (key === undefined) {
-        ctx.report(D.badAggrandizement, `a variable's dictionary key must be written as text, not ${describeExpression(expr.index)}`, expr.index.span, 'write the key as a string: x["key"]');
+      if (key === undefined || (ctx.canonical && expr.index.kind !== 'string')) {
+        ctx.report(D.badAggrandizement, `a variable's dictionary key is written as a string, not ${describeExpression(expr.index)}`, expr.index.span, 'write x["key"]');
         return undefined;
       }
-      if (expr.index.kind !== 'string' || expr.index.quote !== '"') {
-        if (ctx.canonical) ctx.lenient(D.looseValue, 'a dictionary key on a variable is written in double quotes', expr.index.span, `write x[${JSON.stringify(key)}]`);
-      }
-      return withAggrandizement(object, { kind: 'dictionaryKey', key, extra: [] });
+      return plain(withAggrandizement(object.reference, { kind: 'dictionaryKey', key, extra: [] }));
     }
     case 'call':
       return bindReferenceCall(env, expr);
     case 'fstring': {
       const inner = soleInterpolation(expr);
-      if (inner === undefined) break;
-      if (inner.kind === 'call' && referenceCallKind(inner) === 'shortcutInput') return bindReference(env, inner);
-      ctx.lenient(D.looseValue, 'an f-string holding only a variable, where a variable belongs: read as the variable', expr.span, 'write the variable without f-string quotes');
-      return bindReference(env, inner);
+      if (inner === undefined || ctx.canonical) break;
+      if (!(inner.kind === 'call' && referenceCallKind(inner) === 'shortcutInput')) {
+        ctx.report(D.looseValue, 'an f-string holding only a variable, where a variable belongs: read as the variable', expr.span, 'write the variable without f-string quotes');
+      }
+      return bindReferenceWithDetails(env, inner);
     }
     default: {
       const element = setElement(expr);
       if (element !== undefined) {
         ctx.lenient(D.looseValue, '`{x}` (a one-element set, WorkflowLLM\'s spelling in format_date) read as the variable x', expr.span, 'write the variable without braces');
-        return bindReference(env, element);
+        return bindReferenceWithDetails(env, element);
       }
     }
   }
-  ctx.report(D.badReference, `${describeExpression(expr)} is not a variable, an action output or a magic value`, expr.span, 'use a name bound by an assignment, e.g. `x = is_workflow_actions_…(…)` and then `x`');
+  ctx.report(D.badReference, `${describeExpression(expr)} is not a variable, an action output or a magic value`, expr.span, 'use a name bound by an assignment (`x = is_workflow_actions_…(…)`, then `x`)');
   return undefined;
 }
 
-function bindReferenceCall(env: Env, call: CallExpression): VariableReference | undefined {
+function detailsInChain(env: Env, at: Expression): undefined {
+  env.ctx.report(D.badAggrandizement, '`attachment(…)` ends a variable expression: nothing can be applied to it', at.span, 'apply the property, key or coercion inside: attachment(x.Name, …)');
+  return undefined;
+}
+
+function bindReferenceCall(env: Env, call: CallExpression): BoundReference | undefined {
   const ctx = env.ctx;
   const kind = referenceCallKind(call);
   const name = calleeName(call) ?? 'the call';
   switch (kind) {
     case 'coerce': {
-      const value = argumentOf(call, 'value', 0);
-      const itemClass = argumentOf(call, 'coercion_class', 1);
-      const className = itemClass === undefined ? undefined : literalText(itemClass);
-      if (value === undefined || className === undefined || call.args.length + call.keywords.length !== 2) {
+      const value = valueArgument(env, call, 1);
+      const classExpr = argumentOf(call, 'coercion_class', 1);
+      const itemClass = classExpr === undefined || classExpr.kind === 'fstring' ? undefined : literalText(classExpr);
+      if (value === undefined || itemClass === undefined) {
         ctx.report(D.badSpecialCall, 'coerce_variable takes `value=` (a variable) and `coercion_class=` (a content item class as a string)', call.span, 'write coerce_variable(value=x, coercion_class="WFStringContentItem")');
         return undefined;
       }
-      const object = bindReference(env, value);
-      return object === undefined ? undefined : withAggrandizement(object, { kind: 'coercion', itemClass: className, extra: [] });
+      const extra = fieldEntries(env, call.keywords, ['value', 'coercion_class']);
+      return chain(env, value, (ref) => withAggrandizement(ref, { kind: 'coercion', itemClass, extra }));
     }
-    case 'shorthand': {
-      const object = bindReference(env, call.args[0]!);
-      const itemClass = COERCION_SHORTHANDS[name]!;
-      if (name === 'int' || ctx.canonical) {
-        ctx.lenient(D.looseValue, `\`${name}(x)\` read as a coercion of x to ${itemClass}`, call.span, `write coerce_variable(value=x, coercion_class="${itemClass}")`);
+    case 'getattr': {
+      const property = call.args[1] === undefined || call.args[1].kind !== 'string' ? undefined : call.args[1].value;
+      if (call.args.length !== 2 || property === undefined) {
+        ctx.report(D.badSpecialCall, 'getattr takes the variable and the property name as a string', call.span, 'write getattr(x, "File Extension")');
+        return undefined;
       }
-      return object === undefined ? undefined : withAggrandizement(object, { kind: 'coercion', itemClass, extra: [] });
+      const extra = fieldEntries(env, call.keywords, []);
+      return chain(env, call.args[0]!, (ref) => withAggrandizement(ref, { kind: 'property', name: property, extra }));
     }
     case 'formatDate':
       return bindFormatDate(env, call);
-    case 'unit':
-      return bindUnit(env, call);
+    case 'unit': {
+      const value = valueArgument(env, call, 1);
+      if (value === undefined) {
+        ctx.report(D.badSpecialCall, 'unit_variable_transform needs the measurement as `value=`', call.span, 'write unit_variable_transform(value=x, unit_type="Length", unit_symbol="km")');
+        return undefined;
+      }
+      const fields = fieldEntries(env, call.keywords, ['value'], UNIT_KEYS);
+      return chain(env, value, (ref) => withAggrandizement(ref, { kind: 'unit', fields }));
+    }
+    case 'aggrandize': {
+      const value = argumentOf(call, 'value', 0);
+      const aggrandizement = argumentOf(call, 'aggrandizement', 1);
+      if (value === undefined || aggrandizement === undefined || call.args.length + call.keywords.length !== 2) {
+        ctx.report(D.badSpecialCall, 'aggrandize takes `value=` (a variable) and `aggrandizement=` (the aggrandizement dictionary)', call.span, "write aggrandize(value=x, aggrandizement=dict(Type='…'))");
+        return undefined;
+      }
+      const bound = bindGrammarValue(env, aggrandizement);
+      if (bound === undefined) return undefined;
+      return chain(env, value, (ref) => normalizeReference(withAggrandizement(ref, { kind: 'other', value: bound })));
+    }
+    case 'attachment':
+      return bindAttachment(env, call);
     case 'currentDate':
-      return reference({ kind: 'currentDate' });
+      return plain(reference({ kind: 'currentDate' }));
     case 'clipboard':
-      return reference({ kind: 'clipboard' });
+      return plain(reference({ kind: 'clipboard' }));
     case 'deviceDetails':
-      return bindDeviceDetails(env, call);
+      return plain(bindDeviceDetails(env, call));
+    case 'shorthand': {
+      const itemClass = COERCION_SHORTHANDS[name]!;
+      ctx.lenient(D.looseValue, `\`${name}(x)\` read as a coercion of x to ${itemClass}`, call.span, `write coerce_variable(value=x, coercion_class="${itemClass}")`);
+      return chain(env, call.args[0]!, (ref) => withAggrandizement(ref, { kind: 'coercion', itemClass, extra: [] }));
+    }
     case 'shortcutInput':
-      ctx.lenient(D.shortcutInputPlaceholder, '`input("Please enter the value:")` is WorkflowLLM\'s spelling of the Shortcut Input; read as the Shortcut Input', call.span, 'write the shortcut input as the canonical dialect spells it');
-      return reference({ kind: 'shortcutInput' });
+      ctx.lenient(D.shortcutInputPlaceholder, '`input("Please enter the value:")` is WorkflowLLM\'s placeholder for the Shortcut Input; read as the Shortcut Input', call.span, 'write Shortcut_Input');
+      return plain(reference({ kind: 'shortcutInput' }));
     case undefined:
       break;
   }
@@ -205,86 +290,84 @@ function bindReferenceCall(env: Env, call: CallExpression): VariableReference | 
   return undefined;
 }
 
-/** `format_date(value=x, date_format='Short', time_format='None', iso_include_time=False, custom_format='…')`. */
-function bindFormatDate(env: Env, call: CallExpression): VariableReference | undefined {
+/** The `value=` argument (keyword, or positional in model code). */
+function valueArgument(env: Env, call: CallExpression, others: number): Expression | undefined {
+  const keyword = call.keywords.find((k) => k.name === 'value')?.value;
+  if (keyword !== undefined) return keyword;
+  if (env.ctx.canonical || call.args.length === 0 || call.args.length > others + 1) return undefined;
+  return call.args[0];
+}
+
+/** Applies `f` to the reference `expr` binds (which must be plain: details end a chain). */
+function chain(env: Env, expr: Expression, f: (ref: VariableReference) => VariableReference): BoundReference | undefined {
+  const object = bindReferenceWithDetails(env, expr);
+  if (object === undefined) return undefined;
+  if (object.details) return detailsInChain(env, expr);
+  return plain(f(object.reference));
+}
+
+const DATE_FORMAT_KEYS: Readonly<Record<string, string>> = {
+  date_format: 'WFDateFormatStyle',
+  time_format: 'WFTimeFormatStyle',
+  iso_include_time: 'WFISO8601IncludeTime',
+};
+const UNIT_KEYS: Readonly<Record<string, string>> = { unit_type: 'WFMeasurementUnitType', unit_symbol: 'WFUnitSymbol' };
+
+/**
+ * Keyword arguments of an aggrandizement form as plist entries, in order:
+ * values in the value grammar, lowered; `renames` maps WorkflowLLM's names to
+ * the plist keys (`date_format` → `WFDateFormatStyle`).
+ */
+function fieldEntries(env: Env, keywords: readonly Keyword[], skip: readonly string[], renames: Readonly<Record<string, string>> = {}): Entry<PlistValue>[] {
+  const out: Entry<PlistValue>[] = [];
+  for (const keyword of keywords) {
+    if (skip.includes(keyword.name)) continue;
+    const key = renames[keyword.name] ?? keyword.name;
+    if (out.some((e) => e.key === key)) {
+      env.ctx.report(D.duplicateKeyword, `\`${keyword.name}\` is given twice`, keyword.nameSpan ?? keyword.span, 'keep one of them');
+      continue;
+    }
+    const value = bindGrammarValue(env, keyword.value);
+    if (value === undefined) continue;
+    out.push({ key, value: lowerValue(value) });
+  }
+  return out;
+}
+
+/** `format_date(value=x, date_format='Short', time_format='None', iso_include_time=False, WFDateFormat='…')`. */
+function bindFormatDate(env: Env, call: CallExpression): BoundReference | undefined {
   const ctx = env.ctx;
-  const value = argumentOf(call, 'value', 0);
+  const value = valueArgument(env, call, 0);
   if (value === undefined) {
-    ctx.report(D.badSpecialCall, 'format_date needs the date to format as `value=`', call.span, 'write format_date(value=x, date_format=\'Short\')');
+    ctx.report(D.badSpecialCall, 'format_date needs the date to format as `value=`', call.span, "write format_date(value=x, date_format='Short')");
     return undefined;
   }
   const placeholder = setElement(value);
-  if (placeholder?.kind === 'name' && placeholder.name === 'value' && env.names.scope.lookup('value') === undefined) {
+  if (!ctx.canonical && placeholder?.kind === 'name' && placeholder.name === 'value' && env.names.scope.lookup('value') === undefined) {
     // WorkflowLLM's converter printed the literal text `{value}` here: the variable is lost.
     ctx.report(
       D.badSpecialCall,
       'format_date(value={value}) names no variable: WorkflowLLM\'s converter wrote the placeholder `{value}` where the formatted variable belongs',
       value.span,
-      'write the variable to format, e.g. format_date(value=my_date, date_format=\'Short\')',
+      "write the variable to format, e.g. format_date(value=my_date, date_format='Short')",
     );
     return undefined;
   }
-  const object = bindReference(env, value);
-  if (object === undefined) return undefined;
-  const fields: Entry<PlistValue>[] = [];
-  const keys: Readonly<Record<string, string>> = {
-    date_format: 'WFDateFormatStyle',
-    time_format: 'WFTimeFormatStyle',
-    iso_include_time: 'WFISO8601IncludeTime',
-    custom_format: 'WFDateFormat',
-    relative: 'WFRelativeDateFormatStyle',
-  };
-  for (const keyword of call.keywords) {
-    if (keyword.name === 'value') continue;
-    const key = keys[keyword.name];
-    const plain = plainArgument(keyword.value);
-    if (key === undefined || plain === undefined) {
-      ctx.report(
-        D.badSpecialCall,
-        key === undefined ? `format_date has no option \`${keyword.name}\`` : `format_date's \`${keyword.name}\` must be a string or a boolean`,
-        keyword.span,
-        `options: ${Object.keys(keys).join(', ')}`,
-      );
-      continue;
-    }
-    fields.push({ key, value: plain });
+  const fields = fieldEntries(env, call.keywords, ['value'], DATE_FORMAT_KEYS);
+  if (call.args.length > (call.keywords.some((k) => k.name === 'value') ? 0 : 1)) {
+    ctx.report(D.badSpecialCall, 'format_date takes its options by name', call.span, "write date_format='…', time_format='…'");
   }
-  if (call.args.length > 1) ctx.report(D.badSpecialCall, 'format_date takes its options by name', call.args[1]!.span, 'write date_format=\'…\', time_format=\'…\'');
-  return withAggrandizement(object, { kind: 'dateFormat', fields });
+  return chain(env, value, (ref) => withAggrandizement(ref, { kind: 'dateFormat', fields }));
 }
 
-/** `unit_variable_transform(value=x, unit_type="…", unit_symbol="…")`. */
-function bindUnit(env: Env, call: CallExpression): VariableReference | undefined {
-  const ctx = env.ctx;
-  const value = argumentOf(call, 'value', 0);
-  if (value === undefined) {
-    ctx.report(D.badSpecialCall, 'unit_variable_transform needs the measurement as `value=`', call.span, 'write unit_variable_transform(value=x, unit_type="Length", unit_symbol="km")');
-    return undefined;
-  }
-  const object = bindReference(env, value);
-  if (object === undefined) return undefined;
-  const fields: Entry<PlistValue>[] = [];
-  const keys: Readonly<Record<string, string>> = { unit_type: 'WFMeasurementUnitType', unit_symbol: 'WFUnitSymbol' };
-  for (const keyword of call.keywords) {
-    if (keyword.name === 'value') continue;
-    const key = keys[keyword.name];
-    const plain = plainArgument(keyword.value);
-    if (key === undefined || typeof plain !== 'string') {
-      ctx.report(D.badSpecialCall, `unit_variable_transform takes unit_type= and unit_symbol= as strings, not \`${keyword.name}\``, keyword.span, 'write unit_type="Length", unit_symbol="km"');
-      continue;
-    }
-    fields.push({ key, value: plain });
-  }
-  return withAggrandizement(object, { kind: 'unit', fields });
-}
-
-/** `is_workflow_actions_getdevicedetails(['Device Name'])`: Device Details with the listed properties. */
+/** `is_workflow_actions_getdevicedetails(["Device Name"])`: Device Details with the listed properties. */
 function bindDeviceDetails(env: Env, call: CallExpression): VariableReference | undefined {
   const list = call.args[0];
   if (list === undefined && call.keywords.length === 0) return reference({ kind: 'deviceDetails' });
-  const names = list?.kind === 'list' ? list.elements.map(literalText) : undefined;
-  if (names === undefined || names.some((n) => n === undefined) || call.args.length !== 1 || call.keywords.length > 0) {
-    env.ctx.report(D.badSpecialCall, 'device details in a value are written is_workflow_actions_getdevicedetails([\'Device Name\']) with a list of property names', call.span, 'list the properties as strings');
+  const names = list?.kind === 'list' ? list.elements.map((e) => (e.kind === 'string' || e.kind === 'bareText' ? literalText(e) : undefined)) : undefined;
+  const canonicalShape = names?.length === 1;
+  if (names === undefined || names.some((n) => n === undefined) || call.args.length !== 1 || call.keywords.length > 0 || (env.ctx.canonical && !canonicalShape)) {
+    env.ctx.report(D.badSpecialCall, 'device details are written is_workflow_actions_getdevicedetails() or with one property: is_workflow_actions_getdevicedetails(["Device Name"])', call.span, 'write the property as a one-element list of a string');
     return undefined;
   }
   return reference(
@@ -293,9 +376,45 @@ function bindDeviceDetails(env: Env, call: CallExpression): VariableReference | 
   );
 }
 
-/** A string, boolean or number literal as a plist value (aggrandizement options). */
-function plainArgument(expr: Expression): PlistValue | undefined {
-  if (expr.kind === 'boolean') return expr.value;
-  if (expr.kind === 'number') return typeof expr.value === 'bigint' ? { kind: 'integer', value: expr.value } : { kind: 'real', value: expr.value };
-  return literalText(expr);
+/**
+ * `attachment(x, Key=value, …)`: the attachment of `x` with keys set (`None`
+ * removes one); `attachment(Type='…', Key=value, …)`: an attachment written
+ * key by key (dialect §6.2.3). The result is what lifting reads from the
+ * dictionary.
+ */
+function bindAttachment(env: Env, call: CallExpression): BoundReference | undefined {
+  const ctx = env.ctx;
+  if (call.args.length > 1) {
+    ctx.report(D.badSpecialCall, 'attachment takes one variable expression and keywords', call.args[1]!.span, 'write attachment(x, Key=value)');
+    return undefined;
+  }
+  let dict: PlistDict;
+  if (call.args.length === 1) {
+    const base = bindReferenceWithDetails(env, call.args[0]!);
+    if (base === undefined) return undefined;
+    if (base.details) return detailsInChain(env, call.args[0]!);
+    dict = lowerReference(base.reference);
+  } else {
+    dict = new Map();
+  }
+  for (const keyword of call.keywords) {
+    if (keyword.value.kind === 'none') {
+      dict.delete(keyword.name);
+      continue;
+    }
+    const value = bindGrammarValue(env, keyword.value);
+    if (value === undefined) return undefined;
+    dict.set(keyword.name, lowerValue(value));
+  }
+  if (typeof dict.get('Type') !== 'string') {
+    ctx.report(D.badSpecialCall, 'an attachment needs a `Type` (ActionOutput, Variable, ExtensionInput, …)', call.span, "write attachment(Type='Variable', VariableName='…') or attachment(x, …)");
+    return undefined;
+  }
+  return { reference: liftReference(dict, 0, noSink), details: true };
+}
+
+/** A reference as lifting reads its dictionary (typed aggrandizements where the shape allows). */
+export function normalizeReference(ref: VariableReference): VariableReference {
+  const dict = lowerReference(ref);
+  return isDict(dict) ? liftReference(dict, 0, noSink) : ref;
 }

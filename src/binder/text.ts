@@ -1,8 +1,8 @@
 import type { TextPart, TextValue, VariableReference, VariableSource } from '../ir/types.js';
-import type { FStringLiteral, StringLiteral } from '../syntax/ast.js';
+import type { FStringInterpolation, FStringLiteral, StringLiteral } from '../syntax/ast.js';
 import { binderDiagnostics as D } from './diagnostics.js';
 import type { Env } from './env.js';
-import { bindReference, referenceCallKind } from './references.js';
+import { bindReferenceWithDetails, isReferenceForm, referenceCallKind } from './references.js';
 
 /**
  * Text with variables (`WFTextTokenString`) from an f-string: literal runs
@@ -39,6 +39,21 @@ export function bindText(env: Env, expr: StringLiteral | FStringLiteral): TextVa
       else for (const piece of magicInText(env, part, expr)) push(piece);
       continue;
     }
+    if (!env.ctx.canonical && !isTextInterpolation(part)) {
+      // CSS, JavaScript or JSON written inside text (`body {font-family:arial}`): the braces are literal text.
+      const raw = env.ctx.textOf(part.span);
+      if (raw !== undefined) {
+        env.ctx.report(D.looseValue, `\`${raw.length > 40 ? `${raw.slice(0, 37)}…` : raw}\` in an f-string is no variable; read as literal text`, part.span, 'double literal braces in f-strings: {{ and }}');
+        push(raw.startsWith('{') ? raw : `{${raw}}`);
+        continue;
+      }
+    }
+    if (!env.ctx.canonical && part.conversion === undefined && part.formatSpec !== undefined && part.expression.kind === 'string') {
+      // JSON written inside text: `{"key":{x},…}` parses as an interpolation of "key" with a format spec.
+      env.ctx.report(D.looseValue, 'braces around `"key":` in an f-string are JSON text, not an interpolation; read as literal braces', part.span, 'double the literal braces: {{"key":{x}}}');
+      for (const piece of jsonText(env, part, expr)) push(piece);
+      continue;
+    }
     if (part.conversion !== undefined || part.formatSpec !== undefined) {
       env.ctx.report(
         D.badInterpolation,
@@ -46,6 +61,7 @@ export function bindText(env: Env, expr: StringLiteral | FStringLiteral): TextVa
         part.span,
         part.conversion !== undefined ? 'write {x}' : 'format the value with an action (is_workflow_actions_format_number, is_workflow_actions_format_date) and interpolate its output',
       );
+      continue;
     }
     const inner = part.expression;
     if (inner.kind === 'string' || inner.kind === 'bareText') {
@@ -61,17 +77,46 @@ export function bindText(env: Env, expr: StringLiteral | FStringLiteral): TextVa
         parts[parts.length - 1] = before.slice(0, -2);
         if (parts[parts.length - 1] === '') parts.pop();
         const rest = after.slice(1);
-        const reference = bindReference(env, inner);
+        const reference = bindReferenceWithDetails(env, inner)?.reference;
         if (reference !== undefined) push(reference);
         for (const piece of magicInText(env, rest, expr)) push(piece);
         i++;
         continue;
       }
     }
-    const reference = bindReference(env, inner);
+    // Interpolations are variable expressions, or attachment(…) for a variable with details (dialect §6.2.4).
+    const reference = bindReferenceWithDetails(env, inner)?.reference;
     if (reference !== undefined) push(reference);
   }
   return { kind: 'text', parts, hasAttachmentsKey: true };
+}
+
+/**
+ * `{"key":{x},"other":{"k":{y}}}` read back as the JSON text it was: the
+ * interpolated string is the key, the format spec the rest, nested the same way.
+ */
+function jsonText(env: Env, part: FStringInterpolation, at: FStringLiteral): TextPart[] {
+  const key = part.expression as StringLiteral;
+  const quote = key.quote === "'" ? "'" : '"';
+  const out: TextPart[] = [`{${quote}${key.value}${quote}:`];
+  for (const piece of part.formatSpec ?? []) {
+    if (typeof piece === 'string') out.push(...magicInText(env, piece, at));
+    else if (piece.formatSpec !== undefined && piece.expression.kind === 'string' && piece.conversion === undefined) out.push(...jsonText(env, piece, at));
+    else {
+      const reference = bindReferenceWithDetails(env, piece.expression)?.reference;
+      if (reference !== undefined) out.push(reference);
+    }
+  }
+  out.push('}');
+  return out;
+}
+
+/** Model code: whether an interpolation is a variable (else its braces are literal text, see bindText). */
+function isTextInterpolation(part: FStringInterpolation): boolean {
+  if (part.conversion !== undefined) return false;
+  if (part.formatSpec !== undefined) return part.expression.kind === 'string';
+  const e = part.expression;
+  return isReferenceForm(e) || e.kind === 'string' || e.kind === 'bareText' || e.kind === 'call' || (e.kind === 'name' && e.name === '_');
 }
 
 /** Whether an f-string has any interpolation (else it spells plain text). */

@@ -1,15 +1,17 @@
 import { valueKindOf, type ValueKind } from '../catalog/parameter-kinds.js';
 import type { ParameterEntry } from '../catalog/schema.js';
-import type { Entry, ListValue, TextValue, Value } from '../ir/types.js';
-import type { Expression, ListExpression } from '../syntax/ast.js';
+import type { Entry, ListValue, TextValue, Value, VariableReference } from '../ir/types.js';
+import type { CallExpression, Expression, ListExpression } from '../syntax/ast.js';
 import type { ResolvedAction } from './actions.js';
 import { hoistCall } from './calls.js';
 import { binderDiagnostics as D } from './diagnostics.js';
-import { bindDictionaryItems, convertedTokenString } from './dictionaries.js';
+import { bindModelDictionary, convertedTokenString } from './dictionaries.js';
 import type { Env } from './env.js';
-import { bindReference, isReferenceForm } from './references.js';
-import { describeExpression, literalText } from './syntax.js';
+import { bindGrammarValue } from './grammar.js';
+import { bindReferenceWithDetails, isReferenceForm, referenceCallKind } from './references.js';
+import { calleeName, describeExpression, literalText } from './syntax.js';
 import { bindText, hasInterpolation } from './text.js';
+import { unquotedText } from './unquoted.js';
 
 /** Where a value goes: which action's which parameter, and what the catalog says it takes. */
 export interface Slot {
@@ -39,96 +41,98 @@ export function genericSlot(identifier: string, key: string): Slot {
   return { identifier, key, kind: 'unknown' };
 }
 
-/** `None` given to a parameter: the parameter is left out. */
+/** `None` given to a parameter in model code: the parameter is left out. */
 export const OMIT: unique symbol = Symbol('omit');
 
 /**
- * A parameter value from an expression. The spelling decides the plist form
- * (dialect decisions 3–5): `'text'` a plain string, `f'…{x}…'` text with
- * variables, `x` one variable, `3` / `3.0` integer / real, `True` a boolean,
- * `[…]` an array, `{…}` a dictionary (a `WFDictionaryFieldValue` for
- * dictionary parameters, else a plain dictionary).
+ * A parameter value. Canonical code: the value grammar alone decides
+ * (`bindGrammarValue`, dialect §6). Model code reads WorkflowLLM's spellings
+ * with the catalog's help (grammars/model-code.md):
  *
- * Model code, with the catalog: a number written as text for a number
- * parameter becomes a number; a variable given to a text parameter becomes
- * text holding the variable; an action call inside a value runs just before
- * the action that uses it. Returns undefined after reporting an error.
+ *   - a number written as text for a number parameter is a number;
+ *   - an f-string without variables is a plain string (Shortcuts stores text
+ *     without variables that way);
+ *   - a variable given to a text parameter is text holding the variable;
+ *   - `{…}` is a `WFDictionaryFieldValue` for dictionary parameters, a plain
+ *     dictionary for every other parameter (app pickers, file locations);
+ *   - list items with variables are `{WFItemType: 0, WFValue: text}`;
+ *   - an action call inside a value runs just before the action using it;
+ *   - `None` leaves the parameter out.
+ *
+ * Returns undefined after reporting an error.
  */
 export function bindValue(env: Env, expr: Expression, slot: Slot): Value | typeof OMIT | undefined {
+  if (env.ctx.canonical) return bindGrammarValue(env, expr);
   return env.ctx.deeper(expr.span, () => {
-    const value = bindValueInner(env, expr, slot);
+    const value = modelValue(env, expr, slot);
     if (value !== undefined && value !== OMIT && expr.span !== undefined) env.ctx.sourceMap.setValue(value, expr.span);
     return value;
   });
 }
 
-function bindValueInner(env: Env, expr: Expression, slot: Slot): Value | typeof OMIT | undefined {
+function modelValue(env: Env, expr: Expression, slot: Slot): Value | typeof OMIT | undefined {
   const ctx = env.ctx;
+  if (expr.kind === 'error') return undefined;
   switch (expr.kind) {
     case 'string':
       return stringValue(env, expr.value, expr, slot);
     case 'bareText':
       return stringValue(env, expr.text, expr, slot);
-    case 'fstring':
-      if (!hasInterpolation(expr) && !ctx.canonical) return stringValue(env, literalText(expr) ?? '', expr, slot);
-      return bindText(env, expr);
-    case 'number':
-      return numberValue(env, expr);
-    case 'boolean':
-      return { kind: 'boolean', value: expr.value };
-    case 'bytes':
-      return { kind: 'data', bytes: expr.value };
+    case 'fstring': {
+      if (isReferenceForm(expr)) return referenceValue(env, expr, slot);
+      // Text without variables is a plain string (how Shortcuts stores it); WorkflowLLM's brace-less magic values count as variables.
+      const text = bindText(env, expr);
+      return text.parts.every((p) => typeof p === 'string') ? stringValue(env, text.parts.join(''), expr, slot) : text;
+    }
     case 'none':
-      ctx.lenient(D.droppedNone, `\`${slot.key}=None\` leaves the parameter out`, expr.span, `remove \`${slot.key}=None\``);
+      ctx.report(D.droppedNone, `\`${slot.key}=None\` leaves the parameter out`, expr.span, `remove \`${slot.key}=None\``);
       return OMIT;
     case 'list':
       return listValue(env, expr, slot);
     case 'dict': {
       const text = convertedTokenString(expr);
-      if (text !== undefined && !ctx.canonical) {
-        ctx.report(D.looseValue, '`{"string": …}` is WorkflowLLM\'s print of a text; read as that text', expr.span);
+      if (text !== undefined) {
+        ctx.report(D.looseValue, '`{"string": …}` is WorkflowLLM\'s print of a text; read as that text', expr.span, 'write the text as a string');
         return bindValue(env, text, slot);
       }
-      if (isDictionaryParameter(slot)) return { kind: 'dictionary', items: bindDictionaryItems(env, expr) };
+      if (slot.parameterClass === 'WFDictionaryParameter') return bindModelDictionary(env, expr);
       return plainMap(env, expr, slot);
     }
-    case 'call':
-      if (!isReferenceForm(expr)) {
-        if (ctx.canonical) {
-          ctx.report(D.notCanonical, 'an action call inside a value is not canonical: each action is its own statement', expr.span, 'bind the action\'s output first (`x = …`) and pass `x`');
-          return undefined;
-        }
+    case 'call': {
+      const kind = referenceCallKind(expr);
+      if (kind !== undefined && kind !== 'attachment') return referenceValue(env, expr, slot);
+      if (kind === undefined && isActionCall(expr)) {
         const reference = hoistCall(env, expr);
         return reference === undefined ? undefined : variableValue(env, reference, expr, slot);
       }
-      break;
+      return bindGrammarValue(env, expr);
+    }
     default:
-      break;
+      if (isReferenceForm(expr)) return referenceValue(env, expr, slot);
+      return bindGrammarValue(env, expr);
   }
-  if (isReferenceForm(expr)) {
-    const reference = bindReference(env, expr);
-    return reference === undefined ? undefined : variableValue(env, reference, expr, slot);
-  }
-  ctx.report(D.badValue, `${describeExpression(expr)} is not a value a parameter can hold`, expr.span, valueFix(expr));
-  return undefined;
 }
 
-function valueFix(expr: Expression): string {
-  switch (expr.kind) {
-    case 'binary':
-      return 'compute it with an action (is_workflow_actions_math, is_workflow_actions_calculateexpression) and pass its output';
-    case 'compare':
-    case 'boolOp':
-    case 'unary':
-      return 'test it with an `if` statement; parameters take values, not conditions';
-    default:
-      return 'pass text, a number, a boolean, a list, a dictionary or a variable';
-  }
+/**
+ * Model code: whether a call in a value is an action (run just before) rather
+ * than a value form. Serialization wrappers are named by their `WF…` type;
+ * the value forms are `dict`, `plist`, `serialized`, dates and special floats.
+ */
+export function isActionCall(call: CallExpression): boolean {
+  const name = calleeName(call);
+  if (name === undefined || call.callee.kind !== 'name') return false;
+  if (['dict', 'plist', 'serialized', 'plist_date', 'float', 'raw_action'].includes(name)) return false;
+  return !/^WF[A-Z]/.test(name);
+}
+
+function referenceValue(env: Env, expr: Expression, slot: Slot): Value | undefined {
+  const bound = bindReferenceWithDetails(env, expr);
+  return bound === undefined ? undefined : variableValue(env, bound.reference, expr, slot);
 }
 
 /** A variable where a value belongs; model code wraps it in text for text parameters. */
-function variableValue(env: Env, reference: import('../ir/types.js').VariableReference, expr: Expression, slot: Slot): Value {
-  if (!env.ctx.canonical && slot.kind === 'text') {
+function variableValue(env: Env, reference: VariableReference, expr: Expression, slot: Slot): Value {
+  if (slot.kind === 'text') {
     env.ctx.report(D.textForVariable, `\`${slot.key}\` is a text parameter: the variable is stored as text holding it`, expr.span, `write ${slot.key}=f'{…}' to say so`);
     return { kind: 'text', parts: [reference], hasAttachmentsKey: true };
   }
@@ -137,39 +141,31 @@ function variableValue(env: Env, reference: import('../ir/types.js').VariableRef
 
 const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
+/** Text in model code; a number written as text for a number parameter is stored as the number. */
 function stringValue(env: Env, text: string, expr: Expression, slot: Slot): Value {
-  if (!env.ctx.canonical && slot.kind === 'number' && NUMBER_TEXT.test(text.trim())) {
-    const trimmed = text.trim();
+  const trimmed = text.trim();
+  if (slot.kind === 'number' && NUMBER_TEXT.test(trimmed)) {
     env.ctx.report(D.numberFromString, `\`${slot.key}\` takes a number: '${text}' is stored as the number ${trimmed}`, expr.span, `write ${slot.key}=${trimmed}`);
-    if (/^[+-]?\d+$/.test(trimmed)) {
-      const value = BigInt(trimmed);
-      if (value >= -(2n ** 63n) && value < 2n ** 64n) return { kind: 'integer', value };
-    }
-    return { kind: 'real', value: Number(trimmed) };
+    const number = numberFromText(trimmed);
+    if (number !== undefined) return number;
   }
   return { kind: 'string', value: text };
 }
 
-function numberValue(env: Env, expr: Extract<Expression, { kind: 'number' }>): Value | undefined {
-  if (typeof expr.value === 'bigint') {
-    if (expr.value < -(2n ** 63n) || expr.value >= 2n ** 64n) {
-      env.ctx.report(D.badNumber, `${expr.text} does not fit in a plist integer (64 bits)`, expr.span, 'write it as a real (with a decimal point) or as text');
-      return undefined;
-    }
-    return { kind: 'integer', value: expr.value };
+/** `'3'` → integer 3, `'2.5'` → real 2.5 (integers beyond 64 bits stay reals). */
+export function numberFromText(text: string): Value | undefined {
+  if (/^[+-]?\d+$/.test(text)) {
+    const value = BigInt(text);
+    if (value >= -(2n ** 63n) && value < 2n ** 64n) return { kind: 'integer', value };
   }
-  return { kind: 'real', value: expr.value };
-}
-
-/** Dictionary parameters (Dictionary action items, JSON bodies, headers) take `WFDictionaryFieldValue`. */
-function isDictionaryParameter(slot: Slot): boolean {
-  return slot.parameterClass === 'WFDictionaryParameter';
+  const real = Number(text);
+  return Number.isFinite(real) ? { kind: 'real', value: real } : undefined;
 }
 
 /**
- * A list parameter: plain strings stay strings; an item with variables is
- * `{WFItemType: 0, WFValue: text}` (how Shortcuts stores menu items and list
- * items that hold variables).
+ * A list in model code: plain text items stay strings; an item with
+ * variables is `{WFItemType: 0, WFValue: text}` (how Shortcuts stores list
+ * and menu items that hold variables); numbers in a list parameter are text.
  */
 function listValue(env: Env, list: ListExpression, slot: Slot): ListValue {
   return env.ctx.deeper(list.span, () => {
@@ -184,18 +180,26 @@ function listValue(env: Env, list: ListExpression, slot: Slot): ListValue {
 
 function listItem(env: Env, element: Expression, slot: Slot): Value | undefined {
   const ctx = env.ctx;
-  if (element.kind === 'fstring' && hasInterpolation(element)) return textItem(bindText(env, element));
-  if (!ctx.canonical && (element.kind === 'number' || element.kind === 'boolean') && slot.kind === 'list') {
+  if (element.kind === 'error') return undefined;
+  const unquoted = unquotedText(env, element);
+  if (unquoted !== undefined) return { kind: 'string', value: unquoted };
+  if (element.kind === 'fstring' && hasInterpolation(element) && !isReferenceForm(element)) return textItem(bindText(env, element));
+  const plain = literalText(element);
+  if (plain !== undefined) return { kind: 'string', value: plain };
+  if ((element.kind === 'number' || element.kind === 'boolean') && slot.kind === 'list') {
     const text = element.kind === 'number' ? element.text : element.value ? 'True' : 'False';
     ctx.report(D.looseValue, `list items are text: ${text} is stored as '${text}'`, element.span, `write '${text}'`);
     return { kind: 'string', value: text };
   }
-  if (isReferenceForm(element) && element.kind !== 'dict') {
-    const reference = bindReference(env, element);
-    if (reference === undefined) return undefined;
-    return ctx.canonical ? { kind: 'variable', variable: reference } : textItem({ kind: 'text', parts: [reference], hasAttachmentsKey: true });
+  if (isReferenceForm(element)) {
+    const bound = bindReferenceWithDetails(env, element);
+    return bound === undefined ? undefined : textItem({ kind: 'text', parts: [bound.reference], hasAttachmentsKey: true });
   }
-  const value = bindValue(env, element, { identifier: slot.identifier, key: slot.key, kind: 'unknown' });
+  if (element.kind === 'call' && isActionCall(element)) {
+    const reference = hoistCall(env, element);
+    return reference === undefined ? undefined : textItem({ kind: 'text', parts: [reference], hasAttachmentsKey: true });
+  }
+  const value = bindValue(env, element, genericSlot(slot.identifier, slot.key));
   return value === OMIT ? undefined : value;
 }
 
@@ -214,8 +218,9 @@ function plainMap(env: Env, dict: Extract<Expression, { kind: 'dict' }>, slot: S
   return env.ctx.deeper(dict.span, () => {
     const entries: Entry<Value>[] = [];
     for (const entry of dict.entries) {
-      const key = literalText(entry.key);
-      if (key === undefined || entry.key.kind === 'fstring') {
+      if (entry.key.kind === 'error' || entry.value.kind === 'error') continue;
+      const key = entry.key.kind === 'fstring' ? undefined : (literalText(entry.key) ?? unquotedText(env, entry.key));
+      if (key === undefined) {
         env.ctx.report(D.badDictionaryKey, `${describeExpression(entry.key)} cannot be a key of a plain dictionary: its keys are fixed text`, entry.key.span, 'write the key as a string');
         continue;
       }
@@ -223,7 +228,8 @@ function plainMap(env: Env, dict: Extract<Expression, { kind: 'dict' }>, slot: S
         env.ctx.report(D.duplicateKeyword, `the key ${JSON.stringify(key)} is given twice`, entry.key.span, 'remove one of them');
         continue;
       }
-      const value = bindValue(env, entry.value, genericSlot(slot.identifier, `${slot.key}.${key}`));
+      const unquoted = unquotedText(env, entry.value);
+      const value = unquoted !== undefined ? { kind: 'string' as const, value: unquoted } : bindValue(env, entry.value, genericSlot(slot.identifier, `${slot.key}.${key}`));
       if (value === undefined || value === OMIT) continue;
       entries.push({ key, value });
     }
