@@ -14,7 +14,6 @@ export const syntaxDiagnostics = defineDiagnostics({
   fstringSingleBrace: { code: 'SC4005', severity: 'warning', title: "single '}' in an f-string read as text" },
   fstringEmptyBraces: { code: 'SC4006', severity: 'warning', title: "empty '{}' in an f-string read as text" },
   fstringEscapedQuote: { code: 'SC4007', severity: 'warning', title: 'backslash-escaped quote inside an f-string interpolation read as a quote' },
-  fstringQuoteReuse: { code: 'SC4008', severity: 'warning', title: 'enclosing quote reused inside an f-string interpolation (Python 3.12+ only)' },
   fstringInvalid: { code: 'SC4009', severity: 'error', title: 'invalid f-string interpolation' },
   invalidEscape: { code: 'SC4010', severity: 'error', title: 'invalid escape sequence in a string' },
   invalidCharacter: { code: 'SC4011', severity: 'error', title: 'character that cannot appear outside a string' },
