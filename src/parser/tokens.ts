@@ -20,6 +20,12 @@ function token(name: string, label: string, categories?: TokenType[]): TokenType
 export const InfixOperator = token('InfixOperator', 'an operator');
 /** `=` and the augmented assignment operators. */
 export const AugmentedAssign = token('AugmentedAssign', 'an augmented assignment');
+/** Keywords of simple statements the dialect has no node for (`return`, `import`, …). */
+export const SimpleKeyword = token('SimpleKeyword', 'a statement keyword');
+/** Keywords of compound statements the dialect has no node for (`def`, `class`, `with`, `try`, `async`; `@`). */
+export const CompoundKeyword = token('CompoundKeyword', 'a statement keyword');
+/** Clause keywords that continue a statement (`else`, `elif`, `except`, `finally`). */
+export const ClauseKeyword = token('ClauseKeyword', 'a clause keyword');
 
 // ─── Layout ────────────────────────────────────────────────────────────────
 
@@ -57,35 +63,35 @@ export const None = token('None', "'None'");
 export const True = token('True', "'True'");
 export const And = token('And', "'and'", [InfixOperator]);
 export const As = token('As', "'as'");
-export const Assert = token('Assert', "'assert'");
-export const Async = token('Async', "'async'");
+export const Assert = token('Assert', "'assert'", [SimpleKeyword]);
+export const Async = token('Async', "'async'", [CompoundKeyword]);
 export const Await = token('Await', "'await'");
-export const Break = token('Break', "'break'");
-export const Class = token('Class', "'class'");
-export const Continue = token('Continue', "'continue'");
-export const Def = token('Def', "'def'");
-export const Del = token('Del', "'del'");
-export const Elif = token('Elif', "'elif'");
-export const Else = token('Else', "'else'");
-export const Except = token('Except', "'except'");
-export const Finally = token('Finally', "'finally'");
+export const Break = token('Break', "'break'", [SimpleKeyword]);
+export const Class = token('Class', "'class'", [CompoundKeyword]);
+export const Continue = token('Continue', "'continue'", [SimpleKeyword]);
+export const Def = token('Def', "'def'", [CompoundKeyword]);
+export const Del = token('Del', "'del'", [SimpleKeyword]);
+export const Elif = token('Elif', "'elif'", [ClauseKeyword]);
+export const Else = token('Else', "'else'", [ClauseKeyword]);
+export const Except = token('Except', "'except'", [ClauseKeyword]);
+export const Finally = token('Finally', "'finally'", [ClauseKeyword]);
 export const For = token('For', "'for'");
-export const From = token('From', "'from'");
-export const Global = token('Global', "'global'");
+export const From = token('From', "'from'", [SimpleKeyword]);
+export const Global = token('Global', "'global'", [SimpleKeyword]);
 export const If = token('If', "'if'");
-export const Import = token('Import', "'import'");
+export const Import = token('Import', "'import'", [SimpleKeyword]);
 export const In = token('In', "'in'", [InfixOperator]);
 export const Is = token('Is', "'is'", [InfixOperator]);
 export const Lambda = token('Lambda', "'lambda'");
-export const Nonlocal = token('Nonlocal', "'nonlocal'");
+export const Nonlocal = token('Nonlocal', "'nonlocal'", [SimpleKeyword]);
 export const Not = token('Not', "'not'");
 export const Or = token('Or', "'or'", [InfixOperator]);
 export const Pass = token('Pass', "'pass'");
-export const Raise = token('Raise', "'raise'");
-export const Return = token('Return', "'return'");
-export const Try = token('Try', "'try'");
+export const Raise = token('Raise', "'raise'", [SimpleKeyword]);
+export const Return = token('Return', "'return'", [SimpleKeyword]);
+export const Try = token('Try', "'try'", [CompoundKeyword]);
 export const While = token('While', "'while'");
-export const With = token('With', "'with'");
+export const With = token('With', "'with'", [CompoundKeyword]);
 export const Yield = token('Yield', "'yield'");
 
 /** Python's hard keywords, spelled exactly (keywords are never NFKC-normalised). */
@@ -125,7 +131,7 @@ export const DoubleStar = token('DoubleStar', "'**'");
 export const Slash = token('Slash', "'/'", [InfixOperator]);
 export const DoubleSlash = token('DoubleSlash', "'//'", [InfixOperator]);
 export const Percent = token('Percent', "'%'", [InfixOperator]);
-export const At = token('At', "'@'", [InfixOperator]);
+export const At = token('At', "'@'", [InfixOperator, CompoundKeyword]);
 export const Ampersand = token('Ampersand', "'&'", [InfixOperator]);
 export const Pipe = token('Pipe', "'|'", [InfixOperator]);
 export const Caret = token('Caret', "'^'", [InfixOperator]);
@@ -155,7 +161,7 @@ export const DoubleStarAssign = token('DoubleStarAssign', "'**='", [AugmentedAss
 
 /** Every token type, categories first (chevrotain wants the whole vocabulary up front). */
 export const allTokenTypes: TokenType[] = [
-  InfixOperator, AugmentedAssign,
+  InfixOperator, AugmentedAssign, SimpleKeyword, CompoundKeyword, ClauseKeyword,
   Newline, Indent, Dedent,
   Name, NumberToken, StringToken, FStringStart, FStringMiddle, FStringEnd, FExprStart, FExprEnd,
   FConversion, FSpecStart, FDebug, BareText, Invalid,
