@@ -1431,7 +1431,7 @@ class Lexer {
       return;
     }
     const width = fs.triple ? 3 : 1;
-    this.push(T.FStringEnd, p, p + width);
+    this.push(T.FStringEnd, p, p + width, { kind: 'end', startLine: fs.startLine });
     this.popContext();
     this.pos = p + width;
   }

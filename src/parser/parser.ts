@@ -229,14 +229,14 @@ export class DialectParser extends EmbeddedActionsParser {
   }
 
   /** Reports a caught parse error unless this stretch of text already has one. */
-  private reportCaught(e: unknown, unitStart: number, resyncEnd: number): void {
+  private reportCaught(e: unknown, before: IToken, unitStart: number, resyncEnd: number): void {
     if (e instanceof NestingLimit) return;
     const err = e as IRecognitionException | Expected;
     const token = err.token;
     if (token.tokenType === T.Invalid) return;
     if (this.lastError >= unitStart || this.lexErrorIn(unitStart, Math.max(resyncEnd, unitStart + 1))) return;
     const at = token.tokenType === EOF ? this.endOfInputSpan() : spanOf(token, token);
-    this.error(D.syntaxError, err.message, at, this.suggestionFor(token));
+    this.error(D.syntaxError, err.message, at, this.suggestionFor(token, before));
   }
 
   private endOfInputSpan(): SourceSpan {
@@ -254,10 +254,11 @@ export class DialectParser extends EmbeddedActionsParser {
     return span(at, at);
   }
 
-  private suggestionFor(token: IToken): string | undefined {
-    const previous = this.LA(0) as Token;
-    if (previous.tokenType === T.StringToken && previous.startLine < previous.endLine) {
-      return `the multi-line string that ends just before this opened on line ${previous.startLine}: check that its closing quotes are where you meant`;
+  private suggestionFor(token: IToken, before: IToken): string | undefined {
+    const previous = before as Token;
+    const opened = previous.tokenType === T.StringToken && previous.startLine < previous.endLine ? previous.startLine : previous.payload?.kind === 'end' ? previous.payload.startLine : undefined;
+    if (opened !== undefined && opened < previous.endLine) {
+      return `the multi-line string that ends just before this opened on line ${opened}: check that its closing quotes are where you meant`;
     }
     const type = token.tokenType;
     if (type === T.Assign) return "use '==' to compare; 'name=value' only passes an argument inside a call";
@@ -392,13 +393,14 @@ export class DialectParser extends EmbeddedActionsParser {
       out.push(...this.SUBRULE(this.statement));
     } catch (e) {
       if (!this.isCaught(e)) throw e;
+      const before = this.LA(0);
       let last = this.skipUntil(new Set(), true, false);
       if (last === undefined && this.LA(1) === start && !LAYOUT.has(start.tokenType) && start.tokenType !== EOF) {
         last = start;
         this.SKIP_TOKEN();
       }
       const errorToken = (e as { token?: IToken }).token;
-      this.reportCaught(e, start.startOffset, (last ?? start).startOffset + 1);
+      this.reportCaught(e, before, start.startOffset, (last ?? start).startOffset + 1);
       const end = last ?? errorToken ?? start;
       const text = this.textOf(start, end);
       const node: Statement = { kind: 'error', text, span: spanOf(start, end.startOffset >= start.startOffset ? end : start) };
@@ -582,8 +584,9 @@ export class DialectParser extends EmbeddedActionsParser {
       return this.CONSUME(T.Colon);
     } catch (e) {
       if (!this.isCaught(e)) throw e;
+      const before = this.LA(0);
       const last = this.skipUntil(new Set([T.Colon]), true);
-      this.reportCaught(e, start.startOffset, (last ?? start).startOffset + 1);
+      this.reportCaught(e, before, start.startOffset, (last ?? start).startOffset + 1);
       if (this.LA(1).tokenType === T.Colon) return this.CONSUME2(T.Colon);
       return undefined;
     }
@@ -609,8 +612,9 @@ export class DialectParser extends EmbeddedActionsParser {
       out.push(...this.SUBRULE(this.simpleStatementLine));
     } catch (e) {
       if (!this.isCaught(e)) throw e;
+      const before = this.LA(0);
       const last = this.skipUntil(new Set(), true);
-      this.reportCaught(e, start.startOffset, (last ?? start).startOffset + 1);
+      this.reportCaught(e, before, start.startOffset, (last ?? start).startOffset + 1);
       out.push({ kind: 'error', text: this.textOf(start, last), span: spanOf(start, last ?? start) });
       if (this.LA(1).tokenType === T.Newline) this.SKIP_TOKEN();
     }
@@ -754,6 +758,7 @@ export class DialectParser extends EmbeddedActionsParser {
         if (colon !== undefined) this.warn(D.emptyBlock, "'match' has no indented 'case' lines: read as empty", spanOf(colon, colon), "add 'case' lines below it");
       } else {
         this.SKIP_TOKEN();
+        let strayReported = false;
         for (;;) {
           const next = this.LA(1);
           if (next.tokenType === EOF) break;
@@ -771,8 +776,10 @@ export class DialectParser extends EmbeddedActionsParser {
             }
             continue;
           }
-          // A statement where a `case` belongs: report it, parse it (so it is skipped cleanly), and keep it in the previous case.
-          if (this.lastError < next.startOffset) {
+          // A statement where a `case` belongs: report the first, parse them all (so they are skipped
+          // cleanly, and still checked), and keep them in the previous case.
+          if (!strayReported && this.lastError < next.startOffset) {
+            strayReported = true;
             this.error(D.syntaxError, `expected 'case' inside 'match', found ${describeToken(next)}`, spanOf(next, next), "start each menu item with 'case \"Title\":'");
           }
           const stray: Statement[] = [];
@@ -1444,8 +1451,9 @@ export class DialectParser extends EmbeddedActionsParser {
       parts.push(node);
     } catch (e) {
       if (!this.isCaught(e)) throw e;
+      const before = this.LA(0);
       const last = this.skipUntil(new Set([T.FExprEnd]), false);
-      this.reportCaught(e, start.startOffset, (last ?? start).startOffset + 1);
+      this.reportCaught(e, before, start.startOffset, (last ?? start).startOffset + 1);
       const close = this.LA(1).tokenType === T.FExprEnd ? this.LA(1) : undefined;
       if (close !== undefined) this.SKIP_TOKEN();
       const text = this.textOf(start, last);
@@ -1524,10 +1532,11 @@ export class DialectParser extends EmbeddedActionsParser {
       return this.quickAtom() ?? this.SUBRULE(this.starExpression);
     } catch (e) {
       if (!this.isCaught(e)) throw e;
+      const before = this.LA(0);
       const stops = new Set<TokenType>([T.Comma, close]);
       if (isKey) stops.add(T.Colon);
       const last = this.skipUntil(stops, false);
-      this.reportCaught(e, start.startOffset, (last ?? start).startOffset + 1);
+      this.reportCaught(e, before, start.startOffset, (last ?? start).startOffset + 1);
       return { kind: 'error', text: this.textOf(start, last), span: spanOf(start, last ?? start) };
     }
   }
@@ -1657,8 +1666,9 @@ export class DialectParser extends EmbeddedActionsParser {
         this.argument(args, keywords);
       } catch (e) {
         if (!this.isCaught(e)) throw e;
+      const before = this.LA(0);
         const last = this.skipUntil(new Set([T.Comma, T.RParen]), false);
-        this.reportCaught(e, start.startOffset, (last ?? start).startOffset + 1);
+        this.reportCaught(e, before, start.startOffset, (last ?? start).startOffset + 1);
         args.push({ kind: 'error', text: this.textOf(start, last), span: spanOf(start, last ?? start) });
       }
       if (this.LA(1).tokenType === T.For) {

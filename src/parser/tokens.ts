@@ -182,6 +182,8 @@ export type TokenPayload =
   | { readonly kind: 'bytes'; readonly value: Uint8Array; readonly quote: QuoteStyle }
   | { readonly kind: 'fstringStart'; readonly quote: QuoteStyle; readonly raw: boolean }
   | { readonly kind: 'text'; readonly value: string }
+  /** On FStringEnd: the line its f-string opened on (for messages about strings that swallowed code). */
+  | { readonly kind: 'end'; readonly startLine: number }
   | { readonly kind: 'number'; readonly isFloat: boolean; readonly value: bigint | number }
   | { readonly kind: 'name'; readonly name: string; readonly hyphenated: boolean };
 
