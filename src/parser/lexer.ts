@@ -919,6 +919,7 @@ class Lexer {
         return;
       }
     }
+    if (match !== this.contexts.length - 1 && this.contexts.every((ctx) => ctx.kind === 'bracket') && this.restoreCheckpoint(p)) return;
     if (match < 0) {
       if (this.tryBareText()) return;
       this.invalid(p, p + width, D.unmatchedBracket, `'${String.fromCharCode(c)}' does not close any open bracket`, 'remove it');
@@ -1042,27 +1043,7 @@ class Lexer {
         this.unterminatedFString(fs, at);
         this.closeAllSilently(at);
       } else {
-        const cp = this.checkpoint;
-        const cost = at - (cp?.pos ?? at);
-        if (cp !== undefined && this.budget >= cost) {
-          this.budget -= cost;
-          this.reportUnclosed(cp.contexts as BracketContext[]);
-          this.tokens.length = cp.tokens;
-          this.comments.length = cp.comments;
-          this.ownLine.length = cp.comments;
-          this.reporter.withdrawFrom(cp.pos);
-          this.bareTextRangesFrom(cp.pos);
-          this.pos = cp.pos;
-          this.line = cp.line;
-          this.lineStart = cp.lineStart;
-          this.truncateContexts(0);
-          this.checkpoint = undefined;
-          for (let i = cp.contexts.length - 1; i >= 0; i--) this.push(closerType((cp.contexts[i] as BracketContext).close), cp.pos, cp.pos);
-          this.push(T.Newline, cp.pos, cp.pos);
-          this.lineHasTokens = false;
-          this.atLineStart = true;
-          return true;
-        }
+        if (this.restoreCheckpoint(at)) return true;
         this.reportUnclosed(this.contexts as BracketContext[]);
         this.closeAllSilently(at);
       }
@@ -1076,6 +1057,36 @@ class Lexer {
       if (!level.silent) this.push(T.Dedent, at, at);
     }
     return false;
+  }
+
+  /**
+   * Brackets opened before the checkpoint turned out never to be closed (the
+   * input ended, or a closing bracket of the wrong kind came): report them,
+   * close them where the statement-like line began, and lex on from there.
+   */
+  private restoreCheckpoint(at: number): boolean {
+    const cp = this.checkpoint;
+    if (cp === undefined) return false;
+    const cost = at - cp.pos;
+    if (this.budget < cost) return false;
+    this.budget -= cost;
+    this.reportUnclosed(cp.contexts as BracketContext[]);
+    this.tokens.length = cp.tokens;
+    this.comments.length = cp.comments;
+    this.ownLine.length = cp.comments;
+    this.reporter.withdrawFrom(cp.pos);
+    this.bareTextRangesFrom(cp.pos);
+    this.pos = cp.pos;
+    this.line = cp.line;
+    this.lineStart = cp.lineStart;
+    this.truncateContexts(0);
+    this.checkpoint = undefined;
+    this.abandonLine = false;
+    for (let i = cp.contexts.length - 1; i >= 0; i--) this.push(closerType((cp.contexts[i] as BracketContext).close), cp.pos, cp.pos);
+    this.push(T.Newline, cp.pos, cp.pos);
+    this.lineHasTokens = false;
+    this.atLineStart = true;
+    return true;
   }
 
   private reportUnclosed(contexts: readonly BracketContext[]): void {
