@@ -5,6 +5,7 @@ import { liftDiagnostics } from '../lift/diagnostics.js';
 import { containerDiagnostics } from '../container/diagnostics.js';
 import { plistDiagnostics } from '../plist/diagnostics.js';
 import { signedDiagnostics } from '../signed/diagnostics.js';
+import { syntaxDiagnostics } from '../parser/diagnostics.js';
 
 /**
  * Every phase's diagnostic table, for uniqueness checks and documentation.
@@ -18,6 +19,7 @@ export const diagnosticTables: Readonly<Record<string, Readonly<Record<string, D
   catalog: catalogDiagnostics,
   container: containerDiagnostics,
   signed: signedDiagnostics,
+  syntax: syntaxDiagnostics,
 };
 
 export function allDiagnosticDefinitions(): DiagnosticDefinition[] {
