@@ -1,4 +1,5 @@
 import { catalogDiagnostics } from '../catalog/diagnostics.js';
+import { checkerDiagnostics } from '../checker/diagnostics.js';
 import type { DiagnosticDefinition } from './codes.js';
 import { liftDiagnostics } from '../lift/diagnostics.js';
 import { cliDiagnostics } from '../cli/diagnostics.js';
@@ -16,6 +17,7 @@ export const diagnosticTables: Readonly<Record<string, Readonly<Record<string, D
   catalog: catalogDiagnostics,
   container: containerDiagnostics,
   cli: cliDiagnostics,
+  checker: checkerDiagnostics,
 };
 
 export function allDiagnosticDefinitions(): DiagnosticDefinition[] {

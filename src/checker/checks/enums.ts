@@ -1,0 +1,42 @@
+import type { EnumItem, ParameterEntry } from '../../catalog/schema.js';
+import type { Entry, Value } from '../../ir/types.js';
+import type { ActionSite, CheckContext } from '../context.js';
+import { checkerDiagnostics as D } from '../diagnostics.js';
+import { literalOf } from '../values.js';
+import { codeList, didYouMean, showScalar } from '../wording.js';
+
+/** Whether an enum item is this value: its stored value, or an app intent enum's numeric case. */
+export function enumItemMatches(item: EnumItem, value: string | number | boolean): boolean {
+  if (String(item.value) === String(value)) return true;
+  return typeof value === 'number' && item.code === value;
+}
+
+/**
+ * Enum value not allowed (SC6003): a value written out literally that is
+ * none of the parameter's items. Variables are never judged (their value is
+ * known only at run time), nor an empty value (a cleared field). The message
+ * lists the allowed values; the suggestion puts the nearest first.
+ */
+export function checkEnumValue(ctx: CheckContext, action: ActionSite, parameter: Entry<Value>, declared: ParameterEntry): void {
+  const items = declared.enum ?? [];
+  if (items.length === 0) return;
+  const literal = literalOf(parameter.value);
+  if (literal === undefined || literal === '') return;
+  if (items.some((item) => enumItemMatches(item, literal))) return;
+  const allowed = items.map((item) => String(item.value));
+  const nearest = ctx.catalog.suggestEnumValues(declared, String(literal), 3);
+  const titleOf = (value: string): string | undefined => items.find((item) => String(item.value) === value)?.title;
+  const suggestion =
+    nearest.length > 0
+      ? didYouMean(
+          nearest.map((item) => String(item.value)),
+          titleOf,
+        )
+      : `use one of ${codeList(allowed, 12)}`;
+  ctx.report(
+    D.enumValue,
+    `\`${parameter.key}\` does not take ${showScalar(literal)}; it takes ${codeList(allowed, 12)}`,
+    { action, parameter, value: parameter.value, focus: 'value' },
+    { suggestion },
+  );
+}

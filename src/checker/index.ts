@@ -1,0 +1,4 @@
+/** The API checker: `check(workflow, catalog, { origin, sourceMap })` → diagnostics (SC6xxx). */
+export { check } from './check.js';
+export type { CheckOptions, Origin } from './context.js';
+export { checkerDiagnostics, type CheckerDiagnosticDefinition } from './diagnostics.js';
