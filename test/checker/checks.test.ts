@@ -212,6 +212,11 @@ describe('parameter that only applies under another value (SC6005)', () => {
     expect(only(w, 'SC6005')).toEqual([]);
   });
 
+  it('leaves the relation alone when the other value is itself not allowed (SC6003 says so)', () => {
+    const w = workflow(act('is.workflow.actions.getitemfromlist', { WFItemSpecifier: str('Item At Indx'), WFItemIndex: int(2) }));
+    expect(run(w).map((d) => d.code)).toEqual(['SC6003']);
+  });
+
   it('ignores stale variables inside a parameter the app ignores', () => {
     const w = workflow(act('is.workflow.actions.downloadurl', { WFHTTPMethod: str('POST'), WFHTTPBodyType: str('Form'), WFJSONValues: variable(outputOf('GONE')) }));
     expect(run(w).map((d) => d.code)).toEqual(['SC6005']);

@@ -3,6 +3,7 @@ import type { Entry, Value } from '../../ir/types.js';
 import type { ActionSite, CheckContext } from '../context.js';
 import { checkerDiagnostics as D } from '../diagnostics.js';
 import { literalOf } from '../values.js';
+import { enumItemMatches } from './enums.js';
 import { codeList, showScalar } from '../wording.js';
 
 type Scalar = string | number | boolean;
@@ -16,6 +17,9 @@ function controlling(entry: ActionEntry, parameters: readonly Entry<Value>[], ke
     const literal = literalOf(given.value);
     if (literal === undefined) return { kind: 'unknown' };
     if (literal === '') return { kind: 'absent' };
+    // A value outside the other parameter's own enum is reported there (SC6003); what was meant is unclear.
+    const items = catalog.parameter(entry, key)?.enum ?? [];
+    if (items.length > 0 && !items.some((item) => enumItemMatches(item, literal))) return { kind: 'unknown' };
     return { kind: 'literal', value: literal, fromDefault: false };
   }
   const fallback = catalog.parameter(entry, key)?.default;
