@@ -12,3 +12,4 @@ export * from './ir/equal.js';
 export * from './ir/identity.js';
 export * from './lift/index.js';
 export * from './catalog/index.js';
+export * from './checker/index.js';

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerCatalogCommand } from './commands/catalog.js';
+import { registerCheck } from './commands/check.js';
 import { registerConvert } from './commands/convert.js';
 import { registerInfo } from './commands/info.js';
 import { ExitCode, type CliIO } from './io.js';
@@ -16,6 +17,7 @@ const commands: RegisterCommand[] = [
   registerInfo,
   registerConvert,
   registerCatalogCommand,
+  registerCheck,
 ];
 
 export function buildProgram(io: CliIO, setExit: (code: ExitCode) => void): Command {
