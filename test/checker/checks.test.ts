@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { check, type Origin } from '../../src/checker/index.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import type { Workflow } from '../../src/ir/types.js';
+import type { Value, Workflow } from '../../src/ir/types.js';
 import { checkerCatalog } from '../support/checker-catalog.js';
 import {
   act,
@@ -135,7 +135,7 @@ describe('enum value not allowed (SC6003)', () => {
 });
 
 describe('value of the wrong kind (SC6004)', () => {
-  const item = (index: Parameters<typeof variable>[0] | ReturnType<typeof str>) => ({ WFItemSpecifier: str('Item At Index'), WFItemIndex: index });
+  const item = (index: Value) => ({ WFItemSpecifier: str('Item At Index'), WFItemIndex: index });
 
   it('reports a dictionary where a number belongs, saying what to give', () => {
     const [d] = only(workflow(act('is.workflow.actions.getitemfromlist', item(table({ a: '1' })))), 'SC6004');
