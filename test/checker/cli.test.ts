@@ -31,7 +31,7 @@ const binary = (plist: Parameters<typeof writeBinaryPlist>[0]): Uint8Array => {
   if (!written.ok) throw new Error('cannot write');
   return written.value;
 };
-const xml = (plist: Parameters<typeof writeXmlPlist>[0]): string => {
+const xml = (plist: Parameters<typeof writeXmlPlist>[0]): Uint8Array => {
   const written = writeXmlPlist(plist);
   if (!written.ok) throw new Error('cannot write');
   return written.value;

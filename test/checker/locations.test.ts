@@ -4,6 +4,7 @@ import { check } from '../../src/checker/index.js';
 import type { SourceSpan } from '../../src/diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../../src/diagnostics/format.js';
 import { SourceMap } from '../../src/ir/source-map.js';
+import type { Statement } from '../../src/ir/types.js';
 import { irWorkflow } from '../arbitraries/ir.js';
 import { checkerCatalog } from '../support/checker-catalog.js';
 import { act, ifBlock, int, named, repeatEach, str, table, text, variable, workflow } from '../support/ir-build.js';
@@ -77,7 +78,7 @@ describe('checking arbitrary IR', () => {
   });
 
   it('handles blocks nested as deep as the lifter allows', () => {
-    let body = [act('is.workflow.actions.showresult', { Text: text(named('Repeat Item 256')) })];
+    let body: Statement[] = [act('is.workflow.actions.showresult', { Text: text(named('Repeat Item 256')) })];
     for (let depth = 0; depth < 256; depth++) body = [repeatEach(str('x'), body)];
     expect(check(workflow(...body), catalog, { origin: 'code' })).toEqual([]);
   });
