@@ -1,4 +1,5 @@
 import type { EnumItem, ParameterEntry } from '../../catalog/schema.js';
+import { editDistance } from '../../catalog/suggest.js';
 import type { Entry, Value } from '../../ir/types.js';
 import type { ActionSite, CheckContext } from '../context.js';
 import { checkerDiagnostics as D } from '../diagnostics.js';
@@ -9,6 +10,26 @@ import { codeList, didYouMean, showScalar } from '../wording.js';
 export function enumItemMatches(item: EnumItem, value: string | number | boolean): boolean {
   if (String(item.value) === String(value)) return true;
   return typeof value === 'number' && item.code === value;
+}
+
+/**
+ * Orders the catalog's near items (all within its bound) so that a stored
+ * value close to what was written beats a display title equally close, and
+ * an item of the written type (text for text) beats one of another: "Is
+ * Greter Than" means the old text value "Is Greater Than" rather than the
+ * number 2 titled "is greater than".
+ */
+function rank(near: readonly EnumItem[], literal: string | number | boolean): EnumItem[] {
+  const query = String(literal).toLowerCase();
+  const score = (item: EnumItem): number => {
+    const byValue = editDistance(query, String(item.value).toLowerCase(), 12);
+    const byTitle = item.title === undefined ? Number.POSITIVE_INFINITY : editDistance(query, item.title.toLowerCase(), 12) + 0.5;
+    return Math.min(byValue, byTitle) + (typeof item.value === typeof literal ? 0 : 0.25);
+  };
+  return near
+    .map((item, order) => ({ item, order, score: score(item) }))
+    .sort((a, b) => a.score - b.score || a.order - b.order)
+    .map((s) => s.item);
 }
 
 /**
@@ -24,7 +45,7 @@ export function checkEnumValue(ctx: CheckContext, action: ActionSite, parameter:
   if (literal === undefined || literal === '') return;
   if (items.some((item) => enumItemMatches(item, literal))) return;
   const allowed = items.map((item) => String(item.value));
-  const nearest = ctx.catalog.suggestEnumValues(declared, String(literal), 3);
+  const nearest = rank(ctx.catalog.suggestEnumValues(declared, String(literal), items.length), literal).slice(0, 3);
   const titleOf = (value: string): string | undefined => items.find((item) => String(item.value) === value)?.title;
   const suggestion =
     nearest.length > 0
