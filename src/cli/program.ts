@@ -2,7 +2,10 @@ import { Command, CommanderError } from 'commander';
 import { registerCatalogCommand } from './commands/catalog.js';
 import { registerCheck } from './commands/check.js';
 import { registerConvert } from './commands/convert.js';
+import { registerExtract } from './commands/extract.js';
 import { registerInfo } from './commands/info.js';
+import { registerVerify } from './commands/verify.js';
+import { registerRoundtrip } from './commands/roundtrip.js';
 import { ExitCode, type CliIO } from './io.js';
 
 /**
@@ -17,6 +20,9 @@ const commands: RegisterCommand[] = [
   registerInfo,
   registerConvert,
   registerCatalogCommand,
+  registerExtract,
+  registerVerify,
+  registerRoundtrip,
   registerCheck,
 ];
 

@@ -1,9 +1,11 @@
 import { isArray, isDict, type PlistDict, type PlistValue } from '../plist/value.js';
-import type { ContainerKind, ShortcutFile } from './shortcut-file.js';
+import type { ContainerKind, ShortcutFile, ShortcutSignature } from './shortcut-file.js';
 
 /** What `shortcutc info` tells about a shortcut: facts from the top-level workflow dictionary. */
 export interface ShortcutInfo {
   readonly container: ContainerKind;
+  /** Signed files: who signed (iCloud or contact), and the certificates. */
+  readonly signature?: ShortcutSignature;
   /** `WFWorkflowName`, which only some generators write (Shortcuts names a shortcut by its file). */
   readonly name?: string;
   /** `WFWorkflowClientVersion`: the Shortcuts build that wrote the file, e.g. "1146.11.1". */
@@ -36,41 +38,38 @@ export interface ShortcutIcon {
 export function shortcutInfo(file: ShortcutFile): ShortcutInfo {
   const w = file.plist;
   const actions = w.get('WFWorkflowActions');
-  const info: { -readonly [K in keyof ShortcutInfo]: ShortcutInfo[K] } = {
+  const minimum = w.get('WFWorkflowMinimumClientVersion');
+  const icon = w.get('WFWorkflowIcon');
+  // Built in the order people read it (and JSON prints it); absent facts are left out.
+  return {
     container: file.container,
+    ...optional('signature', file.signature),
+    ...optional('name', text(w.get('WFWorkflowName'))),
+    ...optional('clientVersion', text(w.get('WFWorkflowClientVersion'))),
+    ...optional('clientRelease', text(w.get('WFWorkflowClientRelease'))),
+    ...optional('minimumClientVersion', numberOf(minimum) ?? (typeof minimum === 'string' ? minimum : undefined)),
+    ...optional('minimumClientVersionString', text(w.get('WFWorkflowMinimumClientVersionString'))),
+    ...optional('actionCount', isArray(actions) ? actions.length : undefined),
+    ...optional('icon', isDict(icon) ? iconOf(icon) : undefined),
     inputClasses: strings(w.get('WFWorkflowInputContentItemClasses')),
     types: strings(w.get('WFWorkflowTypes')),
   };
-  const name = text(w.get('WFWorkflowName'));
-  if (name !== undefined) info.name = name;
-  const client = text(w.get('WFWorkflowClientVersion'));
-  if (client !== undefined) info.clientVersion = client;
-  const release = text(w.get('WFWorkflowClientRelease'));
-  if (release !== undefined) info.clientRelease = release;
-  const minimum = w.get('WFWorkflowMinimumClientVersion');
-  const minimumNumber = numberOf(minimum);
-  if (minimumNumber !== undefined) info.minimumClientVersion = minimumNumber;
-  else if (typeof minimum === 'string') info.minimumClientVersion = minimum;
-  const minimumString = text(w.get('WFWorkflowMinimumClientVersionString'));
-  if (minimumString !== undefined) info.minimumClientVersionString = minimumString;
-  if (isArray(actions)) info.actionCount = actions.length;
-  const icon = w.get('WFWorkflowIcon');
-  if (isDict(icon)) info.icon = iconOf(icon);
-  return info;
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 function iconOf(icon: PlistDict): ShortcutIcon {
-  const result: { -readonly [K in keyof ShortcutIcon]: ShortcutIcon[K] } = { hasImage: icon.has('WFWorkflowIconImageData') };
-  const glyph = numberOf(icon.get('WFWorkflowIconGlyphNumber'));
-  if (glyph !== undefined) result.glyph = glyph;
   const color = numberOf(icon.get('WFWorkflowIconStartColor'));
-  if (color !== undefined) {
-    result.color = color;
-    // Signed (-1263359489) and unsigned (4282601983) forms name the same RGBA bits.
-    const rgba = ((color % 2 ** 32) + 2 ** 32) % 2 ** 32;
-    result.colorHex = `#${rgba.toString(16).toUpperCase().padStart(8, '0')}`;
-  }
-  return result;
+  // Signed (-1263359489) and unsigned (4282601983) forms name the same RGBA bits.
+  const rgba = color === undefined ? undefined : (((color % 2 ** 32) + 2 ** 32) % 2 ** 32);
+  return {
+    ...optional('glyph', numberOf(icon.get('WFWorkflowIconGlyphNumber'))),
+    ...optional('color', color),
+    ...optional('colorHex', rgba === undefined ? undefined : `#${rgba.toString(16).toUpperCase().padStart(8, '0')}`),
+    hasImage: icon.has('WFWorkflowIconImageData'),
+  };
 }
 
 function numberOf(value: PlistValue | undefined): number | undefined {

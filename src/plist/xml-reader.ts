@@ -258,11 +258,18 @@ class XmlPlistReader {
 
   private integer(content: string, at: number): bigint {
     const trimmed = trimXml(content);
-    const match = /^([+-]?)\s*(?:0[xX]([0-9a-fA-F]+)|([0-9]+))$/.exec(trimmed);
-    if (match === null) {
+    // Regular expressions here avoid nested or adjacent quantifiers over the same
+    // characters: on hostile megabyte-long text those backtrack quadratically.
+    const match = /^([+-]?)[ \t\n\r]*(0[xX])?([0-9a-fA-F]+)$/.exec(trimmed);
+    const isHex = match?.[2] !== undefined;
+    if (match === null || (!isHex && !/^[0-9]+$/.test(match[3]!))) {
       throw this.fail(D.xmlBadValue, `<integer>${shorten(content)}</integer> is not a decimal or 0x-hexadecimal integer`, at);
     }
-    const magnitude = match[2] !== undefined ? BigInt(`0x${match[2]}`) : BigInt(match[3]!);
+    const digits = match[3]!.replace(/^0+(?=.)/, '');
+    // Beyond 20 decimal or 16 hex digits (after leading zeros) the value is out of range;
+    // checking first also keeps BigInt from parsing megabytes of digits.
+    const tooLong = digits.length > (isHex ? 16 : 20);
+    const magnitude = tooLong ? 2n ** 64n : BigInt(isHex ? `0x${digits}` : digits);
     const value = match[1] === '-' ? -magnitude : magnitude;
     if (value < INT64_MIN || value > UINT64_MAX) {
       throw this.fail(D.xmlIntegerRange, `<integer>${shorten(trimmed)}</integer> lies outside the range -2^63 … 2^64-1 a property list can hold`, at);
@@ -286,7 +293,7 @@ class XmlPlistReader {
       case '-infinity':
         return Number.NEGATIVE_INFINITY;
     }
-    if (!/^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(trimmed)) {
+    if (!/^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(trimmed)) {
       throw this.fail(D.xmlBadValue, `<real>${shorten(content)}</real> is not a number`, at);
     }
     return Number(trimmed);
@@ -484,8 +491,9 @@ class XmlPlistReader {
       if (quote !== 0x22 && quote !== 0x27) throw this.fail(D.xmlSyntax, `an attribute value in <${name}> is not quoted`, i);
       const close = text.indexOf(String.fromCharCode(quote), i + 1);
       if (close < 0) throw this.fail(D.xmlSyntax, `an attribute value in <${name}> is never closed`, i);
-      const lt = text.indexOf('<', i + 1);
-      if (lt >= 0 && lt < close) throw this.fail(D.xmlSyntax, `"<" inside an attribute value of <${name}>`, lt);
+      for (let k = i + 1; k < close; k++) {
+        if (text.charCodeAt(k) === 0x3c) throw this.fail(D.xmlSyntax, `"<" inside an attribute value of <${name}>`, k);
+      }
       i = close + 1;
     }
   }
@@ -657,8 +665,13 @@ export function codePointName(code: number): string {
   return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+/** Strips XML whitespace from both ends (a loop: a trailing-whitespace regex is quadratic on long runs). */
 function trimXml(s: string): string {
-  return s.replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, '');
+  let start = 0;
+  let end = s.length;
+  while (start < end && isXmlSpace(s.charCodeAt(start))) start++;
+  while (end > start && isXmlSpace(s.charCodeAt(end - 1))) end--;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 
 function shorten(s: string): string {

@@ -3,7 +3,7 @@
  * through either format, the same shortcut stored as binary and as XML reads
  * to the same value, and Python's plistlib agrees with every file we write.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
@@ -121,6 +121,7 @@ describeShared('unsigned corpus through the plist codec', () => {
       return { name: f.name, reference: { plist: f.path }, candidates };
     });
     const report = comparePlistlib(items, dir);
+    rmSync(dir, { recursive: true, force: true });
     expect(report.errors).toEqual([]);
     expect(report.mismatches).toEqual([]);
     expect(report.checked).toBe(items.reduce((n, item) => n + item.candidates.length, 0));

@@ -167,6 +167,21 @@ describe('hostile XML plists', () => {
     }
   });
 
+  it('stays linear on megabyte-long values built to make regular expressions backtrack', () => {
+    const cases: [string, string][] = [
+      [`<integer>${' '.repeat(300_000)}x</integer>`, 'SC1036'],
+      [`<integer>${'0'.repeat(300_000)}x</integer>`, 'SC1036'],
+      [`<integer>${'1'.repeat(1_000_000)}</integer>`, 'SC1037'],
+      [`<integer>0x${'f'.repeat(1_000_000)}</integer>`, 'SC1037'],
+      [`<real>${'1'.repeat(300_000)}x</real>`, 'SC1036'],
+      [`<date>${' '.repeat(300_000)}x</date>`, 'SC1036'],
+      [`<data>${'A'.repeat(300_000)}$</data>`, 'SC1036'],
+    ];
+    for (const [body, code] of cases) expect(readXmlPlist(`<plist>${body}</plist>`).diagnostics[0]?.code).toBe(code);
+    expect(readXmlPlist(`<integer>${'0'.repeat(1_000_000)}7</integer>`).value).toEqual(integer(7));
+    expect(readXmlPlist(`<plist${' a="1"'.repeat(100_000)}><true/></plist>`).value).toBe(true);
+  });
+
   it('never throws on randomly corrupted documents', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.nat(file.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), (edits) => {

@@ -3,7 +3,7 @@
  * every binary and XML plist we write as the same values (types, key order,
  * NaN, signed zero, 64-bit integers included).
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +31,7 @@ describePython(`plistlib reads what we write${available ? '' : ' (skipped: pytho
       return { name: `value ${i}`, reference: { json: reference }, candidates: [binary, xml] };
     });
     const report = comparePlistlib(items, dir);
+    rmSync(dir, { recursive: true, force: true });
     expect(report.errors).toEqual([]);
     expect(report.mismatches).toEqual([]);
     expect(report.checked).toBe(600);
