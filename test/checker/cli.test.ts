@@ -1,12 +1,16 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { checkFile } from '../../src/checker/index.js';
+import { hasErrors } from '../../src/diagnostics/diagnostic.js';
 import type { JsonFileReport } from '../../src/cli/commands/check.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/program.js';
 import { writeBinaryPlist } from '../../src/plist/binary-writer.js';
 import { writeXmlPlist } from '../../src/plist/xml-writer.js';
+import { checkerCatalog } from '../support/checker-catalog.js';
 import { action, control, int, named, shortcut, text, tokenAttachment } from '../support/shortcut-build.js';
 
 function io(cwd: string): CliIO & { out: () => string; err: () => string } {
@@ -113,5 +117,22 @@ describe('shortcutc check', () => {
     await runCli(['check', 't.shortcut', '--json', '--verbose'], cli);
     const [report] = JSON.parse(cli.out()) as JsonFileReport[];
     expect(report?.diagnostics.map((d) => `${d.code} ${d.severity}`)).toEqual(['SC6011 info']);
+  });
+});
+
+describe('checkFile on hostile bytes', () => {
+  it('never throws, and either checks a workflow or says with an error why not', () => {
+    const catalog = checkerCatalog();
+    const valid = binary(flawed);
+    const sound = (result: ReturnType<typeof checkFile>): boolean => result.checked || hasErrors(result.diagnostics);
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), fc.nat(), fc.nat(255), (noise, at, byte) => {
+        expect(sound(checkFile(noise, 'noise.shortcut', catalog))).toBe(true);
+        const mutated = valid.slice();
+        mutated[at % mutated.length] = byte;
+        expect(sound(checkFile(mutated, 'mutated.shortcut', catalog))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -33,6 +33,18 @@ describeShared('check over corpus/unsigned (full catalog)', () => {
     }
   });
 
+  const signed = sharedAvailable ? sharedFiles('corpus/signed') : [];
+
+  it('checks every signed corpus file without an error too', () => {
+    const { catalog } = sharedCatalog();
+    expect(signed.length).toBeGreaterThan(0);
+    for (const file of signed) {
+      const result = checkFile(new Uint8Array(readFileSync(file)), basename(file), catalog);
+      expect(result.checked, file).toBe(true);
+      expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${basename(file)}: ${d.code} ${d.message}`)).toEqual([]);
+    }
+  });
+
   it('warns only about what the catalog lacks', () => {
     const { catalog } = sharedCatalog();
     for (const file of files) {
