@@ -19,6 +19,8 @@ export interface CheckOptions {
   readonly sourceMap?: SourceMap;
   /** Names the file in every diagnostic. */
   readonly file?: string;
+  /** The code text the source map points into, so messages can quote what was written. */
+  readonly source?: string;
 }
 
 /** A flat action that is an action dictionary (not a raw entry). */
@@ -104,6 +106,15 @@ export class CheckContext {
     const name = `\`${this.actionName(action.identifier, this.entry(action.identifier))}\``;
     const span = this.options.sourceMap?.statement(action.core);
     return span === undefined ? `${name} (action ${action.index})` : `${name} (line ${span.start.line})`;
+  }
+
+  /** The code written for a reference, when the source map and the text have it (`response`, `resp.Name`). */
+  written(reference: VariableReference): string | undefined {
+    const span = this.options.sourceMap?.value(reference);
+    const text = this.options.source;
+    if (span === undefined || text === undefined || span.end.offset <= span.start.offset || span.end.offset - span.start.offset > 80) return undefined;
+    const quoted = text.slice(span.start.offset, span.end.offset);
+    return /[\n`]/.test(quoted) ? undefined : quoted;
   }
 
   /** A variable's name as the reader writes it: an identifier in code, the name itself in a shortcut. */

@@ -74,6 +74,7 @@ export function checkFile(bytes: Uint8Array, file: string, catalog: Catalog, end
     origin: input.origin,
     file,
     ...(input.sourceMap === undefined ? {} : { sourceMap: input.sourceMap }),
+    ...(input.source === undefined ? {} : { source: input.source }),
   });
   return { diagnostics: [...input.diagnostics, ...found], checked: true, ...source };
 }

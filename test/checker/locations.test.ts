@@ -7,7 +7,7 @@ import { SourceMap } from '../../src/ir/source-map.js';
 import type { Statement } from '../../src/ir/types.js';
 import { irWorkflow } from '../arbitraries/ir.js';
 import { checkerCatalog } from '../support/checker-catalog.js';
-import { act, ifBlock, int, named, repeatEach, str, table, text, variable, workflow } from '../support/ir-build.js';
+import { act, ifBlock, int, named, outputOf, repeatEach, str, table, text, variable, workflow } from '../support/ir-build.js';
 
 const catalog = checkerCatalog();
 
@@ -55,6 +55,18 @@ describe('where diagnostics point', () => {
       { kind: 'plist', path: ['WFWorkflowActions', 4, 'WFWorkflowActionParameters', 'Text'] },
     ]);
     expect(formatDiagnostic(found[0]!)).toContain('(at WFWorkflowActions[0])');
+  });
+
+  it('quotes what the code wrote for an output when it has the text', () => {
+    const source = "note = is_workflow_actions_comment(WFCommentActionText='x')\nis_workflow_actions_showresult(Text=note)\n";
+    const comment = act('is.workflow.actions.comment', { WFCommentActionText: str('x') }, 'C1');
+    const use = outputOf('C1');
+    const shown = act('is.workflow.actions.showresult', { Text: variable(use) });
+    const m = new SourceMap();
+    const at = source.indexOf('Text=note') + 5;
+    m.setValue(use, { start: { line: 2, column: 37, offset: at }, end: { line: 2, column: 41, offset: at + 4 } });
+    const [d] = check(workflow(comment, shown), catalog, { origin: 'code', sourceMap: m, source });
+    expect(d?.message).toBe('`note` is used, but `is_workflow_actions_comment` (action 0) has no output; it is empty');
   });
 
   it('falls back to the statement when the map lacks a finer node', () => {

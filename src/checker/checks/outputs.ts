@@ -17,7 +17,9 @@ export function checkOutputUses(ctx: CheckContext, facts: FlowFacts): void {
     const source = use.reference.source;
     if (source.kind !== 'actionOutput') continue;
     const site = { action: use.action, parameter: use.parameter, reference: use.reference, focus: 'value' as const };
-    const shown = source.outputName === undefined ? 'an action output' : `the output ${JSON.stringify(source.outputName)}`;
+    const written = ctx.written(use.reference);
+    const shown =
+      written !== undefined ? `\`${written}\`` : source.outputName === undefined ? 'an action output' : `the output ${JSON.stringify(source.outputName)}`;
     const owner = facts.owners.get(source.outputUuid);
     if (owner === undefined) {
       if (ctx.origin === 'shortcut') continue;
