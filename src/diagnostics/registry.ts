@@ -1,4 +1,5 @@
 import { catalogDiagnostics } from '../catalog/diagnostics.js';
+import { checkerDiagnostics } from '../checker/diagnostics.js';
 import type { DiagnosticDefinition } from './codes.js';
 import { cliDiagnostics } from '../cli/diagnostics.js';
 import { liftDiagnostics } from '../lift/diagnostics.js';
@@ -20,6 +21,7 @@ export const diagnosticTables: Readonly<Record<string, Readonly<Record<string, D
   container: containerDiagnostics,
   signed: signedDiagnostics,
   syntax: syntaxDiagnostics,
+  checker: checkerDiagnostics,
 };
 
 export function allDiagnosticDefinitions(): DiagnosticDefinition[] {
