@@ -4,6 +4,7 @@
  * a `BenchSection` and append it here.
  */
 import { sharedLocation, type BenchSection } from './harness.js';
+import { checkSection } from './sections/check.js';
 import { liftLowerSection } from './sections/lift-lower.js';
 import { plistReadSection } from './sections/plist-read.js';
 import { signedExtractSection } from './sections/signed-extract.js';
@@ -13,6 +14,7 @@ const sections: BenchSection[] = [
   plistReadSection,
   signedExtractSection,
   liftLowerSection,
+  checkSection,
 ];
 
 async function main(): Promise<number> {

@@ -16,3 +16,4 @@ export * from './lift/index.js';
 export * from './roundtrip/index.js';
 export * from './catalog/index.js';
 export * from './signed/index.js';
+export * from './checker/index.js';

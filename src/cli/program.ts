@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerCatalogCommand } from './commands/catalog.js';
+import { registerCheck } from './commands/check.js';
 import { registerConvert } from './commands/convert.js';
 import { registerExtract } from './commands/extract.js';
 import { registerInfo } from './commands/info.js';
@@ -22,6 +23,7 @@ const commands: RegisterCommand[] = [
   registerExtract,
   registerVerify,
   registerRoundtrip,
+  registerCheck,
 ];
 
 export function buildProgram(io: CliIO, setExit: (code: ExitCode) => void): Command {

@@ -1,10 +1,12 @@
 import { catalogDiagnostics } from '../catalog/diagnostics.js';
+import { checkerDiagnostics } from '../checker/diagnostics.js';
 import type { DiagnosticDefinition } from './codes.js';
 import { cliDiagnostics } from '../cli/diagnostics.js';
 import { liftDiagnostics } from '../lift/diagnostics.js';
 import { containerDiagnostics } from '../container/diagnostics.js';
 import { plistDiagnostics } from '../plist/diagnostics.js';
 import { signedDiagnostics } from '../signed/diagnostics.js';
+import { syntaxDiagnostics } from '../parser/diagnostics.js';
 
 /**
  * Every phase's diagnostic table, for uniqueness checks and documentation.
@@ -18,6 +20,8 @@ export const diagnosticTables: Readonly<Record<string, Readonly<Record<string, D
   catalog: catalogDiagnostics,
   container: containerDiagnostics,
   signed: signedDiagnostics,
+  syntax: syntaxDiagnostics,
+  checker: checkerDiagnostics,
 };
 
 export function allDiagnosticDefinitions(): DiagnosticDefinition[] {
