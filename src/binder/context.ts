@@ -17,6 +17,9 @@ const NOT_CANONICAL = binderDiagnostics.notCanonical;
  */
 export type ReadingMode = 'canonical' | 'model';
 
+/** Most "did you mean" suggestions computed per file (see `BindContext.hint`). */
+export const MAX_HINTS = 5;
+
 /** How deep statements may nest and expressions may recurse (the lifter structures 256 block levels). */
 export const MAX_BLOCK_DEPTH = 200;
 export const MAX_EXPRESSION_DEPTH = 200;
@@ -45,6 +48,8 @@ export class BindContext {
   private nextIndex = 0;
   private expressionDepth = 0;
   private readonly variableUuids = new Map<string, string>();
+  private readonly hints = new Map<string, string | undefined>();
+  private hintsComputed = 0;
 
   constructor(
     /** The catalog model code is read with; canonical code uses only the core catalog. */
@@ -97,6 +102,20 @@ export class BindContext {
       this.variableUuids.set(name, uuid);
     }
     return uuid;
+  }
+
+  /**
+   * A "did you mean" hint, computed once per key and for at most
+   * `MAX_HINTS` keys per file: suggestions cost edit distances against every
+   * candidate, and a file with thousands of unknown names must stay fast.
+   */
+  hint(key: string, compute: () => string | undefined): string | undefined {
+    if (this.hints.has(key)) return this.hints.get(key);
+    if (this.hintsComputed >= MAX_HINTS) return undefined;
+    this.hintsComputed++;
+    const hint = compute();
+    this.hints.set(key, hint);
+    return hint;
   }
 
   report(definition: DiagnosticDefinition, message: string, span: SourceSpan | undefined, suggestion?: string, severity?: Severity): void {

@@ -98,8 +98,16 @@ export class NameResolver {
       return outputSource(upcoming);
     }
     if (this.file.variables.has(name)) return this.variable(this.variableName(name));
-    const near = closestNames(name, this.scope.names());
-    const hint = near.length > 0 ? `did you mean ${near.map((n) => `\`${n}\``).join(', ')}?` : `assign \`${name}\` before this line`;
+    // Cheap first (same words, other case or underscores), edit distance for a few names per file only.
+    const same = this.file.sameWords(name);
+    const near =
+      same.length > 0
+        ? `did you mean ${same.slice(0, 3).map((n) => `\`${n}\``).join(', ')}?`
+        : this.ctx.hint(`name:${name}`, () => {
+            const found = closestNames(name, this.file.allNames());
+            return found.length > 0 ? `did you mean ${found.map((n) => `\`${n}\``).join(', ')}?` : undefined;
+          });
+    const hint = near ?? `assign \`${name}\` before this line`;
     this.ctx.report(D.undefinedNameRead, `\`${name}\` is not assigned anywhere; read as the named variable \`${name}\` (empty unless the shortcut gets it elsewhere)`, span, hint);
     return this.variable(name);
   }

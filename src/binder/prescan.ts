@@ -56,6 +56,31 @@ export class FileNames {
   isOutput(name: string): boolean {
     return this.outputs.has(name);
   }
+
+  private normalized: Map<string, string[]> | undefined;
+
+  /** Every name the file binds (outputs and variables). */
+  allNames(): string[] {
+    return [...this.outputs.keys(), ...this.variables];
+  }
+
+  /** Names the file binds that differ from `name` only in case and underscores (`userId` for `user_id`). */
+  sameWords(name: string): string[] {
+    if (this.normalized === undefined) {
+      this.normalized = new Map();
+      for (const bound of this.allNames()) {
+        const key = wordKey(bound);
+        const list = this.normalized.get(key);
+        if (list === undefined) this.normalized.set(key, [bound]);
+        else if (!list.includes(bound)) list.push(bound);
+      }
+    }
+    return (this.normalized.get(wordKey(name)) ?? []).filter((n) => n !== name);
+  }
+}
+
+function wordKey(name: string): string {
+  return name.toLowerCase().replaceAll('_', '');
 }
 
 let core: Catalog | undefined | null;
