@@ -8,6 +8,7 @@ import { plistDiagnostics } from '../plist/diagnostics.js';
 import { signedDiagnostics } from '../signed/diagnostics.js';
 import { syntaxDiagnostics } from '../parser/diagnostics.js';
 import { binderDiagnostics } from '../binder/diagnostics.js';
+import { datasetDiagnostics } from '../compile/diagnostics.js';
 
 /**
  * Every phase's diagnostic table, for uniqueness checks and documentation.
@@ -24,6 +25,7 @@ export const diagnosticTables: Readonly<Record<string, Readonly<Record<string, D
   syntax: syntaxDiagnostics,
   checker: checkerDiagnostics,
   binder: binderDiagnostics,
+  dataset: datasetDiagnostics,
 };
 
 export function allDiagnosticDefinitions(): DiagnosticDefinition[] {
