@@ -59,6 +59,30 @@ const NEGATED: Readonly<Record<number, number>> = { 4: 5, 5: 4, 99: 999, 999: 99
 const LEGACY: Readonly<Record<number, string>> = { 0: 'Is Less Than', 2: 'Is Greater Than', 4: 'Equals', 99: 'Contains' };
 const CONDITIONAL = 'is.workflow.actions.conditional';
 
+/**
+ * Canonical code: `float(S)` / `str(S)` around a comparison's subject says the
+ * operand sits under the other key (dialect §9.2): a text comparison (==, !=,
+ * in, startswith, …) with its operand in `WFNumberValue`, a number comparison
+ * (<, <=, >, >=) with it in `WFConditionalActionString`.
+ */
+type Marker = 'float' | 'str';
+
+function peelMarker(env: Env, expr: Expression): { subject: Expression; marker?: Marker } {
+  if (!env.ctx.canonical || expr.kind !== 'call' || expr.callee.kind !== 'name' || expr.args.length !== 1 || expr.keywords.length > 0) return { subject: expr };
+  const name = expr.callee.name;
+  if ((name !== 'float' && name !== 'str') || expr.args[0]!.kind === 'string') return { subject: expr };
+  return { subject: expr.args[0]!, marker: name };
+}
+
+/** The operand key for `code`'s operand, switched by a marker; undefined (after reporting) for a marker that does not apply. */
+function operandKey(env: Env, defaultKey: string, marker: Marker | undefined, at: Expression): string | undefined {
+  if (marker === undefined) return defaultKey;
+  if (marker === 'float' && defaultKey === 'WFConditionalActionString') return 'WFNumberValue';
+  if (marker === 'str' && defaultKey === 'WFNumberValue') return 'WFConditionalActionString';
+  env.ctx.report(D.notCanonical, `\`${marker}(…)\` marks an operand stored under the other key, which this comparison does not have`, at.span, 'remove the marker, or write the explicit test');
+  return undefined;
+}
+
 /** A subject: the variable tested, or `absent` (`...`: no WFInput, the implicit input). */
 type Subject = VariableReference | 'absent';
 
@@ -219,12 +243,15 @@ function readComparison(env: Env, test: CompareExpression): Condition | undefine
   switch (operator) {
     case 'in':
     case 'not in': {
-      if (!isSubjectForm(env, right)) {
+      const peeled = peelMarker(env, right);
+      if (!isSubjectForm(env, peeled.subject)) {
         ctx.report(D.badCondition, `the right side of \`${operator}\` must be the variable searched`, right.span, "write `if '''part''' in x:`");
         return undefined;
       }
-      const subject = bindSubject(env, right);
-      const operand = textOperand(env, left, 'WFConditionalActionString');
+      const key = operandKey(env, 'WFConditionalActionString', peeled.marker, right);
+      if (key === undefined) return undefined;
+      const subject = bindSubject(env, peeled.subject);
+      const operand = textOperand(env, left, key);
       if (subject === undefined || operand === undefined) return undefined;
       return { code: operator === 'in' ? CONDITION_CODES.contains : CONDITION_CODES.doesNotContain, subject, operands: [operand] };
     }
@@ -252,14 +279,18 @@ function readComparison(env: Env, test: CompareExpression): Condition | undefine
       op = MIRRORED[op] ?? op;
     }
   }
-  if (!isSubjectForm(env, left)) {
+  const peeled = peelMarker(env, left);
+  if (!isSubjectForm(env, peeled.subject)) {
     ctx.report(D.badCondition, `${describeExpression(left)} cannot be tested: the left side of \`${op}\` must be the variable tested`, left.span, "compare a variable, e.g. `if x == '''text''':`");
     return undefined;
   }
   const code = ORDERING[op]!;
-  const subject = bindSubject(env, left);
+  const textual = code === 4 || code === 5;
+  const key = operandKey(env, textual ? 'WFConditionalActionString' : 'WFNumberValue', peeled.marker, left);
+  if (key === undefined) return undefined;
+  const subject = bindSubject(env, peeled.subject);
   if (subject === undefined) return undefined;
-  const operand = code === 4 || code === 5 ? equalityOperand(env, other) : numberOperand(env, other, 'WFNumberValue');
+  const operand = env.ctx.canonical ? plainOperand(env, other, key) : textual ? equalityOperand(env, other) : numberOperand(env, other, 'WFNumberValue');
   return operand === undefined ? undefined : { code, subject, operands: [operand] };
 }
 
@@ -298,7 +329,8 @@ function methodCondition(env: Env, call: CallExpression): Condition | 'error' | 
   if (call.callee.kind !== 'attribute') return undefined;
   const method = METHODS[call.callee.name];
   if (method === undefined || !Object.hasOwn(METHODS, call.callee.name)) return undefined;
-  const object = call.callee.object;
+  const peeled = peelMarker(env, call.callee.object);
+  const object = peeled.subject;
   if (!isSubjectForm(env, object)) return undefined;
   const arity = method.key === undefined ? 0 : 1;
   if (call.args.length !== arity || call.keywords.length > 0) {
@@ -308,7 +340,9 @@ function methodCondition(env: Env, call: CallExpression): Condition | 'error' | 
   const subject = bindSubject(env, object);
   if (subject === undefined) return 'error';
   if (method.key === undefined) return { code: method.code, subject, operands: [] };
-  const operand = method.key === 'WFConditionalActionString' ? textOperand(env, call.args[0]!, method.key) : plainOperand(env, call.args[0]!, method.key);
+  const key = operandKey(env, method.key, peeled.marker, call.callee.object);
+  if (key === undefined) return 'error';
+  const operand = key === 'WFConditionalActionString' ? textOperand(env, call.args[0]!, key) : plainOperand(env, call.args[0]!, key);
   return operand === undefined ? 'error' : { code: method.code, subject, operands: [operand] };
 }
 

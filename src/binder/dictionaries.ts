@@ -42,10 +42,21 @@ export function bindCanonicalDictionary(env: Env, dict: DictExpression): Diction
   });
 }
 
+/** A text inside a display: without variables, its `attachmentsByRange` key follows `__defaults__["item_text_attachments"]`. */
+function itemText(env: Env, expr: import('../syntax/ast.js').FStringLiteral): TextValue {
+  const text = bindText(env, expr);
+  const hasVariables = text.parts.some((p) => typeof p !== 'string');
+  return hasVariables ? text : { ...text, hasAttachmentsKey: env.ctx.header.defaults.itemTextAttachments };
+}
+
+function numberItem(env: Env, text: string): TextValue {
+  return { kind: 'text', parts: [text], hasAttachmentsKey: env.ctx.header.defaults.itemTextAttachments };
+}
+
 function canonicalKey(env: Env, expr: Expression): Value | undefined {
   if (expr.kind === 'error') return undefined;
   if (expr.kind === 'string') return { kind: 'string', value: expr.value };
-  if (expr.kind === 'fstring') return bindText(env, expr);
+  if (expr.kind === 'fstring') return itemText(env, expr);
   env.ctx.report(D.badDictionaryKey, `${describeExpression(expr)} cannot be a dictionary key: keys are "text" or f"text"`, expr.span, 'write the key as a string');
   return undefined;
 }
@@ -62,17 +73,18 @@ function canonicalItem(env: Env, expr: Expression, inArray: false): { itemType: 
 function canonicalItem(env: Env, expr: Expression, inArray: boolean): { itemType: number; value: Value } | 'plain' | undefined {
   if (expr.kind === 'error') return undefined;
   const number = numberText(expr);
-  if (number !== undefined) return { itemType: 3, value: { kind: 'text', parts: [number], hasAttachmentsKey: true } };
+  if (number !== undefined) return { itemType: 3, value: numberItem(env, number) };
   switch (expr.kind) {
     case 'string':
       return inArray ? 'plain' : { itemType: 0, value: { kind: 'string', value: expr.value } };
     case 'fstring':
-      return { itemType: 0, value: bindText(env, expr) };
+      return { itemType: 0, value: itemText(env, expr) };
     case 'boolean':
       return { itemType: 4, value: { kind: 'serialized', serializationType: 'WFNumberSubstitutableState', value: { kind: 'boolean', value: expr.value } } };
     case 'dict': {
+      // Shortcuts wraps a nested dictionary twice: a WFDictionaryFieldValue around a WFDictionaryFieldValue.
       const nested = bindCanonicalDictionary(env, expr);
-      return nested === undefined ? undefined : { itemType: 1, value: nested };
+      return nested === undefined ? undefined : { itemType: 1, value: { kind: 'serialized', serializationType: 'WFDictionaryFieldValue', value: nested } };
     }
     case 'list': {
       const items = canonicalArray(env, expr);

@@ -23,9 +23,15 @@ export interface Defaults {
   readonly startMode: 'explicit' | 'implicit';
   /** Which named variables' references carry a derived `VariableUUID`. */
   readonly variableUuids: boolean | readonly string[];
+  /**
+   * Whether a text without variables inside a dictionary display (a key, a
+   * text or number item, an array item) has an (empty) `attachmentsByRange`
+   * key, as current Shortcuts writes; old files leave it out.
+   */
+  readonly itemTextAttachments: boolean;
 }
 
-export const DEFAULT_DEFAULTS: Defaults = { conditionCodes: 'integers', conditionInput: 'wrapped', startMode: 'explicit', variableUuids: false };
+export const DEFAULT_DEFAULTS: Defaults = { conditionCodes: 'integers', conditionInput: 'wrapped', startMode: 'explicit', variableUuids: false, itemTextAttachments: true };
 
 export interface HeaderTables {
   /** The top-level keys, exactly (canonical code); absent for model code. */
@@ -131,8 +137,12 @@ function readDefaults(ctx: BindContext, dict: PlistDict, statement: ast.AssignSt
         else if (Array.isArray(value) && value.every((v): v is string => typeof v === 'string')) defaults = { ...defaults, variableUuids: [...value] };
         else bad(key, 'True, False or a list of variable names');
         break;
+      case 'item_text_attachments':
+        if (typeof value === 'boolean') defaults = { ...defaults, itemTextAttachments: value };
+        else bad(key, 'True or False');
+        break;
       default:
-        ctx.report(D.unknownHeaderKey, `__defaults__ has no setting ${JSON.stringify(key)}; it is ignored`, statement.value.span, 'settings: condition_codes, condition_input, start_mode, variable_uuids');
+        ctx.report(D.unknownHeaderKey, `__defaults__ has no setting ${JSON.stringify(key)}; it is ignored`, statement.value.span, 'settings: condition_codes, condition_input, start_mode, variable_uuids, item_text_attachments');
     }
   }
   return defaults;
