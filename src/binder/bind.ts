@@ -68,6 +68,7 @@ export function bindModule(module: ast.Module, options: BindOptions = {}): BindR
   if (env.body.length === 0 && !hasErrors(ctx.diagnostics) && ctx.mode === 'model') {
     ctx.report(D.nothingToCompile, 'the file holds no actions: the shortcut will be empty', module.span, 'write at least one action call');
   }
+  ctx.finish();
   const metadata = ctx.header.metadata ?? modelCodeMetadata(env.body);
   const partial: Workflow = { metadata, body: env.body };
   return {

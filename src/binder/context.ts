@@ -17,6 +17,9 @@ const NOT_CANONICAL = binderDiagnostics.notCanonical;
  */
 export type ReadingMode = 'canonical' | 'model';
 
+/** Most diagnostics kept per file; the rest are counted in one SC5008 (a hostile file could otherwise exhaust memory). */
+export const MAX_DIAGNOSTICS = 1000;
+
 /** Most "did you mean" suggestions computed per file (see `BindContext.hint`). */
 export const MAX_HINTS = 5;
 
@@ -50,6 +53,7 @@ export class BindContext {
   private readonly variableUuids = new Map<string, string>();
   private readonly hints = new Map<string, string | undefined>();
   private hintsComputed = 0;
+  private suppressed: { errors: number; warnings: number; first?: SourceSpan } = { errors: 0, warnings: 0 };
 
   constructor(
     /** The catalog model code is read with; canonical code uses only the core catalog. */
@@ -119,12 +123,32 @@ export class BindContext {
   }
 
   report(definition: DiagnosticDefinition, message: string, span: SourceSpan | undefined, suggestion?: string, severity?: Severity): void {
+    if (this.diagnostics.length >= MAX_DIAGNOSTICS) {
+      if ((severity ?? definition.severity) === 'error') this.suppressed.errors++;
+      else this.suppressed.warnings++;
+      this.suppressed.first ??= span;
+      return;
+    }
     this.diagnostics.push(
       diagnostic(definition, message, {
         ...(span === undefined ? {} : { location: { kind: 'source', span } }),
         ...(suggestion === undefined ? {} : { suggestion }),
         ...(this.file === undefined ? {} : { file: this.file }),
         ...(severity === undefined ? {} : { severity }),
+      }),
+    );
+  }
+
+  /** Adds the count of diagnostics beyond `MAX_DIAGNOSTICS`, if any (called once, at the end). */
+  finish(): void {
+    const { errors, warnings, first } = this.suppressed;
+    if (errors + warnings === 0) return;
+    this.diagnostics.push(
+      diagnostic(binderDiagnostics.tooManyDiagnostics, `${errors + warnings} more problems from here on (${errors} errors, ${warnings} warnings) are not shown`, {
+        ...(this.file === undefined ? {} : { file: this.file }),
+        ...(first === undefined ? {} : { location: { kind: 'source' as const, span: first } }),
+        severity: errors > 0 ? 'error' : 'warning',
+        suggestion: 'fix the problems shown first',
       }),
     );
   }

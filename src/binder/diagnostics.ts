@@ -21,6 +21,7 @@ export const binderDiagnostics = defineDiagnostics({
   tooDeep: { code: 'SC5003', severity: 'error', title: 'Blocks or expressions nest deeper than the compiler accepts' },
   nothingToCompile: { code: 'SC5004', severity: 'warning', title: 'The file holds no actions' },
   unknownHeaderKey: { code: 'SC5005', severity: 'warning', title: 'The header has an entry the compiler does not know; it is ignored' },
+  tooManyDiagnostics: { code: 'SC5008', severity: 'error', title: 'More problems than are reported for one file (the count of the rest)' },
 
   // ── statements ────────────────────────────────────────────────────────────
   unsupportedStatement: { code: 'SC5101', severity: 'error', title: 'A Python statement that has no meaning in a shortcut' },
