@@ -145,7 +145,7 @@ function nextSpecial(text: string, from: number): number {
  * (SC93xx) for an entry that is not a JSON object with a string `field`;
  * ends with one for a file that cannot be read or is cut off.
  */
-export function* readDataset(path: string, field: string, display = path): Generator<DatasetEntry> {
+export function* readDataset(path: string, field: string, display = path, chunkBytes = CHUNK_BYTES): Generator<DatasetEntry> {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -155,7 +155,7 @@ export function* readDataset(path: string, field: string, display = path): Gener
   }
   const decoder = new TextDecoder('utf-8');
   const splitter = new EntrySplitter();
-  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  const buffer = Buffer.allocUnsafe(Math.max(1, chunkBytes));
   let index = 0;
   let position = 0;
   try {
