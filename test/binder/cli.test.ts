@@ -111,4 +111,11 @@ describe('shortcutc compile', () => {
     expect(JSON.parse(cli.out())).toMatchObject({ total: 2, compiled: 1, failed: 1 });
     expect(cli.err()).toContain('SC9302');
   });
+
+  it('shortcutc check reads code through the compiler\'s front end: checker findings point at lines and columns', async () => {
+    const dir = folder({ 'c.py': "t = is_workflow_actions_gettext(WFTextActionTxt='''hi''')\n" });
+    const cli = io(dir);
+    await runCli(['check', 'c.py'], cli);
+    expect(cli.out()).toMatch(/c\.py:1:33: \w+ SC6\d{3}: .*WFTextActionTxt/);
+  });
 });
