@@ -1606,7 +1606,9 @@ export class DialectParser extends EmbeddedActionsParser {
       if (type === T.Lambda) sawLambda = true;
       if (expectOperand) {
         if (OPERAND.has(type)) expectOperand = false;
-        else if (!PREFIX.has(type)) bare = true;
+        else if (type === T.In && before === T.Not) {
+          // `not in`
+        } else if (!PREFIX.has(type)) bare = true;
       } else if (type === T.StringToken && (before === T.StringToken || before === T.FStringEnd)) {
         // Adjacent strings concatenate.
       } else if (type === T.Dot) {
