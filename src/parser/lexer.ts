@@ -17,6 +17,7 @@
  * input costs linear time and bounded stack.
  */
 import type { TokenType } from 'chevrotain';
+import type { SourcePosition } from '../diagnostics/diagnostic.js';
 import type { Comment, QuoteStyle } from '../syntax/ast.js';
 import {
   codePointAt,
@@ -55,6 +56,9 @@ export interface LexResult {
 
 class LexToken implements Token {
   isInsertedInRecovery = false;
+  /** Source positions, made once per token for the nodes that start or end at it. */
+  startPosition: SourcePosition | undefined = undefined;
+  endPosition: SourcePosition | undefined = undefined;
   constructor(
     public tokenType: TokenType,
     public tokenTypeIdx: number,
@@ -237,11 +241,19 @@ class Lexer {
 
   // ─── Tokens and positions ─────────────────────────────────────────────────
 
-  private push(type: TokenType, start: number, end: number, payload?: TokenPayload, startLine = this.line, startColumn = start - this.lineStart + 1): Token {
+  private push(
+    type: TokenType,
+    start: number,
+    end: number,
+    payload?: TokenPayload,
+    startLine = this.line,
+    startColumn = start - this.lineStart + 1,
+    image = this.src.slice(start, end),
+  ): Token {
     const token = new LexToken(
       type,
       type.tokenTypeIdx as number,
-      this.src.slice(start, end),
+      image,
       start,
       end - 1,
       startLine,
@@ -640,7 +652,22 @@ class Lexer {
   private word(): void {
     const src = this.src;
     const start = this.pos;
-    const end = this.scanIdentifier(start + codePointLength(codePointAt(src, start)));
+    // ASCII names (nearly all of them) are scanned here; the rest through the Unicode tables.
+    let end = start + 1;
+    let ascii = src.charCodeAt(start) < 128;
+    if (ascii) {
+      for (;;) {
+        const c = src.charCodeAt(end);
+        if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57)) end++;
+        else break;
+      }
+      if (src.charCodeAt(end) > 127) {
+        end = this.scanIdentifier(end);
+        ascii = false;
+      }
+    } else {
+      end = this.scanIdentifier(start + codePointLength(codePointAt(src, start)));
+    }
     // (A quote at the end of an f-string's text closes the f-string; it starts nothing.)
     const next = end < this.end ? src.charCodeAt(end) : -1;
     if ((next === 39 || next === 34) && end - start <= 2) {
@@ -651,9 +678,10 @@ class Lexer {
       }
     }
     const image = src.slice(start, end);
-    const keyword = T.KEYWORDS.get(image);
+    const first = src.charCodeAt(start);
+    const keyword = end - start <= 8 && ((first >= 97 && first <= 121) || first === 70 || first === 78 || first === 84) ? T.KEYWORDS.get(image) : undefined;
     if (keyword !== undefined) {
-      this.push(keyword, start, end);
+      this.push(keyword, start, end, undefined, this.line, start - this.lineStart + 1, image);
       this.pos = end;
       return;
     }
@@ -667,15 +695,8 @@ class Lexer {
         return;
       }
     }
-    let ascii = true;
-    for (let i = 0; i < image.length; i++) {
-      if (image.charCodeAt(i) > 127) {
-        ascii = false;
-        break;
-      }
-    }
     const normalized = ascii ? image : image.normalize('NFKC');
-    this.push(T.Name, start, end, normalized === image ? undefined : { kind: 'name', name: normalized, hyphenated: false });
+    this.push(T.Name, start, end, normalized === image ? undefined : { kind: 'name', name: normalized, hyphenated: false }, this.line, start - this.lineStart + 1, image);
     this.pos = end;
   }
 

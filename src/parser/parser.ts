@@ -157,12 +157,18 @@ const errorMessages: IParserErrorMessageProvider = {
   },
 };
 
+/** Positions are cached on the lexer's tokens (chevrotain's own EOF token is frozen and gets fresh ones). */
 function tokenStart(t: IToken): SourceSpan['start'] {
-  return position(t.startLine ?? 1, t.startColumn ?? 1, t.startOffset);
+  if (!('startPosition' in t)) return position(t.startLine ?? 1, t.startColumn ?? 1, t.startOffset);
+  const token = t as Token;
+  return (token.startPosition ??= position(t.startLine ?? 1, t.startColumn ?? 1, t.startOffset));
 }
 
 function tokenEnd(t: IToken): SourceSpan['end'] {
-  return position(t.endLine ?? 1, (t.endColumn ?? 0) + 1, (t.endOffset ?? t.startOffset - 1) + 1);
+  const make = (): SourceSpan['end'] => position(t.endLine ?? 1, (t.endColumn ?? 0) + 1, (t.endOffset ?? t.startOffset - 1) + 1);
+  if (!('endPosition' in t)) return make();
+  const token = t as Token;
+  return (token.endPosition ??= make());
 }
 
 function spanOf(first: IToken, last: IToken): SourceSpan {
