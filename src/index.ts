@@ -5,5 +5,15 @@
 export * from './diagnostics/index.js';
 export * from './plist/value.js';
 export * from './plist/equal.js';
+export * from './plist/index.js';
+export * from './container/index.js';
 export type * from './ir/types.js';
 export type * as ast from './syntax/ast.js';
+export * from './ir/walk.js';
+export * from './ir/equal.js';
+export * from './ir/identity.js';
+export * from './lift/index.js';
+export * from './roundtrip/index.js';
+export * from './catalog/index.js';
+export * from './signed/index.js';
+export * from './checker/index.js';

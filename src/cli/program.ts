@@ -1,4 +1,11 @@
 import { Command, CommanderError } from 'commander';
+import { registerCatalogCommand } from './commands/catalog.js';
+import { registerCheck } from './commands/check.js';
+import { registerConvert } from './commands/convert.js';
+import { registerExtract } from './commands/extract.js';
+import { registerInfo } from './commands/info.js';
+import { registerVerify } from './commands/verify.js';
+import { registerRoundtrip } from './commands/roundtrip.js';
 import { ExitCode, type CliIO } from './io.js';
 
 /**
@@ -8,7 +15,16 @@ import { ExitCode, type CliIO } from './io.js';
 export type RegisterCommand = (program: Command, io: CliIO, setExit: (code: ExitCode) => void) => void;
 
 /** Every command, in the order `--help` lists them. Each lives in `commands/`. */
-const commands: RegisterCommand[] = [];
+// One per line, so branches that add commands merge without conflicts.
+const commands: RegisterCommand[] = [
+  registerInfo,
+  registerConvert,
+  registerCatalogCommand,
+  registerExtract,
+  registerVerify,
+  registerRoundtrip,
+  registerCheck,
+];
 
 export function buildProgram(io: CliIO, setExit: (code: ExitCode) => void): Command {
   const program = new Command('shortcutc')

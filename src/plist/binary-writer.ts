@@ -1,0 +1,348 @@
+/**
+ * Writes the lossless value model as a binary property list (`bplist00`), the
+ * form Apple embeds in shortcuts and `shortcuts sign` accepts.
+ *
+ * Layout follows CoreFoundation and Python's plistlib, so both read it back to
+ * the same values:
+ *  - objects in depth-first order, a dictionary's keys before its values, the
+ *    top object first; key order is kept as given (Apple's binary writer does
+ *    not sort either);
+ *  - integers in the fewest bytes Apple uses: 1, 2, 4 bytes for non-negative
+ *    values below 2^32, 8 bytes (signed) otherwise, 16 bytes for unsigned values
+ *    ≥ 2^63; reals always as 8-byte doubles (so 1.0 stays a real); dates as
+ *    8-byte doubles of seconds since 2001;
+ *  - strings as ASCII when 7-bit, else UTF-16BE;
+ *  - reference and offset widths as small as the object count and file size allow.
+ *
+ * Uniquing (a decision, as CoreFoundation does it): equal strings, integers,
+ * reals (bit for bit, so 0.0 and -0.0 stay apart), dates, booleans, UIDs and
+ * data up to 256 bytes are written once and referenced from every place; the
+ * same array or dictionary object appearing twice in the value is written once.
+ * A value that contains itself is an error, as is anything the model cannot
+ * hold (strings with lone surrogates: no reader accepts them back).
+ *
+ * The writer is iterative, so values nested arbitrarily deep are written
+ * without touching the call stack.
+ */
+import { diagnostic } from '../diagnostics/codes.js';
+import { fail, ok, type Diagnostic, type Result } from '../diagnostics/diagnostic.js';
+import { ByteSink } from './byte-sink.js';
+import { plistDiagnostics as D } from './diagnostics.js';
+import { INT64_MIN, UINT64_MAX, type PlistData, type PlistValue } from './value.js';
+import { describeForeign, loneSurrogateAt, pathOf, type PathStep } from './walk.js';
+
+const MAX_UNIQUED_DATA = 256;
+
+export function writeBinaryPlist(value: PlistValue): Result<Uint8Array> {
+  const flat = flatten(value);
+  if ('error' in flat) return fail([flat.error]);
+  return ok(encode(flat));
+}
+
+interface Flattened {
+  readonly objects: PlistValue[];
+  /** For arrays: the child indexes; for dictionaries: key indexes then value indexes. */
+  readonly refs: (number[] | undefined)[];
+}
+
+interface Frame extends PathStep {
+  readonly children: PlistValue[];
+  readonly refs: number[];
+  readonly keyCount: number;
+  readonly object: number;
+  next: number;
+}
+
+class Uniquer {
+  readonly strings = new Map<string, number>();
+  readonly integers = new Map<bigint, number>();
+  /** Keyed by value; -0 is kept apart because Map treats it as 0. */
+  readonly reals = new Map<number, number>();
+  negativeZeroReal = -1;
+  readonly dates = new Map<number, number>();
+  negativeZeroDate = -1;
+  readonly uids = new Map<number, number>();
+  readonly data = new Map<string, number>();
+  trueIndex = -1;
+  falseIndex = -1;
+  /** Arrays and dictionaries already written, by identity. */
+  readonly containers = new Map<object, number>();
+}
+
+type WriteError = { readonly error: Diagnostic };
+/** Why a value cannot be written: a cycle, or a value outside the model. */
+interface Problem {
+  readonly cycle: boolean;
+  readonly message: string;
+}
+const problem = (message: string, cycle = false): Problem => ({ cycle, message });
+
+function flatten(root: PlistValue): Flattened | WriteError {
+  const objects: PlistValue[] = [];
+  const refs: (number[] | undefined)[] = [];
+  const seen = new Uniquer();
+  const onPath = new Set<object>();
+  const stack: Frame[] = [];
+
+  const report = (p: Problem): WriteError => ({
+    error: diagnostic(p.cycle ? D.valueCycle : D.invalidValue, p.message, { location: { kind: 'plist', path: pathOf(stack) } }),
+  });
+
+  /** Index of a scalar (added if new); -1 after pushing a new container's frame; or why it cannot be written. */
+  const visit = (value: PlistValue): number | Problem => {
+    const add = (v: PlistValue): number => {
+      objects.push(v);
+      refs.push(undefined);
+      return objects.length - 1;
+    };
+    switch (typeof value) {
+      case 'string': {
+        const known = seen.strings.get(value);
+        if (known !== undefined) return known;
+        if (!isAscii(value)) {
+          const at = loneSurrogateAt(value);
+          if (at >= 0) return problem(`the string has a lone UTF-16 surrogate 0x${value.charCodeAt(at).toString(16)} at index ${at}, which no property list reader accepts`);
+        }
+        const index = add(value);
+        seen.strings.set(value, index);
+        return index;
+      }
+      case 'boolean': {
+        if (value) return seen.trueIndex >= 0 ? seen.trueIndex : (seen.trueIndex = add(true));
+        return seen.falseIndex >= 0 ? seen.falseIndex : (seen.falseIndex = add(false));
+      }
+      case 'object': {
+        if (value === null) break;
+        if (Array.isArray(value) || value instanceof Map) {
+          const known = seen.containers.get(value);
+          if (known !== undefined) {
+            if (onPath.has(value)) return problem('this array or dictionary contains itself', true);
+            return known;
+          }
+          const index = objects.length;
+          objects.push(value);
+          let children: PlistValue[];
+          let keyCount = 0;
+          if (Array.isArray(value)) {
+            children = value;
+          } else {
+            children = [];
+            for (const key of value.keys()) {
+              if (typeof key !== 'string') return problem(`a dictionary key is ${describeForeign(key)}; keys must be strings`);
+              children.push(key);
+            }
+            keyCount = children.length;
+            for (const child of value.values()) children.push(child);
+          }
+          const childRefs: number[] = [];
+          refs.push(childRefs);
+          seen.containers.set(value, index);
+          onPath.add(value);
+          stack.push({ container: value, position: 0, children, refs: childRefs, keyCount, object: index, next: 0 });
+          return -1;
+        }
+        switch ((value as { kind?: unknown }).kind) {
+          case 'integer': {
+            const v = value as { value: unknown };
+            if (typeof v.value !== 'bigint' || v.value < INT64_MIN || v.value > UINT64_MAX) {
+              return problem(`the integer ${String(v.value)} is not a bigint between -2^63 and 2^64-1`);
+            }
+            const known = seen.integers.get(v.value);
+            if (known !== undefined) return known;
+            const index = add(value);
+            seen.integers.set(v.value, index);
+            return index;
+          }
+          case 'real': {
+            const v = (value as { value: unknown }).value;
+            if (typeof v !== 'number') return problem(`a real whose value is ${describeForeign(v)}`);
+            if (Object.is(v, -0)) return seen.negativeZeroReal >= 0 ? seen.negativeZeroReal : (seen.negativeZeroReal = add(value));
+            const known = seen.reals.get(v);
+            if (known !== undefined) return known;
+            const index = add(value);
+            seen.reals.set(v, index);
+            return index;
+          }
+          case 'date': {
+            const v = (value as { secondsSince2001: unknown }).secondsSince2001;
+            if (typeof v !== 'number') return problem(`a date whose secondsSince2001 is ${describeForeign(v)}`);
+            if (Object.is(v, -0)) return seen.negativeZeroDate >= 0 ? seen.negativeZeroDate : (seen.negativeZeroDate = add(value));
+            const known = seen.dates.get(v);
+            if (known !== undefined) return known;
+            const index = add(value);
+            seen.dates.set(v, index);
+            return index;
+          }
+          case 'data': {
+            const bytes = (value as { bytes: unknown }).bytes;
+            if (!(bytes instanceof Uint8Array)) return problem(`data whose bytes are ${describeForeign(bytes)}`);
+            if (bytes.length > MAX_UNIQUED_DATA) return add(value);
+            const key = latin1(bytes);
+            const known = seen.data.get(key);
+            if (known !== undefined) return known;
+            const index = add(value);
+            seen.data.set(key, index);
+            return index;
+          }
+          case 'uid': {
+            const v = (value as { value: unknown }).value;
+            if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) return problem(`the UID ${String(v)} is not a whole number between 0 and 2^53`);
+            const known = seen.uids.get(v);
+            if (known !== undefined) return known;
+            const index = add(value);
+            seen.uids.set(v, index);
+            return index;
+          }
+        }
+      }
+    }
+    return problem(`${describeForeign(value)} is not a property-list value`);
+  };
+
+  const first = visit(root);
+  if (typeof first !== 'number') return report(first);
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.next < frame.children.length) {
+      const i = frame.next;
+      frame.position = frame.keyCount === 0 ? i : (frame.children[i < frame.keyCount ? i : i - frame.keyCount] as string);
+      const result = visit(frame.children[i]!);
+      if (typeof result !== 'number') return report(result);
+      if (result >= 0) {
+        frame.refs.push(result);
+        frame.next++;
+      }
+    } else {
+      stack.pop();
+      onPath.delete(frame.container);
+      const parent = stack[stack.length - 1];
+      if (parent !== undefined) {
+        parent.refs.push(frame.object);
+        parent.next++;
+      }
+    }
+  }
+  return { objects, refs };
+}
+
+function encode({ objects, refs }: Flattened): Uint8Array {
+  const count = objects.length;
+  const refSize = widthFor(count);
+  const offsets = new Float64Array(count);
+  const sink = new ByteSink(count * 16 + 64);
+  sink.ascii('bplist00');
+  for (let i = 0; i < count; i++) {
+    offsets[i] = sink.length;
+    const value = objects[i]!;
+    if (typeof value === 'string') {
+      if (isAscii(value)) {
+        writeSize(sink, 0x50, value.length);
+        sink.ascii(value);
+      } else {
+        writeSize(sink, 0x60, value.length);
+        sink.utf16be(value);
+      }
+    } else if (typeof value === 'boolean') {
+      sink.byte(value ? 0x09 : 0x08);
+    } else if (Array.isArray(value)) {
+      const children = refs[i]!;
+      writeSize(sink, 0xa0, children.length);
+      for (const ref of children) sink.uint(ref, refSize);
+    } else if (value instanceof Map) {
+      const children = refs[i]!;
+      writeSize(sink, 0xd0, children.length / 2);
+      for (const ref of children) sink.uint(ref, refSize);
+    } else {
+      switch (value.kind) {
+        case 'integer':
+          writeInteger(sink, value.value);
+          break;
+        case 'real':
+          sink.byte(0x23);
+          sink.float64(value.value);
+          break;
+        case 'date':
+          sink.byte(0x33);
+          sink.float64(value.secondsSince2001);
+          break;
+        case 'data':
+          writeSize(sink, 0x40, (value as PlistData).bytes.length);
+          sink.bytes(value.bytes);
+          break;
+        case 'uid': {
+          const width = value.value < 2 ** 8 ? 1 : value.value < 2 ** 16 ? 2 : value.value < 2 ** 32 ? 4 : 8;
+          sink.byte(0x80 | (width - 1));
+          sink.uint(value.value, width);
+          break;
+        }
+      }
+    }
+  }
+  const tableOffset = sink.length;
+  const offsetSize = widthFor(tableOffset);
+  for (let i = 0; i < count; i++) sink.uint(offsets[i]!, offsetSize);
+  // Trailer: 5 unused bytes, sort version, the two widths, then three 64-bit fields.
+  for (let i = 0; i < 6; i++) sink.byte(0);
+  sink.byte(offsetSize);
+  sink.byte(refSize);
+  sink.uint(count, 8);
+  sink.uint(0, 8);
+  sink.uint(tableOffset, 8);
+  return sink.finish();
+}
+
+function writeInteger(sink: ByteSink, value: bigint): void {
+  if (value < 0n) {
+    sink.byte(0x13);
+    sink.bigInt64(value);
+  } else if (value < 0x100n) {
+    sink.byte(0x10);
+    sink.byte(Number(value));
+  } else if (value < 0x10000n) {
+    sink.byte(0x11);
+    sink.uint(Number(value), 2);
+  } else if (value < 0x1_0000_0000n) {
+    sink.byte(0x12);
+    sink.uint(Number(value), 4);
+  } else if (value < 2n ** 63n) {
+    sink.byte(0x13);
+    sink.bigInt64(value);
+  } else {
+    // Apple's form for unsigned 64-bit values: a 16-byte signed integer.
+    sink.byte(0x14);
+    sink.bigUint64(0n);
+    sink.bigUint64(value);
+  }
+}
+
+/** A marker with a length: in its low nibble when below 15, else 0xF and an integer object. */
+function writeSize(sink: ByteSink, token: number, size: number): void {
+  if (size < 15) {
+    sink.byte(token | size);
+    return;
+  }
+  sink.byte(token | 0xf);
+  const width = widthFor(size);
+  sink.byte(0x10 | Math.log2(width));
+  sink.uint(size, width);
+}
+
+/** Bytes needed for values below `count` (CoreFoundation's and plistlib's rule). */
+function widthFor(count: number): number {
+  if (count < 2 ** 8) return 1;
+  if (count < 2 ** 16) return 2;
+  if (count < 2 ** 32) return 4;
+  return 8;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+function latin1(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]!);
+  return s;
+}
+
