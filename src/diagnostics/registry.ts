@@ -4,6 +4,7 @@ import { liftDiagnostics } from '../lift/diagnostics.js';
 import { cliDiagnostics } from '../cli/diagnostics.js';
 import { containerDiagnostics } from '../container/diagnostics.js';
 import { plistDiagnostics } from '../plist/diagnostics.js';
+import { emitterDiagnostics } from '../emitter/diagnostics.js';
 
 /**
  * Every phase's diagnostic table, for uniqueness checks and documentation.
@@ -16,6 +17,7 @@ export const diagnosticTables: Readonly<Record<string, Readonly<Record<string, D
   catalog: catalogDiagnostics,
   container: containerDiagnostics,
   cli: cliDiagnostics,
+  emitter: emitterDiagnostics,
 };
 
 export function allDiagnosticDefinitions(): DiagnosticDefinition[] {

@@ -20,8 +20,12 @@ export function fitForInterpolation(expression: Expression, outer: QuoteStyle): 
       case 'none':
       case 'ellipsis':
         return e;
-      case 'string':
-        return needsNoEscape(e.value) && !e.value.includes(innerChar) && !e.value.includes(outerChar) ? { ...e, quote: innerChar, raw: false } : undefined;
+      case 'string': {
+        if (!needsNoEscape(e.value) || e.value.includes(outer)) return undefined;
+        // Inside a triple-quoted f-string only the triple ends it, so its own quote character may serve too.
+        const quote = !e.value.includes(innerChar) ? innerChar : outer.length === 3 && !e.value.includes(outerChar) ? outerChar : undefined;
+        return quote === undefined ? undefined : { ...e, quote, raw: false };
+      }
       case 'attribute': {
         const object = fit(e.object);
         return object === undefined ? undefined : { ...e, object };

@@ -51,11 +51,15 @@ export function isReservedIdentifier(text: string): boolean {
   return reservedNames.has(text) || text.startsWith('__') || REPEAT_IDENTIFIER.test(text);
 }
 
-/** Every run of characters outside `[A-Za-z0-9_]` → `_`, trimmed; never empty, never starting with a digit. */
+/**
+ * Every run of characters outside `[A-Za-z0-9_]` → `_`, trimmed; never
+ * empty, never starting with a digit, never one of the repeat names (whose
+ * numbered forms are all reserved, so numbering could not free them).
+ */
 export function sanitizeIdentifier(text: string, fallback: string): string {
   let out = text.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
   if (out === '') out = fallback;
-  if (/^[0-9]/.test(out)) out = `${fallback}_${out}`;
+  if (/^[0-9]/.test(out) || REPEAT_IDENTIFIER.test(out)) out = `${fallback}_${out}`;
   return out;
 }
 
