@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { action, d, int, named, output, real, text, tokenAttachment, wrapper } from '../support/shortcut-build.js';
-import type { PlistValue } from '../../src/plist/value.js';
+import type { PlistDict, PlistValue } from '../../src/plist/value.js';
 import { body } from './helpers.js';
 
 /** The code of one Show Result action whose `WFInput` is `value` (after a Text action named `x`). */
@@ -13,7 +13,7 @@ function spelled(value: PlistValue): string {
   return line.slice('is_workflow_actions_showresult(WFInput='.length, -1);
 }
 
-const x = (extra: Record<string, PlistValue> = {}): PlistValue => output('A1', 'Text', extra);
+const x = (extra: Record<string, PlistValue> = {}): PlistDict => output('A1', 'Text', extra);
 
 describe('plain values (dialect §6.1)', () => {
   it('strings, numbers, booleans', () => {
@@ -138,7 +138,7 @@ describe('text and variables (dialect §6.2)', () => {
   });
 
   it('interpolations that CPython 3.11 cannot hold make the text generic', () => {
-    const key = (k: string): PlistValue => x({ Aggrandizements: [d({ Type: 'WFDictionaryValueVariableAggrandizement', DictionaryKey: k })] });
+    const key = (k: string): PlistDict => x({ Aggrandizements: [d({ Type: 'WFDictionaryValueVariableAggrandizement', DictionaryKey: k })] });
     expect(spelled(text('\uFFFC', [['{0, 1}', key("it's")]]))).toBe(`f'''{text["it's"]}'''`);
     expect(spelled(text('\uFFFC', [['{0, 1}', key('say "hi"')]]))).toBe(`f'''{text['say "hi"']}'''`);
     expect(spelled(text('\uFFFC', [['{0, 1}', key(`both ' and "`)]]))).toMatch(/^WFTextTokenString\(/);
