@@ -4,9 +4,18 @@
  * a `BenchSection` and append it here.
  */
 import { sharedLocation, type BenchSection } from './harness.js';
+import { checkSection } from './sections/check.js';
+import { liftLowerSection } from './sections/lift-lower.js';
 import { plistReadSection } from './sections/plist-read.js';
+import { signedExtractSection } from './sections/signed-extract.js';
 
-const sections: BenchSection[] = [plistReadSection];
+// One per line, so branches that add sections merge without conflicts.
+const sections: BenchSection[] = [
+  plistReadSection,
+  signedExtractSection,
+  liftLowerSection,
+  checkSection,
+];
 
 async function main(): Promise<number> {
   const wanted = process.argv.slice(2);

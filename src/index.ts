@@ -13,4 +13,7 @@ export * from './ir/walk.js';
 export * from './ir/equal.js';
 export * from './ir/identity.js';
 export * from './lift/index.js';
+export * from './roundtrip/index.js';
 export * from './catalog/index.js';
+export * from './signed/index.js';
+export * from './checker/index.js';

@@ -1,7 +1,7 @@
 import { normalizeName, wordsOf } from './names.js';
 import type { ActionEntry, CatalogDocument, CatalogSourceKind, EnumItem, ParameterEntry, WildKeyRule } from './schema.js';
 import { SearchIndex, type SearchHit } from './search.js';
-import { editDistance } from './suggest.js';
+import { editDistance, SpellingIndex } from './suggest.js';
 
 /** Which catalog a command uses, and how it was found (for `--verbose`). */
 export interface CatalogOrigin {
@@ -76,6 +76,8 @@ export class Catalog {
   private readonly byNormalized = new Map<string, ActionEntry>();
   private readonly params = new Map<ActionEntry, Map<string, ParameterEntry>>();
   private index: SearchIndex | undefined;
+  /** Normalised Python names in `actions` order, for spelling suggestions (built on first use). */
+  private spelling: SpellingIndex | undefined;
   /** Identifiers or Python names that more than one entry used (the first entry wins). */
   readonly duplicates: readonly string[];
 
@@ -193,11 +195,9 @@ export class Catalog {
     const query = normalizeName(name);
     if (query === '' || limit <= 0) return [];
     const bound = Math.max(2, Math.floor(query.length / 4));
-    const spelled: { action: ActionEntry; distance: number }[] = [];
-    for (const action of this.byId.values()) {
-      const distance = editDistance(query, normalizeName(action.pythonName), bound);
-      if (distance <= bound) spelled.push({ action, distance });
-    }
+    const actions = this.actions;
+    this.spelling ??= new SpellingIndex(actions.map((a) => normalizeName(a.pythonName)));
+    const spelled = this.spelling.within(query, bound).map(({ index, distance }) => ({ action: actions[index]!, distance }));
     spelled.sort((a, b) => a.distance - b.distance || a.action.pythonName.length - b.action.pythonName.length);
     const out: ActionSuggestion[] = spelled.slice(0, limit).map((s) => ({ action: s.action, reason: 'spelling', distance: s.distance }));
     if (out.length < limit) {

@@ -1,7 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { registerCatalogCommand } from './commands/catalog.js';
+import { registerCheck } from './commands/check.js';
 import { registerConvert } from './commands/convert.js';
+import { registerExtract } from './commands/extract.js';
 import { registerInfo } from './commands/info.js';
+import { registerVerify } from './commands/verify.js';
+import { registerRoundtrip } from './commands/roundtrip.js';
 import { ExitCode, type CliIO } from './io.js';
 
 /**
@@ -16,6 +20,10 @@ const commands: RegisterCommand[] = [
   registerInfo,
   registerConvert,
   registerCatalogCommand,
+  registerExtract,
+  registerVerify,
+  registerRoundtrip,
+  registerCheck,
 ];
 
 export function buildProgram(io: CliIO, setExit: (code: ExitCode) => void): Command {

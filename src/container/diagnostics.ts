@@ -6,6 +6,5 @@ import { defineDiagnostics } from '../diagnostics/codes.js';
  */
 export const containerDiagnostics = defineDiagnostics({
   unknownContainer: { code: 'SC9001', severity: 'error', title: 'not a shortcut file: neither `bplist00`, XML (`<?xml`/`<plist`) nor signed (`AEA1`)' },
-  signedUnsupported: { code: 'SC9002', severity: 'error', title: 'signed shortcuts (`AEA1`) cannot be read yet' },
   notAWorkflow: { code: 'SC9003', severity: 'error', title: 'the property list is not a workflow dictionary' },
 });

@@ -1,9 +1,11 @@
 import { isArray, isDict, type PlistDict, type PlistValue } from '../plist/value.js';
-import type { ContainerKind, ShortcutFile } from './shortcut-file.js';
+import type { ContainerKind, ShortcutFile, ShortcutSignature } from './shortcut-file.js';
 
 /** What `shortcutc info` tells about a shortcut: facts from the top-level workflow dictionary. */
 export interface ShortcutInfo {
   readonly container: ContainerKind;
+  /** Signed files: who signed (iCloud or contact), and the certificates. */
+  readonly signature?: ShortcutSignature;
   /** `WFWorkflowName`, which only some generators write (Shortcuts names a shortcut by its file). */
   readonly name?: string;
   /** `WFWorkflowClientVersion`: the Shortcuts build that wrote the file, e.g. "1146.11.1". */
@@ -41,6 +43,7 @@ export function shortcutInfo(file: ShortcutFile): ShortcutInfo {
   // Built in the order people read it (and JSON prints it); absent facts are left out.
   return {
     container: file.container,
+    ...optional('signature', file.signature),
     ...optional('name', text(w.get('WFWorkflowName'))),
     ...optional('clientVersion', text(w.get('WFWorkflowClientVersion'))),
     ...optional('clientRelease', text(w.get('WFWorkflowClientRelease'))),

@@ -4,6 +4,9 @@ import { describe } from '../plist/equal.js';
 import type { PlistReadOptions } from '../plist/limits.js';
 import { describeStart, detectPlistFormat, readPlist, type PlistFormat } from '../plist/read.js';
 import { plistKind, type PlistDict, type PlistValue } from '../plist/value.js';
+import type { CertificateSummary } from '../signed/auth-data.js';
+import { extractSigned } from '../signed/extract.js';
+import { readSigner } from '../signed/signed-shortcut.js';
 import { containerDiagnostics as D } from './diagnostics.js';
 
 /** How a shortcut file is stored (format notes §1). */
@@ -16,6 +19,8 @@ export type ContainerKind = 'binary' | 'xml' | 'signed';
 export interface ShortcutSignature {
   /** `icloud`: signed for anyone via iCloud; `contact`: signed for people who know the author. */
   readonly signer: 'icloud' | 'contact';
+  /** The certificate chain, leaf first (iCloud signing chain or Apple ID chain): subjects and validity. */
+  readonly certificates: readonly CertificateSummary[];
 }
 
 /** A shortcut file taken apart: how it was stored, and its workflow dictionary. */
@@ -45,15 +50,23 @@ export function readShortcutFile(bytes: Uint8Array, file?: string, options: Plis
     file === undefined ? result : result.ok ? ok(result.value, inFile(file, result.diagnostics)) : fail(inFile(file, result.diagnostics));
   const container = detectContainer(bytes);
   switch (container) {
-    case 'signed':
-      // The signed-container reader (src/signed: AEA1, LZFSE, Apple Archive) plugs in here.
-      return named(
-        fail([
-          diagnostic(D.signedUnsupported, 'this is a signed shortcut (AEA1); reading signed shortcuts is not supported yet', {
-            location: { kind: 'bytes', offset: 0 },
-          }),
-        ]),
-      );
+    case 'signed': {
+      // AEA1: container, LZFSE and Apple Archive (src/signed); then the embedded plist as usual.
+      // Signatures are not checked here (`shortcutc verify` does): reading never depends on trust.
+      const signed = extractSigned(bytes);
+      if (!signed.ok) return named(fail(signed.diagnostics));
+      // Damaged auth data does not stop the workflow from being read: it is reported as a warning.
+      const signer = readSigner(signed.value.container);
+      const signerWarnings = signer.diagnostics.map((d) => ({ ...d, severity: 'warning' as const }));
+      const inner = signed.value.plist;
+      const format = detectPlistFormat(inner);
+      const read = readPlist(inner, options);
+      if (!read.ok || format === undefined) {
+        return named(fail(read.ok ? [diagnostic(D.notAWorkflow, `the signed file holds ${describeStart(inner)}, not a property list`)] : read.diagnostics));
+      }
+      const signature: ShortcutSignature | undefined = signer.ok ? { signer: signer.value.kind, certificates: signer.value.certificates } : undefined;
+      return named(asWorkflow(read.value, 'signed', format, [...signed.diagnostics, ...signerWarnings, ...read.diagnostics], signature));
+    }
     case 'binary':
     case 'xml': {
       const read = readPlist(bytes, options);

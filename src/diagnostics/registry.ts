@@ -1,9 +1,12 @@
 import { catalogDiagnostics } from '../catalog/diagnostics.js';
+import { checkerDiagnostics } from '../checker/diagnostics.js';
 import type { DiagnosticDefinition } from './codes.js';
-import { liftDiagnostics } from '../lift/diagnostics.js';
 import { cliDiagnostics } from '../cli/diagnostics.js';
+import { liftDiagnostics } from '../lift/diagnostics.js';
 import { containerDiagnostics } from '../container/diagnostics.js';
 import { plistDiagnostics } from '../plist/diagnostics.js';
+import { signedDiagnostics } from '../signed/diagnostics.js';
+import { syntaxDiagnostics } from '../parser/diagnostics.js';
 import { emitterDiagnostics } from '../emitter/diagnostics.js';
 
 /**
@@ -12,11 +15,14 @@ import { emitterDiagnostics } from '../emitter/diagnostics.js';
  * imports it here and adds it under the phase's name.
  */
 export const diagnosticTables: Readonly<Record<string, Readonly<Record<string, DiagnosticDefinition>>>> = {
+  cli: cliDiagnostics,
   lift: liftDiagnostics,
   plist: plistDiagnostics,
   catalog: catalogDiagnostics,
   container: containerDiagnostics,
-  cli: cliDiagnostics,
+  signed: signedDiagnostics,
+  syntax: syntaxDiagnostics,
+  checker: checkerDiagnostics,
   emitter: emitterDiagnostics,
 };
 

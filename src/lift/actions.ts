@@ -42,7 +42,7 @@ export function parseActionEntry(entry: PlistValue, index: number): ParsedAction
   }
   const extraKeys: Entry<PlistValue>[] = [];
   for (const [key, value] of entry) if (!ACTION_KEYS.includes(key)) extraKeys.push({ key, value });
-  const actionKeyOrder = recordOrder(entry, canonicalOrder(ACTION_KEYS, extraKeys.map((e) => e.key)));
+  const actionKeyOrder = recordOrder(entry, () => canonicalOrder(ACTION_KEYS, extraKeys.map((e) => e.key)));
   return {
     kind: 'parsed',
     index,
@@ -84,7 +84,7 @@ export function liftCore(action: ParsedAction, control: boolean, sink: ValueSink
       parameters.push({ key, value: liftValue(value, sink) });
     }
   }
-  const parameterOrder = recordOrder(action.parameters, canonicalOrder(typed, parameters.map((e) => e.key)));
+  const parameterOrder = recordOrder(action.parameters, () => canonicalOrder(typed, parameters.map((e) => e.key)));
   return {
     parameters,
     ...(outputUuid === undefined ? {} : { outputUuid }),

@@ -79,7 +79,7 @@ function withLayout<const T extends Value>(node: T, layout: Layout): T {
 function liftWrapper(dict: PlistDict, depth: number, sink: ValueSink): Value {
   const type = dict.get('WFSerializationType') as string;
   const inner = dict.get('Value')!;
-  const wrapperOrder = recordOrder(dict, WRAPPER_ORDER);
+  const wrapperOrder = recordOrder(dict, () => WRAPPER_ORDER);
   const layout: { wrapper?: readonly string[] } = wrapperOrder === undefined ? {} : { wrapper: wrapperOrder };
   const d = depth + 1;
   let typed: Value | undefined;
@@ -143,12 +143,11 @@ function liftText(inner: PlistValue, depth: number, sink: ValueSink, layout: Lay
   }
   if (from < text.length) parts.push(text.slice(from));
 
-  const valueOrder = recordOrder(inner, canonicalOrder(hasAttachmentsKey ? ['string', 'attachmentsByRange'] : ['string']));
+  const valueOrder = recordOrder(inner, () => canonicalOrder(hasAttachmentsKey ? ['string', 'attachmentsByRange'] : ['string']));
   const full: { -readonly [K in keyof Layout]: Layout[K] } = { ...layout };
   if (valueOrder !== undefined) full.keys = valueOrder;
   if (ranges !== undefined && isDict(ranges)) {
-    const canonicalRanges = [...ranges.keys()].sort(compareKeys);
-    if (recordOrder(ranges, canonicalRanges) !== undefined) {
+    if (recordOrder(ranges, () => [...ranges.keys()].sort(compareKeys)) !== undefined) {
       const indexOf = new Map(variableLocations.map((location, i) => [location, i]));
       full.ranges = locationsInFileOrder.map((location) => indexOf.get(location)!);
     }
@@ -217,7 +216,7 @@ export function liftReference(dict: PlistDict, depth: number, sink: ValueSink): 
     aggrandizements = rawAggrandizements.map((item) => liftAggrandizement(item, depth + 2, sink));
   }
   const extra = liftEntries(dict, depth, sink, typed);
-  const keyOrder = recordOrder(dict, canonicalOrder([...typed], extra.map((e) => e.key)));
+  const keyOrder = recordOrder(dict, () => canonicalOrder([...typed], extra.map((e) => e.key)));
   const reference: VariableReference = {
     source,
     aggrandizements,
@@ -263,7 +262,7 @@ function liftAggrandizement(item: PlistValue, depth: number, sink: ValueSink): A
     if (mayHoldReference(v)) return other();
     rest.push({ key, value: v });
   }
-  const keyOrder = recordOrder(item, canonicalOrder(typedKeys, rest.map((e) => e.key)));
+  const keyOrder = recordOrder(item, () => canonicalOrder(typedKeys, rest.map((e) => e.key)));
   const order = keyOrder === undefined ? {} : { keyOrder };
   if (keyed !== undefined) {
     const v = keyValue!;
@@ -301,7 +300,7 @@ function liftDictionary(inner: PlistValue, depth: number, sink: ValueSink, layou
     const rawKey = raw.get('WFKey');
     const rawValue = raw.get('WFValue');
     const typed = ITEM_KEYS.filter((key) => raw.has(key));
-    const keyOrder = recordOrder(raw, canonicalOrder(typed, extra.map((e) => e.key)));
+    const keyOrder = recordOrder(raw, () => canonicalOrder(typed, extra.map((e) => e.key)));
     items.push({
       itemType,
       ...(rawKey === undefined ? {} : { key: lift(rawKey, depth + 3, sink) }),
@@ -331,7 +330,7 @@ function liftArrayStateItem(raw: PlistValue, depth: number, sink: ValueSink): Ar
     if (mayHoldReference(v)) return plain();
     extra.push({ key, value: v });
   }
-  const keyOrder = recordOrder(raw, canonicalOrder(['WFItemType', 'WFValue'], extra.map((e) => e.key)));
+  const keyOrder = recordOrder(raw, () => canonicalOrder(['WFItemType', 'WFValue'], extra.map((e) => e.key)));
   return {
     kind: 'typed',
     itemType,
@@ -347,7 +346,7 @@ function liftQuantity(inner: PlistValue, depth: number, sink: ValueSink, layout:
   const unit = inner.get('Unit');
   if (unit !== undefined && typeof unit !== 'string') return undefined;
   const magnitude = inner.get('Magnitude');
-  const keys = recordOrder(inner, canonicalOrder([...inner.keys()]));
+  const keys = recordOrder(inner, () => canonicalOrder([...inner.keys()]));
   const full: Layout = keys === undefined ? layout : { ...layout, keys };
   return withLayout(
     {

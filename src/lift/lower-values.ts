@@ -1,5 +1,5 @@
 import type { Aggrandizement, ArrayStateItem, DictionaryItem, Entry, Layout, TextValue, Value, VariableReference } from '../ir/types.js';
-import { integer, type PlistDict, type PlistValue } from '../plist/value.js';
+import type { PlistDict, PlistValue } from '../plist/value.js';
 import { WRAPPER_ORDER } from './lift-values.js';
 import { canonicalOrder, compareKeys, orderedDict } from './order.js';
 
@@ -14,7 +14,8 @@ export function lowerValue(value: Value): PlistValue {
     case 'boolean':
       return value.value;
     case 'integer':
-      return integer(value.value);
+      // Built directly, not with `integer()`: lowering never throws; a writer refuses out-of-range values with a diagnostic.
+      return { kind: 'integer', value: value.value };
     case 'real':
       return { kind: 'real', value: value.value };
     case 'date':
@@ -178,7 +179,7 @@ function lowerAggrandizement(aggrandizement: Aggrandizement): PlistValue {
 }
 
 function lowerDictionaryItem(item: DictionaryItem): PlistDict {
-  const typed = new Map<string, PlistValue>([['WFItemType', integer(item.itemType)]]);
+  const typed = new Map<string, PlistValue>([['WFItemType', itemTypeValue(item.itemType)]]);
   if (item.key !== undefined) typed.set('WFKey', lowerValue(item.key));
   if (item.value !== undefined) typed.set('WFValue', lowerValue(item.value));
   return mergeTyped(typed, item.extra, item.keyOrder);
@@ -187,8 +188,13 @@ function lowerDictionaryItem(item: DictionaryItem): PlistDict {
 function lowerArrayStateItem(item: ArrayStateItem): PlistValue {
   if (item.kind === 'plain') return lowerValue(item.value);
   const typed = new Map<string, PlistValue>([
-    ['WFItemType', integer(item.itemType)],
+    ['WFItemType', itemTypeValue(item.itemType)],
     ['WFValue', lowerValue(item.value)],
   ]);
   return mergeTyped(typed, item.extra, item.keyOrder);
+}
+
+/** `WFItemType` as the plist integer; a non-integer (only IR built by hand) stays a real rather than throwing. */
+function itemTypeValue(itemType: number): PlistValue {
+  return Number.isInteger(itemType) ? { kind: 'integer', value: BigInt(itemType) } : { kind: 'real', value: itemType };
 }

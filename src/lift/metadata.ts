@@ -1,5 +1,5 @@
 import type { Entry, ImportQuestion, WorkflowIcon, WorkflowMetadata } from '../ir/types.js';
-import { integer, isDict, isInteger, type PlistDict, type PlistValue } from '../plist/value.js';
+import { isDict, isInteger, type PlistDict, type PlistValue } from '../plist/value.js';
 import { mergeTyped } from './lower-values.js';
 import { canonicalOrder, recordOrder } from './order.js';
 
@@ -24,7 +24,7 @@ const isStringArray = (v: PlistValue): boolean => Array.isArray(v) && v.every((i
 const same = (v: PlistValue): unknown => v;
 const sameBack = (v: never): PlistValue => v;
 const bigintOf = (v: PlistValue): unknown => (v as { value: bigint }).value;
-const bigintBack = (v: never): PlistValue => integer(v as bigint);
+const bigintBack = (v: never): PlistValue => ({ kind: 'integer', value: v as bigint });
 const anything = (): boolean => true;
 
 function field<T>(key: string, prop: keyof T & string, accepts: (v: PlistValue) => boolean, lift = same, lower = sameBack): Field<T> {
@@ -82,7 +82,7 @@ function liftFields<T>(dict: PlistDict, fields: readonly Field<T>[], skip: reado
     }
   }
   out.extra = extra;
-  const keyOrder = recordOrder(dict, canonicalOrder(typed, extra.map((e) => e.key)));
+  const keyOrder = recordOrder(dict, () => canonicalOrder(typed, extra.map((e) => e.key)));
   if (keyOrder !== undefined) out.keyOrder = keyOrder;
   return out;
 }
@@ -118,7 +118,7 @@ export function liftMetadata(root: PlistDict): WorkflowMetadata {
   }
   // The two typed containers moved out of `extra`: recompute whether the order is canonical.
   const typedKeys = [...root.keys()].filter((key) => !extra.some((e) => e.key === key));
-  const keyOrder = recordOrder(root, canonicalOrder(typedKeys, extra.map((e) => e.key)));
+  const keyOrder = recordOrder(root, () => canonicalOrder(typedKeys, extra.map((e) => e.key)));
   if (keyOrder === undefined) delete out.keyOrder;
   else out.keyOrder = keyOrder;
   return out as unknown as WorkflowMetadata;

@@ -29,10 +29,26 @@ export function canonicalOrder(typedKeys: readonly string[], entryKeys: readonly
   return out;
 }
 
-/** The dictionary's actual key order, or undefined when it is the canonical one. */
-export function recordOrder(dict: PlistDict, canonical: readonly string[]): string[] | undefined {
+/**
+ * The dictionary's actual key order, or undefined when it is the canonical
+ * one. `canonical` is computed only when needed: keys already in sorted order
+ * are always canonical (a sorted subsequence merged with sorted typed keys
+ * stays sorted), which is every XML file and most dictionaries.
+ */
+export function recordOrder(dict: PlistDict, canonical: () => readonly string[]): string[] | undefined {
+  let previous: string | undefined;
+  let sorted = true;
+  for (const key of dict.keys()) {
+    if (previous !== undefined && compareKeys(previous, key) > 0) {
+      sorted = false;
+      break;
+    }
+    previous = key;
+  }
+  if (sorted) return undefined;
   const actual = [...dict.keys()];
-  if (actual.length === canonical.length && actual.every((key, i) => key === canonical[i])) return undefined;
+  const expected = canonical();
+  if (actual.length === expected.length && actual.every((key, i) => key === expected[i])) return undefined;
   return actual;
 }
 

@@ -87,10 +87,19 @@ export function liftWorkflow(plist: PlistValue): Result<Workflow> {
     );
   }
 
-  return ok({ metadata: liftMetadata(plist), body }, diagnostics);
+  return ok({ metadata: liftMetadata(plist), body }, inActionOrder(diagnostics));
 }
 
 /** IR → plist: the exact inverse of `liftWorkflow`. */
 export function lowerWorkflow(workflow: Workflow): PlistValue {
   return lowerMetadata(workflow.metadata, lowerStatements(workflow.body));
+}
+
+/** Diagnostics sorted by the action they point at (stable), so reports read in plist order. */
+function inActionOrder(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const actionIndex = (d: Diagnostic): number => {
+    const index = d.location?.kind === 'plist' ? d.location.path[1] : undefined;
+    return typeof index === 'number' ? index : -1;
+  };
+  return diagnostics.map((d, i) => ({ d, i })).sort((a, b) => actionIndex(a.d) - actionIndex(b.d) || a.i - b.i).map((x) => x.d);
 }

@@ -46,7 +46,13 @@ export type Statement =
   | ErrorStatement;
 
 interface StatementBase extends NodeBase {
-  /** Comment lines directly above the statement (printing only; the binder ignores them). */
+  /**
+   * Text (after `#`) of the comment lines between the previous statement (or the
+   * block's header) and this one, in order; comments before `else:`/`elif`/`case`
+   * go to the first statement of that clause. Trailing comments (`x = 1  # …`)
+   * and comments after a block's last statement are only in `Module.comments`.
+   * Printing only; the binder ignores them.
+   */
   readonly leadingComments?: readonly string[];
 }
 
@@ -111,6 +117,8 @@ export interface WhileStatement extends StatementBase {
   readonly kind: 'while';
   readonly test: Expression;
   readonly body: readonly Statement[];
+  /** `else:` on the loop, kept (like `for`'s) so the binder can reject it. */
+  readonly orelse?: readonly Statement[];
 }
 
 export interface PassStatement extends StatementBase {
@@ -125,8 +133,14 @@ export interface PassStatement extends StatementBase {
  */
 export interface UnsupportedStatement extends StatementBase {
   readonly kind: 'unsupported';
-  /** The leading keyword, e.g. `def`. */
+  /** The leading keyword, e.g. `def` (`@` for a decorator line). */
   readonly keyword: string;
+  /**
+   * The source text of the statement's header (`def f(x):`), or of the whole
+   * statement when it has no body (`import os`), so the printer can write it back.
+   */
+  readonly header?: string;
+  /** The bodies of all its clauses in order (`try`, `except`, `else`, `finally`). */
   readonly body: readonly Statement[];
 }
 
@@ -154,6 +168,7 @@ export type Expression =
   | ListExpression
   | TupleExpression
   | DictExpression
+  | SetExpression
   | CompareExpression
   | UnaryExpression
   | BinaryExpression
@@ -189,7 +204,13 @@ export interface CallExpression extends NodeBase {
   readonly keywords: readonly Keyword[];
 }
 
-/** `name=value` in a call. The name may be a real plist key that is not a Python identifier (`Show-text`). */
+/**
+ * `name=value` in a call. The name may be a real plist key that is not a Python
+ * identifier (`Show-text`) or is a Python keyword (`class`). The parser reads
+ * both `Show-text=True` (model code, with a warning) and `**{'Show-text': True}`
+ * (canonical code) as this node; the printer always writes a name that is not
+ * an identifier as `**{'Show-text': True}`, so no spelling flag is needed.
+ */
 export interface Keyword extends NodeBase {
   readonly kind: 'keyword';
   readonly name: string;
@@ -288,6 +309,15 @@ export interface DictEntry extends NodeBase {
   readonly value: Expression;
 }
 
+/**
+ * `{a, b}`: Python reads `{x}` as a set, and WorkflowLLM's dialect writes
+ * `format_date(value={x}, …)` with exactly that spelling, so the binder needs it.
+ */
+export interface SetExpression extends NodeBase {
+  readonly kind: 'set';
+  readonly elements: readonly Expression[];
+}
+
 export type CompareOperator = '==' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'not in' | 'is' | 'is not';
 
 /** `a < b <= c`: one left operand and a chain of (operator, operand). */
@@ -319,7 +349,10 @@ export interface BoolOpExpression extends NodeBase {
   readonly values: readonly Expression[];
 }
 
-/** `*x` / `**x` in calls and literals. */
+/**
+ * `*x` / `**x` in calls and literals. In a call both sit in `args` (a
+ * `**{'k': v}` whose keys are all plain strings is read as keywords instead).
+ */
 export interface StarredExpression extends NodeBase {
   readonly kind: 'starred';
   readonly double: boolean;

@@ -66,7 +66,7 @@ describe('shortcutc info', () => {
     expect(errors.map((line) => line.replace(/: error (SC\d+):.*/, ' $1'))).toEqual([
       'missing.shortcut SC9101',
       'empty SC9103',
-      'signed.shortcut SC9002',
+      'signed.shortcut SC2001',
       'broken.shortcut SC1011',
       'bad.plist SC1038',
     ]);

@@ -41,6 +41,14 @@ export const registerInfo: RegisterCommand = (program, io, setExit) => {
 /** The human-readable block for one file. */
 export function formatInfo(info: ShortcutInfo & { file: string }): string {
   const lines = [`${info.file}`, `  container:              ${containerLabel(info.container)}`];
+  if (info.signature !== undefined) {
+    const mode = info.signature.signer === 'icloud' ? 'anyone (iCloud)' : 'people who know me (contact)';
+    lines.push(`  signed for:             ${mode}`);
+    for (const [i, c] of info.signature.certificates.entries()) {
+      const dates = `${c.validFrom.toISOString().slice(0, 10)} to ${c.validTo.toISOString().slice(0, 10)}`;
+      lines.push(`  ${i === 0 ? 'certificates:          ' : '                       '} ${c.subject} (valid ${dates})`);
+    }
+  }
   if (info.name !== undefined) lines.push(`  name:                   ${info.name}`);
   const release = info.clientRelease === undefined ? '' : ` (release ${info.clientRelease})`;
   lines.push(`  client version:         ${info.clientVersion ?? '(none)'}${release}`);

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstIrDifference } from '../../../src/ir/equal.js';
-import { allReferences, flatActions } from '../../../src/ir/walk.js';
-import { liftWorkflow, lowerWorkflow } from '../../../src/lift/index.js';
-import { firstDifference, formatPath } from '../../../src/plist/equal.js';
-import { isDict, type PlistValue } from '../../../src/plist/value.js';
-import { irWorkflow } from '../../arbitraries/ir.js';
+import { firstIrDifference } from '../../src/ir/equal.js';
+import { allReferences, flatActions } from '../../src/ir/walk.js';
+import { liftWorkflow, lowerWorkflow } from '../../src/lift/index.js';
+import { firstDifference, formatPath } from '../../src/plist/equal.js';
+import { isDict, type PlistValue } from '../../src/plist/value.js';
+import { irWorkflow } from '../arbitraries/ir.js';
 
 /** Reorders every dictionary's keys with a small seeded generator (Apple's binary writer does not sort). */
 function shuffleKeys(value: PlistValue, seed: number): PlistValue {

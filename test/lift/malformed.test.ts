@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Statement } from '../../../src/ir/types.js';
-import { MAX_BLOCK_DEPTH } from '../../../src/lift/index.js';
-import type { PlistValue } from '../../../src/plist/value.js';
-import { action, control, d, int, output, real, roundTrip, shortcut, text, tokenAttachment } from '../../support/shortcut-build.js';
+import type { Statement } from '../../src/ir/types.js';
+import { MAX_BLOCK_DEPTH } from '../../src/lift/index.js';
+import type { PlistValue } from '../../src/plist/value.js';
+import { action, control, d, int, output, real, roundTrip, shortcut, text, tokenAttachment } from '../support/shortcut-build.js';
 
 const show = (label: string) => action('is.workflow.actions.showresult', { Text: text(label) });
 
@@ -145,6 +145,6 @@ describe('malformed control flow', () => {
       shortcut(['just a string', d({ WFWorkflowActionParameters: d({ X: tokenAttachment(output('U')) }) }), d({ WFWorkflowActionIdentifier: 'x', WFWorkflowActionParameters: 'nope' })]),
     );
     expect(kinds(workflow.body)).toEqual(['raw', 'raw', 'raw']);
-    expect(diagnostics.map((x) => x.code)).toEqual(['SC3003', 'SC3003', 'SC3003', 'SC3009']);
+    expect(diagnostics.map((x) => x.code)).toEqual(['SC3003', 'SC3003', 'SC3009', 'SC3003']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Statement } from '../../../src/ir/types.js';
-import { action, control, int, named, roundTrip, shortcut, text, tokenAttachment } from '../../support/shortcut-build.js';
+import type { Statement } from '../../src/ir/types.js';
+import { action, control, int, named, roundTrip, shortcut, text, tokenAttachment } from '../support/shortcut-build.js';
 
 const show = (label: string) => action('is.workflow.actions.showresult', { Text: text(label) });
 

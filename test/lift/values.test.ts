@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { TextValue, Value, VariableReference } from '../../../src/ir/types.js';
-import { referencesIn } from '../../../src/ir/walk.js';
-import { liftParameterValue, lowerValue } from '../../../src/lift/index.js';
-import { firstDifference } from '../../../src/plist/equal.js';
-import { data, date, uid, type PlistValue } from '../../../src/plist/value.js';
-import { d, int, liftParameter, named, output, real, text, tokenAttachment, wrapper } from '../../support/shortcut-build.js';
+import type { TextValue, Value, VariableReference } from '../../src/ir/types.js';
+import { referencesIn } from '../../src/ir/walk.js';
+import { liftParameterValue, lowerValue } from '../../src/lift/index.js';
+import { firstDifference } from '../../src/plist/equal.js';
+import { data, date, uid, type PlistValue } from '../../src/plist/value.js';
+import { d, int, liftParameter, named, output, real, text, tokenAttachment, wrapper } from '../support/shortcut-build.js';
 
 function variableOf(value: Value): VariableReference {
   if (value.kind !== 'variable' && value.kind !== 'attachment') throw new Error(`expected a variable, got ${value.kind}`);

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { liftWorkflow, lowerWorkflow } from '../../../src/lift/index.js';
-import { firstDifference } from '../../../src/plist/equal.js';
-import { data, type PlistValue } from '../../../src/plist/value.js';
-import { action, control, d, int, real, roundTrip, shortcut, text } from '../../support/shortcut-build.js';
+import { liftWorkflow, lowerWorkflow } from '../../src/lift/index.js';
+import { firstDifference } from '../../src/plist/equal.js';
+import { data, type PlistValue } from '../../src/plist/value.js';
+import { action, control, d, int, real, roundTrip, shortcut, text } from '../support/shortcut-build.js';
 
 describe('workflow metadata', () => {
   it('types every known top-level key', () => {
@@ -187,5 +187,28 @@ describe('lifting arbitrary plists', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('lowering IR built by hand', () => {
+  it('never throws on values a plist writer would refuse; the writer reports them', async () => {
+    const { writeBinaryPlist } = await import('../../src/plist/binary-writer.js');
+    const plist = lowerWorkflow({
+      metadata: { extra: [] },
+      body: [
+        {
+          kind: 'action',
+          identifier: 'x',
+          parameters: [
+            { key: 'Big', value: { kind: 'integer', value: 2n ** 70n } },
+            { key: 'Items', value: { kind: 'dictionary', items: [{ itemType: 1.5, extra: [] }] } },
+          ],
+          extraKeys: [],
+        },
+      ],
+    });
+    const written = writeBinaryPlist(plist);
+    expect(written.ok).toBe(false);
+    expect(written.diagnostics.length).toBeGreaterThan(0);
   });
 });

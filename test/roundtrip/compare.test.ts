@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { firstDifferenceModuloIdentity, roundTripViaIr } from '../../../src/roundtrip/index.js';
-import { action, control, d, named, output, shortcut, tokenAttachment } from '../../support/shortcut-build.js';
+import { firstDifferenceModuloIdentity, roundTripViaIr } from '../../src/roundtrip/index.js';
+import { action, control, d, named, output, shortcut, tokenAttachment } from '../support/shortcut-build.js';
 
 const make = (uuid: string, ref: string, group: string, variable = 'V-1') =>
   shortcut([

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstIrDifference, irEqual } from '../../../src/ir/equal.js';
-import { deriveIdentities, deriveUuid, IdentitySource, isUuidLike } from '../../../src/ir/identity.js';
-import { allReferences, allStatements, flatActions, renameIdentities } from '../../../src/ir/walk.js';
-import { liftWorkflow, lowerWorkflow } from '../../../src/lift/index.js';
-import { firstDifferenceModuloIdentity } from '../../../src/roundtrip/index.js';
-import { irWorkflow } from '../../arbitraries/ir.js';
-import { action, control, output, roundTrip, shortcut, text, tokenAttachment } from '../../support/shortcut-build.js';
+import { firstIrDifference, irEqual } from '../../src/ir/equal.js';
+import { deriveIdentities, deriveUuid, IdentitySource, isUuidLike } from '../../src/ir/identity.js';
+import { allReferences, allStatements, flatActions, renameIdentities } from '../../src/ir/walk.js';
+import { liftWorkflow, lowerWorkflow } from '../../src/lift/index.js';
+import { firstDifferenceModuloIdentity } from '../../src/roundtrip/index.js';
+import { irWorkflow } from '../arbitraries/ir.js';
+import { action, control, output, roundTrip, shortcut, text, tokenAttachment } from '../support/shortcut-build.js';
 
 const sample = shortcut([
   action('is.workflow.actions.gettext', { UUID: 'T-1', WFTextActionText: text('hi') }),

@@ -1,0 +1,80 @@
+import { extname } from 'node:path';
+import type { Catalog } from '../catalog/catalog.js';
+import { readShortcutFile } from '../container/shortcut-file.js';
+import { inFile, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceMap } from '../ir/source-map.js';
+import type { Workflow } from '../ir/types.js';
+import { liftWorkflow } from '../lift/workflow.js';
+import { check } from './check.js';
+import type { Origin } from './context.js';
+
+/**
+ * What `check` needs from an input file: the IR, where it came from, and
+ * what the front end itself found (read and lift problems for shortcuts —
+ * SC1xxx, SC2xxx, SC3xxx, malformed control flow among them; syntax and
+ * binding problems for code). The checker reuses those and never re-derives
+ * them.
+ */
+export interface CheckInput {
+  readonly origin: Origin;
+  /** Undefined when the front end could not build one (its diagnostics say why). */
+  readonly workflow?: Workflow;
+  readonly sourceMap?: SourceMap;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The code text, for code frames. */
+  readonly source?: string;
+}
+
+/** A front end turns one file's bytes into IR. */
+export interface FrontEnd {
+  /** File name endings it takes (lower case, with the dot); the shortcut front end takes everything else. */
+  readonly extensions: readonly string[];
+  readonly read: (bytes: Uint8Array, file: string) => CheckInput;
+}
+
+/** Any shortcut container (binary, XML, signed once its reader is in), lifted into the IR. */
+export const shortcutFrontEnd: FrontEnd = {
+  extensions: ['.shortcut', '.plist', '.wflow', '.xml'],
+  read(bytes, file) {
+    const read = readShortcutFile(bytes, file);
+    if (!read.ok) return { origin: 'shortcut', diagnostics: read.diagnostics };
+    const lifted = liftWorkflow(read.value.plist);
+    const diagnostics = [...read.diagnostics, ...inFile(file, lifted.diagnostics)];
+    return lifted.ok ? { origin: 'shortcut', workflow: lifted.value, diagnostics } : { origin: 'shortcut', diagnostics };
+  },
+};
+
+/**
+ * The front ends `check` knows, most specific first. Code (`.py`) joins this
+ * list when the code → IR front end (the binder) lands: a `FrontEnd` whose
+ * `read` parses and binds, returning the workflow, its source map, its
+ * diagnostics and the text.
+ */
+export const frontEnds: readonly FrontEnd[] = [shortcutFrontEnd];
+
+export function frontEndFor(file: string, ends: readonly FrontEnd[] = frontEnds): FrontEnd {
+  const extension = extname(file).toLowerCase();
+  return ends.find((end) => end.extensions.includes(extension)) ?? shortcutFrontEnd;
+}
+
+export interface FileCheck {
+  /** The front end's diagnostics, then the checker's (the checker runs only when there is a workflow). */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly source?: string;
+  /** Whether the front end gave a workflow and the checker ran. */
+  readonly checked: boolean;
+}
+
+/** Reads one file with the front end its name selects and checks it. */
+export function checkFile(bytes: Uint8Array, file: string, catalog: Catalog, ends: readonly FrontEnd[] = frontEnds): FileCheck {
+  const input = frontEndFor(file, ends).read(bytes, file);
+  const source = input.source === undefined ? {} : { source: input.source };
+  if (input.workflow === undefined) return { diagnostics: input.diagnostics, checked: false, ...source };
+  const found = check(input.workflow, catalog, {
+    origin: input.origin,
+    file,
+    ...(input.sourceMap === undefined ? {} : { sourceMap: input.sourceMap }),
+    ...(input.source === undefined ? {} : { source: input.source }),
+  });
+  return { diagnostics: [...input.diagnostics, ...found], checked: true, ...source };
+}

@@ -1,0 +1,1596 @@
+/**
+ * The lexer: source text → chevrotain tokens, comments and lexical diagnostics.
+ *
+ * A hand-tuned scanner rather than chevrotain's regex-driven `Lexer`, because
+ * almost every hard part of this dialect is context: indentation (INDENT /
+ * DEDENT from a per-line pre-pass, Python's tab rules), implicit line joining
+ * inside brackets, f-strings whose interpolations hold code with nested
+ * strings (a mode stack, tokenised like PEP 701), the hyphen rule for
+ * `is_workflow_actions_display_always-on_set(` and `Show-text=True`, unquoted
+ * text inside list and dictionary literals, and recovery that re-reads text
+ * (an unterminated `'''` string resumes at the end of its line; an unclosed
+ * bracket closes before the first line that looks like a new statement).
+ * It produces real chevrotain `IToken`s of the types in `tokens.ts`.
+ *
+ * Every loop advances `pos` or pops a context, every re-read is paid for from
+ * a work budget proportional to the input, and nesting is capped, so hostile
+ * input costs linear time and bounded stack.
+ */
+import type { TokenType } from 'chevrotain';
+import type { Comment, QuoteStyle } from '../syntax/ast.js';
+import {
+  codePointAt,
+  codePointLength,
+  fullWidthPunctuation,
+  isDigit,
+  isHexDigit,
+  isIdentifierContinue,
+  isIdentifierStart,
+  isUnusualSpace,
+  showCharacter,
+} from './chars.js';
+import { syntaxDiagnostics as D } from './diagnostics.js';
+import { decodeEscape } from './escapes.js';
+import { position, span, type Reporter } from './reporter.js';
+import * as T from './tokens.js';
+import type { Token, TokenPayload } from './tokens.js';
+
+export interface LexOptions {
+  /** Most tokens read before giving up with SC4191 (memory bound for huge inputs). */
+  readonly maxTokens: number;
+  /** Most brackets and f-string levels open at once (SC4190 beyond). */
+  readonly maxNesting: number;
+  /** Most indentation levels (Python allows 100). */
+  readonly maxIndent: number;
+}
+
+export interface LexResult {
+  readonly tokens: Token[];
+  readonly comments: Comment[];
+  /** Parallel to `comments`: the comment is alone on its line (not after code). */
+  readonly ownLine: boolean[];
+  /** Offsets of text read as unquoted text (bare text), as [from, to) ranges. */
+  readonly bareTextRanges: [number, number][];
+}
+
+class LexToken implements Token {
+  isInsertedInRecovery = false;
+  constructor(
+    public tokenType: TokenType,
+    public tokenTypeIdx: number,
+    public image: string,
+    public startOffset: number,
+    public endOffset: number,
+    public startLine: number,
+    public startColumn: number,
+    public endLine: number,
+    public endColumn: number,
+    public payload: TokenPayload | undefined,
+  ) {}
+}
+
+interface BracketContext {
+  readonly kind: 'bracket';
+  /** Char code of the closing bracket. */
+  readonly close: number;
+  readonly openOffset: number;
+  readonly openLine: number;
+  readonly openColumn: number;
+  /** A list, dictionary or set display (not a call, subscript or parenthesis): elements may be bare text. */
+  readonly literal: boolean;
+  /** Token index and position where the current element starts. */
+  elementToken: number;
+  elementOffset: number;
+  elementLine: number;
+  elementLineStart: number;
+  /** In a `{…}`: the current element is a key (before its `:`). */
+  isKey: boolean;
+}
+
+interface FStringContext {
+  readonly kind: 'fstring';
+  readonly quote: number;
+  readonly triple: boolean;
+  readonly raw: boolean;
+  readonly startOffset: number;
+  readonly startLine: number;
+  readonly startColumn: number;
+  readonly bodyStart: number;
+  readonly lineStart: number;
+  readonly tokenIndex: number;
+  /**
+   * Where the text ends, found first as Python 3.11 does (the first unescaped
+   * closing quote; for one-line f-strings at the latest the end of the line),
+   * so a broken interpolation cannot run past its f-string.
+   */
+  readonly limit: number;
+  /** `limit` is the closing quote (not the end of the line or input). */
+  readonly terminated: boolean;
+}
+
+interface InterpolationContext {
+  readonly kind: 'interp';
+  readonly fstring: FStringContext;
+  readonly openOffset: number;
+  readonly openLine: number;
+  readonly openColumn: number;
+}
+
+interface SpecContext {
+  readonly kind: 'spec';
+  readonly fstring: FStringContext;
+}
+
+type Context = BracketContext | FStringContext | InterpolationContext | SpecContext;
+
+interface Checkpoint {
+  readonly pos: number;
+  readonly line: number;
+  readonly lineStart: number;
+  readonly tokens: number;
+  readonly comments: number;
+  readonly contexts: Context[];
+}
+
+interface IndentLevel {
+  readonly col: number;
+  readonly alt: number;
+  /** Pushed without an INDENT token (recovery), so popped without a DEDENT. */
+  readonly silent: boolean;
+}
+
+const STRING_PREFIXES = new Set(['r', 'u', 'b', 'f', 'br', 'rb', 'fr', 'rf']);
+/** Keywords a number may be directly followed by (`1if x else 2` is valid Python). */
+const KEYWORDS_AFTER_NUMBER = new Set(['and', 'else', 'for', 'if', 'in', 'is', 'not', 'or']);
+const STATEMENT_KEYWORDS = new Set([
+  'if', 'elif', 'else', 'for', 'while', 'match', 'case', 'def', 'class', 'return', 'pass', 'import', 'from',
+  'with', 'try', 'except', 'finally', 'raise', 'del', 'global', 'nonlocal', 'assert', 'break', 'continue', 'async',
+]);
+
+const CLOSE_PAREN = 41;
+const CLOSE_BRACKET = 93;
+const CLOSE_BRACE = 125;
+
+export function lex(src: string, reporter: Reporter, options: LexOptions): LexResult {
+  return new Lexer(src, reporter, options).run();
+}
+
+class Lexer {
+  private pos = 0;
+  private line = 1;
+  private lineStart = 0;
+  private readonly tokens: Token[] = [];
+  private readonly comments: Comment[] = [];
+  private readonly ownLine: boolean[] = [];
+  private readonly bareTextRanges: [number, number][] = [];
+  private contexts: Context[] = [];
+  private readonly indents: IndentLevel[] = [{ col: 0, alt: 0, silent: false }];
+  private atLineStart = true;
+  private lineHasTokens = false;
+  private physicalLineHasCode = false;
+  /** Indentation column of the current logical line. */
+  private statementIndent = 0;
+  private checkpoint: Checkpoint | undefined;
+  /** Re-reading text (recovery) is paid from this; when it runs out, recovery stops re-reading. */
+  private budget: number;
+  /** An unterminated string broke this line: close every open context at its end, silently. */
+  private abandonLine = false;
+  private truncated = false;
+  /** Where the innermost f-string's text ends (its closing quote, or the end of its line or of the input): nothing is read past it. */
+  private end: number;
+
+  constructor(
+    private readonly src: string,
+    private readonly reporter: Reporter,
+    private readonly options: LexOptions,
+  ) {
+    this.budget = 4 * src.length + 100_000;
+    this.end = src.length;
+  }
+
+  private pushContext(ctx: Context): void {
+    this.contexts.push(ctx);
+    if (ctx.kind === 'fstring') this.end = ctx.limit;
+  }
+
+  private popContext(): Context | undefined {
+    const ctx = this.contexts.pop();
+    if (ctx !== undefined && ctx.kind === 'fstring') this.updateEnd();
+    return ctx;
+  }
+
+  private truncateContexts(length: number): void {
+    this.contexts.length = length;
+    this.updateEnd();
+  }
+
+  private updateEnd(): void {
+    this.end = this.src.length;
+    for (let i = this.contexts.length - 1; i >= 0; i--) {
+      const ctx = this.contexts[i] as Context;
+      if (ctx.kind === 'fstring') {
+        this.end = ctx.limit;
+        return;
+      }
+    }
+  }
+
+  run(): LexResult {
+    if (this.src.charCodeAt(0) === 0xfeff) this.pos = 1;
+    const len = this.src.length;
+    for (;;) {
+      while (this.pos < len) {
+        if (this.atLineStart) {
+          this.lineStartIndentation();
+          continue;
+        }
+        const top = this.contexts[this.contexts.length - 1];
+        if (top !== undefined && top.kind === 'fstring') this.fstringText(top);
+        else if (top !== undefined && top.kind === 'spec') this.specText(top);
+        else this.code(top);
+      }
+      if (!this.endOfInput()) break;
+    }
+    return { tokens: this.tokens, comments: this.comments, ownLine: this.ownLine, bareTextRanges: this.bareTextRanges };
+  }
+
+  // ─── Tokens and positions ─────────────────────────────────────────────────
+
+  private push(type: TokenType, start: number, end: number, payload?: TokenPayload, startLine = this.line, startColumn = start - this.lineStart + 1): Token {
+    const token = new LexToken(
+      type,
+      type.tokenTypeIdx as number,
+      this.src.slice(start, end),
+      start,
+      end - 1,
+      startLine,
+      startColumn,
+      this.line,
+      end - this.lineStart,
+      payload,
+    );
+    this.tokens.push(token);
+    if (type !== T.Newline && type !== T.Indent && type !== T.Dedent) {
+      this.lineHasTokens = true;
+      this.physicalLineHasCode = true;
+    }
+    if (this.tokens.length >= this.options.maxTokens && !this.truncated) this.tooManyTokens(end);
+    return token;
+  }
+
+  private tooManyTokens(at: number): void {
+    this.truncated = true;
+    this.report(D.tooLarge, `the input has more than ${this.options.maxTokens.toLocaleString('en')} tokens; the rest of it is not read`, at, at, 'split the program into smaller files');
+    this.pos = this.src.length;
+  }
+
+  /** A span on the current line (or from an earlier remembered position). */
+  private here(start: number, end: number, startLine = this.line, startColumn = start - this.lineStart + 1) {
+    return span(position(startLine, startColumn, start), position(this.line, end - this.lineStart + 1, end));
+  }
+
+  private report(
+    definition: (typeof D)[keyof typeof D],
+    message: string,
+    start: number,
+    end: number,
+    suggestion?: string,
+    startLine?: number,
+    startColumn?: number,
+  ): void {
+    this.reporter.add(definition, message, this.here(start, end, startLine, startColumn), suggestion);
+  }
+
+  private newPhysicalLine(at: number): void {
+    this.line++;
+    this.lineStart = at;
+    this.physicalLineHasCode = false;
+  }
+
+  private endOfLine(from: number): number {
+    const src = this.src;
+    let p = from;
+    while (p < src.length) {
+      const c = src.charCodeAt(p);
+      if (c === 10 || c === 13) break;
+      p++;
+    }
+    return p;
+  }
+
+  // ─── Indentation ──────────────────────────────────────────────────────────
+
+  private lineStartIndentation(): void {
+    const src = this.src;
+    let p = this.pos;
+    let col = 0;
+    let alt = 0;
+    for (;;) {
+      const c = src.charCodeAt(p);
+      if (c === 32) {
+        col++;
+        alt++;
+      } else if (c === 9) {
+        col = (Math.floor(col / 8) + 1) * 8;
+        alt++;
+      } else if (c === 12) {
+        col = 0;
+        alt = 0;
+      } else if (c === 0) {
+        this.report(D.nulByte, 'NUL byte outside a string: ignored', p, p + 1);
+      } else if (c > 127 && isUnusualSpace(codePointAt(src, p))) {
+        this.report(D.unusualSpace, `${showCharacter(codePointAt(src, p))} in the indentation: read as a space`, p, p + 1);
+        col++;
+        alt++;
+      } else break;
+      p++;
+    }
+    this.atLineStart = false;
+    const c = src.charCodeAt(p);
+    if (p >= src.length || c === 10 || c === 13 || c === 35) {
+      // Blank or comment-only line: no tokens, no indentation change.
+      this.pos = p;
+      return;
+    }
+    this.pos = p;
+    this.statementIndent = col;
+    this.indent(col, alt, this.lineStart, p);
+  }
+
+  private indent(col: number, alt: number, from: number, to: number): void {
+    let top = this.indents[this.indents.length - 1] as IndentLevel;
+    let inconsistent = false;
+    if (col === top.col) {
+      inconsistent = alt !== top.alt;
+    } else if (col > top.col) {
+      inconsistent = alt <= top.alt;
+      if (this.indents.length > this.options.maxIndent) {
+        this.report(D.tooDeep, `more than ${this.options.maxIndent} levels of indentation`, from, to, 'move the inner blocks into a separate shortcut');
+        this.indents.push({ col, alt, silent: true });
+      } else {
+        this.indents.push({ col, alt, silent: false });
+        this.push(T.Indent, from, to);
+      }
+    } else {
+      while (this.indents.length > 1 && col < top.col) {
+        this.indents.pop();
+        if (!top.silent) this.push(T.Dedent, to, to);
+        top = this.indents[this.indents.length - 1] as IndentLevel;
+      }
+      if (col !== top.col) {
+        this.report(D.badDedent, 'this line is indented less than the block it is in, but more than the block around it', from, to, `indent it by ${top.col} or by a level of an enclosing block`);
+        this.indents.push({ col, alt, silent: true });
+      } else {
+        inconsistent = alt !== top.alt;
+      }
+    }
+    if (inconsistent) {
+      this.report(D.inconsistentTabs, 'indentation mixes tabs and spaces in a way that depends on the tab width: read with tabs as 8 columns', from, to, 'indent with spaces only');
+    }
+  }
+
+  // ─── Code ─────────────────────────────────────────────────────────────────
+
+  private code(top: Context | undefined): void {
+    const src = this.src;
+    const p = this.pos;
+    if (p >= this.end) {
+      this.interpolationCut();
+      return;
+    }
+    const c = src.charCodeAt(p);
+    if (c === 32 || c === 9 || c === 12) {
+      this.pos = p + 1;
+      return;
+    }
+    if (c === 10 || c === 13) {
+      this.newline();
+      return;
+    }
+    if (top !== undefined && top.kind === 'interp' && this.interpolationDelimiter(top, c)) return;
+    if (c === 35) {
+      if (this.inInterpolation()) {
+        this.invalid(p, p + 1, D.fstringInvalid, "'#' cannot appear inside an f-string interpolation");
+        return;
+      }
+      this.comment();
+      return;
+    }
+    if (c === 92) {
+      this.backslash();
+      return;
+    }
+    if (c === 39 || c === 34) {
+      this.string(p, p, '');
+      return;
+    }
+    if (c < 128) {
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) {
+        this.word();
+        return;
+      }
+      if (isDigit(c) || (c === 46 && isDigit(src.charCodeAt(p + 1)))) {
+        this.number();
+        return;
+      }
+      if (c === 0) {
+        this.report(D.nulByte, 'NUL byte outside a string: ignored', p, p + 1);
+        this.pos = p + 1;
+        return;
+      }
+      this.operator(c, 1);
+      return;
+    }
+    const cp = codePointAt(src, p);
+    if (isIdentifierStart(cp)) {
+      this.word();
+      return;
+    }
+    const width = codePointLength(cp);
+    if (isUnusualSpace(cp)) {
+      if (this.tryBareText()) return;
+      this.report(D.unusualSpace, `${showCharacter(cp)} outside a string: read as a space`, p, p + width, 'use a plain space');
+      this.pos = p + width;
+      return;
+    }
+    const ascii = fullWidthPunctuation(cp);
+    if (ascii !== undefined && SINGLE_CHAR_TOKENS.has(ascii)) {
+      if (this.tryBareText()) return;
+      this.report(D.fullWidthPunctuation, `full-width ${showCharacter(cp)} outside a string: read as '${String.fromCharCode(ascii)}'`, p, p + width, `write '${String.fromCharCode(ascii)}'`);
+      this.operator(ascii, width);
+      return;
+    }
+    this.invalidRun(p);
+  }
+
+  private inInterpolation(): boolean {
+    for (let i = this.contexts.length - 1; i >= 0; i--) {
+      const k = (this.contexts[i] as Context).kind;
+      if (k === 'interp') return true;
+      if (k === 'fstring' || k === 'spec') return false;
+    }
+    return false;
+  }
+
+  private hasSingleLineFString(): boolean {
+    return this.contexts.some((ctx) => ctx.kind === 'fstring' && !ctx.triple);
+  }
+
+  /**
+   * At the top level of an interpolation: `}` ends it, `!x` is a conversion,
+   * `:` starts the format spec, a lone `=` before those is the
+   * self-documenting form, and the f-string's own closing quote means the `}`
+   * is missing.
+   */
+  private interpolationDelimiter(ctx: InterpolationContext, c: number): boolean {
+    const src = this.src;
+    const p = this.pos;
+    if (c === CLOSE_BRACE) {
+      this.popContext();
+      this.push(T.FExprEnd, p, p + 1);
+      this.pos = p + 1;
+      return true;
+    }
+    if (c === 33 && src.charCodeAt(p + 1) !== 61) {
+      const letter = src[p + 1];
+      if (letter === 'r' || letter === 's' || letter === 'a') {
+        this.push(T.FConversion, p, p + 2);
+        this.pos = p + 2;
+      } else {
+        this.report(D.fstringInvalid, "invalid conversion after '!' in an f-string: expected !r, !s or !a", p, p + 1);
+        this.push(T.Invalid, p, p + 1);
+        this.pos = p + 1;
+      }
+      return true;
+    }
+    if (c === 58) {
+      this.push(T.FSpecStart, p, p + 1);
+      this.pos = p + 1;
+      this.pushContext({ kind: 'spec', fstring: ctx.fstring });
+      return true;
+    }
+    if (c === 61 && src.charCodeAt(p + 1) !== 61) {
+      let q = p + 1;
+      while (src.charCodeAt(q) === 32 || src.charCodeAt(q) === 9) q++;
+      const after = src.charCodeAt(q);
+      if (after === CLOSE_BRACE || after === 58 || (after === 33 && src.charCodeAt(q + 1) !== 61)) {
+        this.push(T.FDebug, p, q);
+        this.pos = q;
+        return true;
+      }
+      return false;
+    }
+    return false;
+  }
+
+  /**
+   * Code inside an interpolation reached the end of its f-string's text: the
+   * `}` is missing (the f-string's closing quote comes next), or the f-string
+   * itself is unterminated.
+   */
+  private interpolationCut(): void {
+    const p = this.pos;
+    let i = this.contexts.length - 1;
+    while (i >= 0 && (this.contexts[i] as Context).kind !== 'fstring') i--;
+    const fs = this.contexts[i] as FStringContext;
+    if (!fs.terminated) {
+      this.unterminatedFString(fs, p);
+      this.closeAllSilently(p);
+      return;
+    }
+    const interp = this.contexts[i + 1] as InterpolationContext;
+    this.reporter.add(
+      D.fstringMissingBrace,
+      "f-string interpolation is missing its closing '}'",
+      span(position(interp.openLine, interp.openColumn, interp.openOffset), position(interp.openLine, interp.openColumn + 1, interp.openOffset + 1)),
+      "add '}' before the closing quote",
+    );
+    while (this.contexts.length - 1 > i) {
+      const ctx = this.popContext() as Context;
+      if (ctx.kind === 'bracket') this.push(closerType(ctx.close), p, p);
+      else if (ctx.kind === 'interp') this.push(T.FExprEnd, p, p);
+    }
+  }
+
+  private newline(): void {
+    const src = this.src;
+    const p = this.pos;
+    const width = src.charCodeAt(p) === 13 && src.charCodeAt(p + 1) === 10 ? 2 : 1;
+    if (this.contexts.length > 0) {
+      if (this.abandonLine) {
+        this.closeAllSilently(p);
+      } else if (this.hasSingleLineFString()) {
+        const fs = this.contexts.find((ctx): ctx is FStringContext => ctx.kind === 'fstring' && !ctx.triple) as FStringContext;
+        this.unterminatedFString(fs, p);
+        this.closeAllSilently(p);
+      } else {
+        this.pos = p + width;
+        this.newPhysicalLine(p + width);
+        this.maybeCheckpoint();
+        return;
+      }
+    }
+    this.abandonLine = false;
+    if (this.lineHasTokens) this.push(T.Newline, p, p + width);
+    this.lineHasTokens = false;
+    this.pos = p + width;
+    this.newPhysicalLine(p + width);
+    this.atLineStart = true;
+  }
+
+  private comment(): void {
+    const p = this.pos;
+    const end = this.endOfLine(p + 1);
+    const text = this.src.slice(p + 1, end);
+    this.comments.push({ kind: 'comment', text, span: this.here(p, end) });
+    this.ownLine.push(!this.physicalLineHasCode);
+    this.pos = end;
+  }
+
+  private backslash(): void {
+    const src = this.src;
+    const p = this.pos;
+    const next = src.charCodeAt(p + 1);
+    if (next === 10 || next === 13) {
+      const width = next === 13 && src.charCodeAt(p + 2) === 10 ? 3 : 2;
+      this.pos = p + width;
+      this.newPhysicalLine(p + width);
+      return;
+    }
+    if (this.inInterpolation() && (next === 39 || next === 34)) {
+      // `f'''{format_date(value={v}, date_format=\'Custom\')}'''`: the model escaped the quotes.
+      this.report(D.fstringEscapedQuote, "backslash-escaped quote inside an f-string interpolation: read as a plain quote", p, p + 2, `write ${next === 39 ? '"' : "'"} quotes inside the braces instead`);
+      this.scanString(p, p + 2, next, false, false, false, true);
+      return;
+    }
+    if (this.tryBareText()) return;
+    if (Number.isNaN(next)) {
+      this.invalid(p, p + 1, D.strayBackslash, 'backslash at the end of the file', 'remove it');
+    } else {
+      this.invalid(p, p + 1, D.strayBackslash, 'backslash outside a string must end the line (line continuation)', 'remove it, or put the text in quotes');
+    }
+  }
+
+  private invalid(start: number, end: number, definition: (typeof D)[keyof typeof D], message: string, suggestion?: string): void {
+    this.report(definition, message, start, end, suggestion);
+    this.push(T.Invalid, start, end);
+    this.pos = end;
+  }
+
+  /** A run of characters that cannot start any token: one diagnostic, one Invalid token. */
+  private invalidRun(start: number): void {
+    if (this.tryBareText()) return;
+    const src = this.src;
+    const first = codePointAt(src, start);
+    let p = start + codePointLength(first);
+    while (p < src.length) {
+      const cp = codePointAt(src, p);
+      const invalid = cp < 128 ? isInvalidAscii(cp) : !(isIdentifierStart(cp) || isUnusualSpace(cp) || fullWidthPunctuation(cp) !== undefined);
+      if (!invalid) break;
+      p += codePointLength(cp);
+    }
+    const what = p - start > codePointLength(first) ? `characters starting with ${showCharacter(first)}` : `character ${showCharacter(first)}`;
+    this.invalid(start, p, D.invalidCharacter, `unexpected ${what} outside a string`, 'put the text in quotes');
+  }
+
+  // ─── Names ────────────────────────────────────────────────────────────────
+
+  private scanIdentifier(from: number): number {
+    const src = this.src;
+    let p = from;
+    while (p < src.length) {
+      const c = src.charCodeAt(p);
+      if (c < 128) {
+        if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57)) {
+          p++;
+          continue;
+        }
+        break;
+      }
+      const cp = codePointAt(src, p);
+      if (!isIdentifierContinue(cp)) break;
+      p += codePointLength(cp);
+    }
+    return p;
+  }
+
+  private word(): void {
+    const src = this.src;
+    const start = this.pos;
+    const end = this.scanIdentifier(start + codePointLength(codePointAt(src, start)));
+    const next = src.charCodeAt(end);
+    if ((next === 39 || next === 34) && end - start <= 2) {
+      const prefix = src.slice(start, end).toLowerCase();
+      if (STRING_PREFIXES.has(prefix)) {
+        this.string(start, end, prefix);
+        return;
+      }
+    }
+    const image = src.slice(start, end);
+    const keyword = T.KEYWORDS.get(image);
+    if (keyword !== undefined) {
+      this.push(keyword, start, end);
+      this.pos = end;
+      return;
+    }
+    if ((next === 39 || next === 34) && this.tryBareText()) return;
+    if (next === 45) {
+      const joined = this.hyphenatedEnd(end);
+      if (joined > end) {
+        const text = src.slice(start, joined);
+        this.push(T.Name, start, joined, { kind: 'name', name: text.normalize('NFKC'), hyphenated: true });
+        this.pos = joined;
+        return;
+      }
+    }
+    let ascii = true;
+    for (let i = 0; i < image.length; i++) {
+      if (image.charCodeAt(i) > 127) {
+        ascii = false;
+        break;
+      }
+    }
+    const normalized = ascii ? image : image.normalize('NFKC');
+    this.push(T.Name, start, end, normalized === image ? undefined : { kind: 'name', name: normalized, hyphenated: false });
+    this.pos = end;
+  }
+
+  /**
+   * The hyphen rule. `a-b` is one name only where subtraction cannot be meant
+   * in this dialect: directly before `(` (`is_workflow_actions_display_always-on_set(`)
+   * or, inside parentheses, before a lone `=` (`Show-text=True`). The hyphens
+   * must touch both words; anywhere else `-` is minus.
+   */
+  private hyphenatedEnd(end: number): number {
+    const src = this.src;
+    if (T.KEYWORDS.has(src.slice(this.pos, end))) return end;
+    let p = end;
+    while (src.charCodeAt(p) === 45 && p + 1 < src.length && isIdentifierContinue(codePointAt(src, p + 1))) {
+      p = this.scanIdentifier(p + 1);
+    }
+    if (p === end) return end;
+    if (src.charCodeAt(p) === 40) return p;
+    const top = this.contexts[this.contexts.length - 1];
+    if (top !== undefined && top.kind === 'bracket' && top.close === CLOSE_PAREN) {
+      let q = p;
+      while (src.charCodeAt(q) === 32 || src.charCodeAt(q) === 9) q++;
+      if (src.charCodeAt(q) === 61 && src.charCodeAt(q + 1) !== 61) return p;
+    }
+    return end;
+  }
+
+  // ─── Numbers ──────────────────────────────────────────────────────────────
+
+  /** Digits with single underscores between them; returns the end, or -1 if an underscore is misplaced. */
+  private digits(from: number, isValid: (c: number) => boolean): number {
+    const src = this.src;
+    let p = from;
+    if (!isValid(src.charCodeAt(p))) return p;
+    p++;
+    for (;;) {
+      const c = src.charCodeAt(p);
+      if (isValid(c)) p++;
+      else if (c === 95) {
+        if (!isValid(src.charCodeAt(p + 1))) return -1;
+        p += 2;
+      } else return p;
+    }
+  }
+
+  private number(): void {
+    const src = this.src;
+    const start = this.pos;
+    let p = start;
+    let isFloat = false;
+    let problem: string | undefined;
+    const c0 = src.charCodeAt(p);
+    const c1 = src.charCodeAt(p + 1) | 0x20;
+    if (c0 === 48 && (c1 === 120 || c1 === 111 || c1 === 98)) {
+      const radix = c1 === 120 ? 'hexadecimal' : c1 === 111 ? 'octal' : 'binary';
+      const valid = c1 === 120 ? isHexDigit : c1 === 111 ? (c: number) => c >= 48 && c <= 55 : (c: number) => c === 48 || c === 49;
+      let q = p + 2;
+      if (src.charCodeAt(q) === 95) q++;
+      const end = this.digits(q, valid);
+      if (end < 0 || end === q) problem = `invalid ${radix} literal`;
+      p = end < 0 ? q : end;
+      if (problem === undefined && isDigit(src.charCodeAt(p))) problem = `invalid digit '${src[p]}' in ${radix} literal`;
+    } else {
+      let intEnd = p;
+      if (c0 !== 46) {
+        intEnd = this.digits(p, isDigit);
+        if (intEnd < 0) problem = 'invalid decimal literal (misplaced underscore)';
+        p = intEnd < 0 ? p + 1 : intEnd;
+      }
+      if (problem === undefined && src.charCodeAt(p) === 46 && (p > start || isDigit(src.charCodeAt(p + 1)))) {
+        isFloat = true;
+        p++;
+        if (isDigit(src.charCodeAt(p))) {
+          const end = this.digits(p, isDigit);
+          if (end < 0) problem = 'invalid decimal literal (misplaced underscore)';
+          else p = end;
+        }
+      }
+      const e = src.charCodeAt(p) | 0x20;
+      if (problem === undefined && e === 101) {
+        let q = p + 1;
+        const sign = src.charCodeAt(q);
+        if (sign === 43 || sign === 45) q++;
+        if (isDigit(src.charCodeAt(q))) {
+          const end = this.digits(q, isDigit);
+          if (end < 0) problem = 'invalid decimal literal (misplaced underscore)';
+          else {
+            p = end;
+            isFloat = true;
+          }
+        }
+      }
+      if (problem === undefined && (src.charCodeAt(p) | 0x20) === 106) {
+        p++;
+        this.skipNameTail(p);
+        this.report(D.imaginaryNumber, 'imaginary numbers (with j) are not part of the dialect', start, p, 'write a plain number');
+        this.push(T.Invalid, start, p);
+        this.pos = p;
+        return;
+      }
+      if (problem === undefined && !isFloat && c0 === 48) {
+        for (let i = start; i < p; i++) {
+          const d = src.charCodeAt(i);
+          if (d !== 48 && d !== 95) {
+            problem = 'leading zeros are not allowed in decimal integers';
+            break;
+          }
+        }
+      }
+    }
+    // A number must not run into a name (`82GtS3Ap9`, `1080p`), except the keywords Python allows there.
+    const after = codePointAt(src, p);
+    if (problem === undefined && p < src.length && isIdentifierContinue(after)) {
+      const wordEnd = this.scanIdentifier(p);
+      if (!KEYWORDS_AFTER_NUMBER.has(src.slice(p, wordEnd))) problem = `invalid ${isFloat ? 'number' : 'decimal'} literal`;
+    }
+    if (problem !== undefined) {
+      const end = this.skipNameTail(p);
+      if (this.tryBareText()) return;
+      const suggestion = problem.startsWith('leading zeros') ? `write ${src.slice(start, end).replace(/^[0_]+(?=\d)/, '') || '0'}, or 0o… for an octal number` : 'put the text in quotes if it is not a number';
+      this.invalid(start, end, D.invalidNumber, problem, suggestion);
+      return;
+    }
+    const text = src.slice(start, p);
+    const plain = text.includes('_') ? text.replace(/_/g, '') : text;
+    const value: bigint | number = isFloat ? Number(plain) : BigInt(plain);
+    this.push(T.NumberToken, start, p, { kind: 'number', isFloat, value });
+    this.pos = p;
+  }
+
+  /** The end of letters, digits, dots and underscores stuck to a malformed number. */
+  private skipNameTail(from: number): number {
+    const src = this.src;
+    let p = from;
+    while (p < src.length) {
+      const cp = codePointAt(src, p);
+      if (cp === 46 || isIdentifierContinue(cp)) p += codePointLength(cp);
+      else break;
+    }
+    return p;
+  }
+
+  // ─── Operators and brackets ───────────────────────────────────────────────
+
+  private operator(c: number, width: number): void {
+    const src = this.src;
+    const p = this.pos;
+    if (c === 40 || c === 91 || c === 123) {
+      this.open(c, p, width);
+      return;
+    }
+    if (c === CLOSE_PAREN || c === CLOSE_BRACKET || c === CLOSE_BRACE) {
+      this.close(c, p, width);
+      return;
+    }
+    if (width === 1) {
+      const c1 = src.charCodeAt(p + 1);
+      const c2 = src.charCodeAt(p + 2);
+      const three = THREE_CHAR.get(c * 65536 + c1 * 256 + c2);
+      if (three !== undefined && c2 < 256 && c1 < 256) {
+        this.push(three, p, p + 3);
+        this.pos = p + 3;
+        return;
+      }
+      const two = c1 < 256 ? TWO_CHAR.get(c * 256 + c1) : undefined;
+      if (two !== undefined) {
+        this.push(two, p, p + 2);
+        this.pos = p + 2;
+        return;
+      }
+    }
+    const one = SINGLE_CHAR_TOKENS.get(c);
+    if (one === undefined) {
+      this.invalidRun(p);
+      return;
+    }
+    this.push(one, p, p + width);
+    this.pos = p + width;
+    const top = this.contexts[this.contexts.length - 1];
+    if (top !== undefined && top.kind === 'bracket' && top.literal) {
+      if (c === 44) this.startElement(top, top.close === CLOSE_BRACE);
+      else if (c === 58 && top.close === CLOSE_BRACE && top.isKey) this.startElement(top, false);
+    }
+  }
+
+  private startElement(ctx: BracketContext, isKey: boolean): void {
+    ctx.elementToken = this.tokens.length;
+    ctx.elementOffset = this.pos;
+    ctx.elementLine = this.line;
+    ctx.elementLineStart = this.lineStart;
+    ctx.isKey = isKey;
+  }
+
+  private open(c: number, p: number, width: number): void {
+    if (this.contexts.length >= this.options.maxNesting) {
+      this.tooDeep(p);
+      return;
+    }
+    const prev = this.tokens[this.tokens.length - 1];
+    const type = c === 40 ? T.LParen : c === 91 ? T.LBracket : T.LBrace;
+    // `x[…]` is a subscript, `[…]` after an operator a list: only literals hold bare text.
+    const literal = c === 123 || (c === 91 && (prev === undefined || !this.lineHasTokens || !endsOperand(prev)));
+    const startLine = this.line;
+    const startColumn = p - this.lineStart + 1;
+    this.push(type, p, p + width);
+    this.pos = p + width;
+    const ctx: BracketContext = {
+      kind: 'bracket',
+      close: c === 40 ? CLOSE_PAREN : c === 91 ? CLOSE_BRACKET : CLOSE_BRACE,
+      openOffset: p,
+      openLine: startLine,
+      openColumn: startColumn,
+      literal,
+      elementToken: 0,
+      elementOffset: 0,
+      elementLine: 0,
+      elementLineStart: 0,
+      isKey: c === 123,
+    };
+    this.startElement(ctx, c === 123);
+    this.pushContext(ctx);
+  }
+
+  private close(c: number, p: number, width: number): void {
+    const type = c === CLOSE_PAREN ? T.RParen : c === CLOSE_BRACKET ? T.RBracket : T.RBrace;
+    let match = -1;
+    for (let i = this.contexts.length - 1; i >= 0; i--) {
+      const ctx = this.contexts[i] as Context;
+      if (ctx.kind !== 'bracket') break;
+      if (ctx.close === c) {
+        match = i;
+        break;
+      }
+    }
+    if (match < 0 && c === CLOSE_BRACE) {
+      let i = this.contexts.length - 1;
+      while (i >= 0 && (this.contexts[i] as Context).kind === 'bracket') i--;
+      if (i >= 0 && (this.contexts[i] as Context).kind === 'interp') {
+        // `f'{x[1}'`: the interpolation ends; the brackets inside it were never closed.
+        this.reportUnclosed(this.contexts.slice(i + 1) as BracketContext[]);
+        while (this.contexts.length - 1 > i) this.push(closerType((this.popContext() as BracketContext).close), p, p);
+        this.popContext();
+        this.push(T.FExprEnd, p, p + width);
+        this.pos = p + width;
+        return;
+      }
+    }
+    if (match !== this.contexts.length - 1 && this.contexts.every((ctx) => ctx.kind === 'bracket') && this.restoreCheckpoint(p)) return;
+    if (match < 0) {
+      if (this.tryBareText()) return;
+      this.invalid(p, p + width, D.unmatchedBracket, `'${String.fromCharCode(c)}' does not close any open bracket`, 'remove it');
+      return;
+    }
+    while (this.contexts.length - 1 > match) {
+      const inner = this.popContext() as BracketContext;
+      this.reporter.add(
+        D.unclosedBracket,
+        `'${String.fromCharCode(openerOf(inner.close))}' is never closed: '${String.fromCharCode(c)}' closes an outer bracket first`,
+        span(position(inner.openLine, inner.openColumn, inner.openOffset), position(inner.openLine, inner.openColumn + 1, inner.openOffset + 1)),
+        `add '${String.fromCharCode(inner.close)}' before '${String.fromCharCode(c)}'`,
+      );
+      this.push(closerType(inner.close), p, p);
+    }
+    this.popContext();
+    this.push(type, p, p + width);
+    this.pos = p + width;
+    if (this.contexts.length === 0) this.checkpoint = undefined;
+  }
+
+  /** Past the nesting limit: one diagnostic, and the whole bracketed text becomes one Invalid token. */
+  private tooDeep(p: number): void {
+    const src = this.src;
+    const startLine = this.line;
+    const startColumn = p - this.lineStart + 1;
+    let depth = 0;
+    let q = p;
+    while (q < this.end) {
+      const c = src.charCodeAt(q);
+      if (c === 40 || c === 91 || c === 123) depth++;
+      else if (c === 41 || c === 93 || c === 125) {
+        depth--;
+        if (depth === 0) {
+          q++;
+          break;
+        }
+      } else if (c === 10 || (c === 13 && src.charCodeAt(q + 1) !== 10)) this.newPhysicalLine(q + 1);
+      q++;
+    }
+    this.reporter.add(
+      D.tooDeep,
+      `brackets and f-strings nested more than ${this.options.maxNesting} deep`,
+      span(position(startLine, startColumn, p), position(startLine, startColumn + 1, p + 1)),
+      'flatten the expression',
+    );
+    this.push(T.Invalid, p, q, undefined, startLine, startColumn);
+    this.pos = q;
+  }
+
+  /** Closes every open context with zero-width tokens, without reporting (the line's problem is reported). */
+  private closeAllSilently(at: number): void {
+    while (this.contexts.length > 0) {
+      const ctx = this.popContext() as Context;
+      if (ctx.kind === 'bracket') this.push(closerType(ctx.close), at, at);
+      else if (ctx.kind === 'fstring') this.push(T.FStringEnd, at, at);
+      else if (ctx.kind === 'spec') {
+        this.popContext();
+        this.push(T.FExprEnd, at, at);
+      } else this.push(T.FExprEnd, at, at);
+    }
+    this.checkpoint = undefined;
+  }
+
+  // ─── Unclosed brackets ────────────────────────────────────────────────────
+
+  /**
+   * Inside brackets, a line that starts at or left of the statement's
+   * indentation with a statement keyword or `name =` / `name(` is where the
+   * brackets would be closed if they turn out never to be.
+   */
+  private maybeCheckpoint(): void {
+    if (this.checkpoint !== undefined || this.abandonLine) return;
+    if (!this.contexts.every((ctx) => ctx.kind === 'bracket')) return;
+    if (!this.looksLikeStatement(this.pos)) return;
+    this.checkpoint = {
+      pos: this.pos,
+      line: this.line,
+      lineStart: this.lineStart,
+      tokens: this.tokens.length,
+      comments: this.comments.length,
+      contexts: this.contexts.map((ctx) => ({ ...ctx })),
+    };
+  }
+
+  private looksLikeStatement(from: number): boolean {
+    const src = this.src;
+    let p = from;
+    let col = 0;
+    for (;;) {
+      const c = src.charCodeAt(p);
+      if (c === 32) col++;
+      else if (c === 9) col = (Math.floor(col / 8) + 1) * 8;
+      else break;
+      p++;
+    }
+    if (col > this.statementIndent) return false;
+    const c = src.charCodeAt(p);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c > 127 && isIdentifierStart(codePointAt(src, p))))) return false;
+    let end = this.scanIdentifier(p + 1);
+    if (STATEMENT_KEYWORDS.has(src.slice(p, end))) {
+      const after = src.charCodeAt(end);
+      return !(after === 61 && src.charCodeAt(end + 1) !== 61) && after !== 46;
+    }
+    while (src.charCodeAt(end) === 46 && isIdentifierStart(codePointAt(src, end + 1))) end = this.scanIdentifier(end + 2);
+    while (src.charCodeAt(end) === 32) end++;
+    const a = src.charCodeAt(end);
+    const b = src.charCodeAt(end + 1);
+    if (a === 40) return true;
+    if (a === 61) return b !== 61;
+    return b === 61 && (a === 43 || a === 45 || a === 42 || a === 47 || a === 37 || a === 38 || a === 124 || a === 94 || a === 64);
+  }
+
+  /** End of input: recover unterminated f-strings and unclosed brackets. Returns true to lex on. */
+  private endOfInput(): boolean {
+    const at = this.src.length;
+    if (this.contexts.length > 0 && !this.truncated && !this.abandonLine) {
+      const fs = this.contexts.find((ctx): ctx is FStringContext => ctx.kind === 'fstring');
+      if (fs !== undefined) {
+        if (fs.triple && this.resumeAfterOpeningLine(fs.startOffset, fs.startLine, fs.lineStart, fs.tokenIndex, D.unterminatedFString, 'this f-string is never closed', this.contexts.indexOf(fs))) return true;
+        this.unterminatedFString(fs, at);
+        this.closeAllSilently(at);
+      } else {
+        if (this.restoreCheckpoint(at)) return true;
+        this.reportUnclosed(this.contexts as BracketContext[]);
+        this.closeAllSilently(at);
+      }
+    } else if (this.contexts.length > 0) {
+      this.closeAllSilently(at);
+    }
+    if (this.lineHasTokens) this.push(T.Newline, at, at);
+    this.lineHasTokens = false;
+    while (this.indents.length > 1) {
+      const level = this.indents.pop() as IndentLevel;
+      if (!level.silent) this.push(T.Dedent, at, at);
+    }
+    return false;
+  }
+
+  /**
+   * Brackets opened before the checkpoint turned out never to be closed (the
+   * input ended, or a closing bracket of the wrong kind came): report them,
+   * close them where the statement-like line began, and lex on from there.
+   */
+  private restoreCheckpoint(at: number): boolean {
+    const cp = this.checkpoint;
+    if (cp === undefined) return false;
+    const cost = at - cp.pos;
+    if (this.budget < cost) return false;
+    this.budget -= cost;
+    this.reportUnclosed(cp.contexts as BracketContext[]);
+    this.tokens.length = cp.tokens;
+    this.comments.length = cp.comments;
+    this.ownLine.length = cp.comments;
+    this.reporter.withdrawFrom(cp.pos);
+    this.bareTextRangesFrom(cp.pos);
+    this.pos = cp.pos;
+    this.line = cp.line;
+    this.lineStart = cp.lineStart;
+    this.truncateContexts(0);
+    this.checkpoint = undefined;
+    this.abandonLine = false;
+    for (let i = cp.contexts.length - 1; i >= 0; i--) this.push(closerType((cp.contexts[i] as BracketContext).close), cp.pos, cp.pos);
+    this.push(T.Newline, cp.pos, cp.pos);
+    this.lineHasTokens = false;
+    this.atLineStart = true;
+    return true;
+  }
+
+  private reportUnclosed(contexts: readonly BracketContext[]): void {
+    for (const ctx of contexts) {
+      const open = String.fromCharCode(openerOf(ctx.close));
+      this.reporter.add(
+        D.unclosedBracket,
+        `'${open}' is never closed`,
+        span(position(ctx.openLine, ctx.openColumn, ctx.openOffset), position(ctx.openLine, ctx.openColumn + 1, ctx.openOffset + 1)),
+        `add the missing '${String.fromCharCode(ctx.close)}'`,
+      );
+    }
+  }
+
+  private bareTextRangesFrom(offset: number): void {
+    while (this.bareTextRanges.length > 0 && (this.bareTextRanges[this.bareTextRanges.length - 1] as [number, number])[0] >= offset) this.bareTextRanges.pop();
+  }
+
+  /**
+   * A string or f-string opened at `start` runs to the end of the file. Python
+   * would stop there; we report it, read the rest of its opening line as one
+   * Invalid token and lex on from the next line, so later lines are checked.
+   */
+  private resumeAfterOpeningLine(
+    start: number,
+    startLine: number,
+    lineStart: number,
+    tokenIndex: number,
+    definition: (typeof D)[keyof typeof D],
+    message: string,
+    contextIndex: number,
+  ): boolean {
+    const cost = this.src.length - start;
+    if (this.budget < cost) return false;
+    this.budget -= cost;
+    const eol = this.endOfLine(start);
+    this.tokens.length = tokenIndex;
+    while (this.comments.length > 0 && ((this.comments[this.comments.length - 1] as Comment).span?.start.offset ?? 0) > start) {
+      this.comments.pop();
+      this.ownLine.pop();
+    }
+    this.reporter.withdrawFrom(start);
+    this.bareTextRangesFrom(start);
+    this.line = startLine;
+    this.lineStart = lineStart;
+    this.truncateContexts(Math.max(0, contextIndex));
+    this.report(definition, message, start, Math.min(eol, start + 3), tripleSuggestion(this.src, start), startLine, start - lineStart + 1);
+    this.push(T.Invalid, start, eol, undefined, startLine, start - lineStart + 1);
+    this.pos = eol;
+    this.abandonLine = true;
+    this.checkpoint = undefined;
+    return true;
+  }
+
+  private unterminatedFString(fs: FStringContext, at: number): void {
+    if (this.abandonLine) return;
+    void at;
+    const width = fs.bodyStart - fs.startOffset;
+    this.reporter.add(
+      D.unterminatedFString,
+      fs.triple ? 'this f-string is never closed' : 'f-string not closed before the end of the line',
+      span(position(fs.startLine, fs.startColumn, fs.startOffset), position(fs.startLine, fs.startColumn + width, fs.bodyStart)),
+      fs.triple ? `close it with ${String.fromCharCode(fs.quote).repeat(3)}` : `close it with ${String.fromCharCode(fs.quote)} on the same line, or use ${String.fromCharCode(fs.quote).repeat(3)} for text spanning lines`,
+    );
+  }
+
+  // ─── Strings ──────────────────────────────────────────────────────────────
+
+  private string(start: number, prefixEnd: number, prefix: string): void {
+    const src = this.src;
+    const quote = src.charCodeAt(prefixEnd);
+    const triple = src.charCodeAt(prefixEnd + 1) === quote && src.charCodeAt(prefixEnd + 2) === quote;
+    const bodyStart = prefixEnd + (triple ? 3 : 1);
+    const raw = prefix.includes('r');
+    if (prefix.includes('f')) {
+      this.openFString(start, bodyStart, quote, triple, raw);
+      return;
+    }
+    this.scanString(start, bodyStart, quote, triple, raw, prefix.includes('b'), false);
+  }
+
+  /**
+   * Reads a plain string or bytes literal, decoding escapes exactly like Python.
+   * `escapedQuote`: the lenient `\'…\'` form inside an f-string interpolation,
+   * which ends at a backslash-quote.
+   */
+  private scanString(start: number, bodyStart: number, quote: number, triple: boolean, raw: boolean, bytes: boolean, escapedQuote: boolean): void {
+    const src = this.src;
+    const len = this.end;
+    const startLine = this.line;
+    const startColumn = start - this.lineStart + 1;
+    const openLineStart = this.lineStart;
+    let p = bodyStart;
+    let seg = p;
+    let out: string | undefined;
+    let warnedNul = false;
+    let warnedAscii = false;
+    let end = -1;
+    let bodyEnd = -1;
+    while (p < len) {
+      const c = src.charCodeAt(p);
+      if (c === quote) {
+        if (!triple) {
+          bodyEnd = p;
+          end = p + 1;
+          break;
+        }
+        if (src.charCodeAt(p + 1) === quote && src.charCodeAt(p + 2) === quote) {
+          bodyEnd = p;
+          end = p + 3;
+          break;
+        }
+        p++;
+      } else if (c === 92) {
+        if (escapedQuote && src.charCodeAt(p + 1) === quote) {
+          bodyEnd = p;
+          end = p + 2;
+          break;
+        }
+        const next = src.charCodeAt(p + 1);
+        if (raw) {
+          // In raw strings a backslash keeps the next character (so `\'` does not end the string).
+          if (next === 10 || next === 13) {
+            out = (out ?? '') + src.slice(seg, p) + '\\\n';
+            p += next === 13 && src.charCodeAt(p + 2) === 10 ? 3 : 2;
+            seg = p;
+            this.newPhysicalLine(p);
+          } else p += p + 1 < len ? 2 : 1;
+          continue;
+        }
+        const r = decodeEscape(src, p, bytes, len);
+        if (r.error !== undefined) this.report(D.invalidEscape, r.error, p, r.next);
+        out = (out ?? '') + src.slice(seg, p) + r.text;
+        p = r.next;
+        seg = p;
+        if (r.newline === true) this.newPhysicalLine(p);
+      } else if (c === 10 || c === 13) {
+        if (!triple) break;
+        if (c === 13) {
+          out = (out ?? '') + src.slice(seg, p) + '\n';
+          p += src.charCodeAt(p + 1) === 10 ? 2 : 1;
+          seg = p;
+        } else p++;
+        this.newPhysicalLine(p);
+      } else {
+        if (c === 0 && !warnedNul) {
+          warnedNul = true;
+          this.report(D.nulByte, 'NUL byte inside a string: kept as the character U+0000', p, p + 1, 'write \\x00 instead');
+        } else if (bytes && c > 127 && !warnedAscii) {
+          warnedAscii = true;
+          this.report(D.bytesNonAscii, `bytes literals can only hold ASCII characters, not ${showCharacter(codePointAt(src, p))}`, p, p + 1, 'write the byte as \\xHH');
+        }
+        p++;
+      }
+    }
+    if (end < 0) {
+      if (triple) {
+        if (len === src.length && this.resumeAfterOpeningLine(start, startLine, openLineStart, this.tokens.length, D.unterminatedTripleString, `this ${String.fromCharCode(quote).repeat(3)} string is never closed`, this.contexts.length)) return;
+        this.report(D.unterminatedTripleString, `this ${String.fromCharCode(quote).repeat(3)} string is never closed`, start, start + 3, tripleSuggestion(src, start), startLine, startColumn);
+        this.push(T.Invalid, start, p, undefined, startLine, startColumn);
+        this.pos = p;
+        return;
+      }
+      // Single-line string cut by the end of the line.
+      if (start > this.currentElementStart() && this.tryBareText()) return;
+      this.report(D.unterminatedString, 'string not closed before the end of the line', start, p, `close it with ${String.fromCharCode(quote)}, or use ${String.fromCharCode(quote).repeat(3)} for text spanning lines`, startLine, startColumn);
+      this.push(T.Invalid, start, p, undefined, startLine, startColumn);
+      this.pos = p;
+      this.abandonLine = true;
+      return;
+    }
+    const text = out === undefined ? src.slice(seg, bodyEnd) : out + src.slice(seg, bodyEnd);
+    const quoteStyle = quoteStyleOf(quote, triple);
+    let payload: TokenPayload;
+    if (bytes) {
+      const value = new Uint8Array(text.length);
+      for (let i = 0; i < text.length; i++) value[i] = text.charCodeAt(i) & 0xff;
+      payload = { kind: 'bytes', value, quote: quoteStyle };
+    } else {
+      payload = { kind: 'string', value: text, quote: quoteStyle, raw };
+    }
+    this.push(T.StringToken, start, end, payload, startLine, startColumn);
+    this.pos = end;
+  }
+
+  // ─── F-strings ────────────────────────────────────────────────────────────
+
+  private openFString(start: number, bodyStart: number, quote: number, triple: boolean, raw: boolean): void {
+    if (this.contexts.length >= this.options.maxNesting) {
+      this.tooDeep(start);
+      return;
+    }
+    const { limit, terminated } = this.fstringExtent(bodyStart, quote, triple);
+    const ctx: FStringContext = {
+      kind: 'fstring',
+      quote,
+      triple,
+      raw,
+      limit,
+      terminated,
+      startOffset: start,
+      startLine: this.line,
+      startColumn: start - this.lineStart + 1,
+      bodyStart,
+      lineStart: this.lineStart,
+      tokenIndex: this.tokens.length,
+    };
+    this.push(T.FStringStart, start, bodyStart, { kind: 'fstringStart', quote: quoteStyleOf(quote, triple), raw });
+    this.pushContext(ctx);
+    this.pos = bodyStart;
+  }
+
+  private fstringExtent(bodyStart: number, quote: number, triple: boolean): { limit: number; terminated: boolean } {
+    const src = this.src;
+    const end = this.end;
+    let p = bodyStart;
+    while (p < end) {
+      const c = src.charCodeAt(p);
+      if (c === 92) {
+        p += src.charCodeAt(p + 1) === 13 && src.charCodeAt(p + 2) === 10 ? 3 : 2;
+      } else if (c === quote) {
+        if (!triple || (src.charCodeAt(p + 1) === quote && src.charCodeAt(p + 2) === quote)) return { limit: p, terminated: true };
+        p++;
+      } else if ((c === 10 || c === 13) && !triple) {
+        return { limit: p, terminated: false };
+      } else p++;
+    }
+    return { limit: Math.min(p, end), terminated: false };
+  }
+
+  /** Literal text of an f-string up to `{`, the closing quote, or trouble. */
+  private fstringText(ctx: FStringContext): void {
+    this.literalText(ctx, false);
+  }
+
+  /** A format spec after `:` up to `}` (its `{…}` are nested interpolations). */
+  private specText(ctx: SpecContext): void {
+    this.literalText(ctx.fstring, true);
+  }
+
+  private literalText(fs: FStringContext, inSpec: boolean): void {
+    const src = this.src;
+    const limit = fs.limit;
+    let p = this.pos;
+    let seg = p;
+    let out = '';
+    const segLine = this.line;
+    const segColumn = p - this.lineStart + 1;
+    const segStart = p;
+    let warnedNul = false;
+    const flush = (upTo: number): void => {
+      const value = out + src.slice(seg, upTo);
+      if (upTo > segStart) this.push(T.FStringMiddle, segStart, upTo, { kind: 'text', value }, segLine, segColumn);
+    };
+    while (p < limit) {
+      const c = src.charCodeAt(p);
+      if (c === 123) {
+        if (!inSpec && src.charCodeAt(p + 1) === 123) {
+          out += src.slice(seg, p + 1);
+          p += 2;
+          seg = p;
+          continue;
+        }
+        let q = p + 1;
+        while (q < limit && (src.charCodeAt(q) === 32 || src.charCodeAt(q) === 9)) q++;
+        if (!inSpec && q < limit && src.charCodeAt(q) === CLOSE_BRACE) {
+          this.report(D.fstringEmptyBraces, `empty '${src.slice(p, q + 1)}' in an f-string: read as text`, p, q + 1, "write '{{}}' for literal braces");
+          p = q + 1;
+          continue;
+        }
+        flush(p);
+        if (this.contexts.length >= this.options.maxNesting) {
+          this.pos = p;
+          this.tooDeep(p);
+          return;
+        }
+        this.push(T.FExprStart, p, p + 1);
+        this.pushContext({ kind: 'interp', fstring: fs, openOffset: p, openLine: this.line, openColumn: p - this.lineStart + 1 });
+        this.pos = p + 1;
+        return;
+      }
+      if (c === CLOSE_BRACE) {
+        if (inSpec) {
+          flush(p);
+          this.truncateContexts(this.contexts.length - 2);
+          this.push(T.FExprEnd, p, p + 1);
+          this.pos = p + 1;
+          return;
+        }
+        if (src.charCodeAt(p + 1) === CLOSE_BRACE && p + 1 < limit) {
+          out += src.slice(seg, p + 1);
+          p += 2;
+          seg = p;
+          continue;
+        }
+        this.report(D.fstringSingleBrace, "single '}' in an f-string: read as text", p, p + 1, "write '}}' for a literal brace");
+        p++;
+        continue;
+      }
+      if (c === 92) {
+        if (fs.raw) {
+          // A raw backslash stays; it only keeps the next quote or backslash from ending anything.
+          const next = src.charCodeAt(p + 1);
+          p += next === fs.quote || next === 92 ? 2 : 1;
+          continue;
+        }
+        const r = decodeEscape(src, p, false, limit);
+        if (r.error !== undefined) this.report(D.invalidEscape, r.error, p, r.next);
+        out += src.slice(seg, p) + r.text;
+        p = r.next;
+        seg = p;
+        if (r.newline === true) this.newPhysicalLine(p);
+        continue;
+      }
+      if (c === 10 || c === 13) {
+        // Only in triple-quoted f-strings (a one-line f-string's text ends before its line does).
+        if (c === 13) {
+          out += src.slice(seg, p) + '\n';
+          p += src.charCodeAt(p + 1) === 10 ? 2 : 1;
+          seg = p;
+        } else p++;
+        this.newPhysicalLine(p);
+        continue;
+      }
+      if (c === 0 && !warnedNul) {
+        warnedNul = true;
+        this.report(D.nulByte, 'NUL byte inside an f-string: kept as the character U+0000', p, p + 1, 'write \\x00 instead');
+      }
+      p++;
+    }
+    flush(p);
+    this.pos = p;
+    if (!fs.terminated) {
+      // Unterminated: a one-line f-string is reported and closed here; a
+      // triple-quoted one at the end of the input is recovered by `endOfInput`.
+      if (!fs.triple || p < src.length) {
+        this.unterminatedFString(fs, p);
+        this.closeAllSilently(p);
+      }
+      return;
+    }
+    if (inSpec) {
+      // `f'{x:>5'`: the format spec runs into the closing quote.
+      const interp = this.contexts[this.contexts.length - 2] as InterpolationContext;
+      this.reporter.add(
+        D.fstringMissingBrace,
+        "f-string interpolation is missing its closing '}'",
+        span(position(interp.openLine, interp.openColumn, interp.openOffset), position(interp.openLine, interp.openColumn + 1, interp.openOffset + 1)),
+        "add '}' before the closing quote",
+      );
+      this.truncateContexts(this.contexts.length - 2);
+      this.push(T.FExprEnd, p, p);
+      return;
+    }
+    const width = fs.triple ? 3 : 1;
+    this.push(T.FStringEnd, p, p + width, { kind: 'end', startLine: fs.startLine });
+    this.popContext();
+    this.pos = p + width;
+  }
+
+  // ─── Unquoted text in list and dictionary literals ────────────────────────
+
+  private currentElementStart(): number {
+    const top = this.contexts[this.contexts.length - 1];
+    return top !== undefined && top.kind === 'bracket' && top.literal ? top.elementOffset : Number.MAX_SAFE_INTEGER;
+  }
+
+  /**
+   * Called where the lexer meets something it cannot read (a stray character,
+   * a malformed number, an apostrophe in a word, an unterminated string, a
+   * full-width comma) inside a list or dictionary literal: the whole element,
+   * from its start to the next `,`, closing bracket or (for a key) `:` on the
+   * same line, is read as one BareText token instead. Returns false (and
+   * changes nothing) when not inside such an element.
+   */
+  private tryBareText(): boolean {
+    const top = this.contexts[this.contexts.length - 1];
+    if (top === undefined || top.kind !== 'bracket' || !top.literal) return false;
+    const src = this.src;
+    let s = top.elementOffset;
+    let line = top.elementLine;
+    let lineStart = top.elementLineStart;
+    for (;;) {
+      const c = src.charCodeAt(s);
+      if (c === 32 || c === 9 || c === 12) s++;
+      else if (c === 10 || c === 13) {
+        s += c === 13 && src.charCodeAt(s + 1) === 10 ? 2 : 1;
+        line++;
+        lineStart = s;
+      } else if (c > 127 && isUnusualSpace(codePointAt(src, s))) s += codePointLength(codePointAt(src, s));
+      else break;
+    }
+    if (startsString(src, s)) return false;
+    let depth = 0;
+    let p = s;
+    while (p < this.end) {
+      const c = src.charCodeAt(p);
+      if (c === 10 || c === 13) break;
+      if (c === 40 || c === 91 || c === 123) depth++;
+      else if (c === 41 || c === 93 || c === 125) {
+        if (depth === 0) break;
+        depth--;
+      } else if (depth === 0 && (c === 44 || (c === 58 && top.isKey))) break;
+      p++;
+    }
+    let e = p;
+    while (e > s) {
+      const c = src.charCodeAt(e - 1);
+      if (c === 32 || c === 9) e--;
+      else break;
+    }
+    if (e <= s || e <= this.pos) return false;
+    this.tokens.length = top.elementToken;
+    if (this.checkpoint !== undefined && this.checkpoint.pos > s) this.checkpoint = undefined;
+    this.reporter.withdrawFrom(s);
+    while (this.comments.length > 0 && ((this.comments[this.comments.length - 1] as Comment).span?.start.offset ?? 0) >= s) {
+      this.comments.pop();
+      this.ownLine.pop();
+    }
+    this.abandonLine = false;
+    this.line = line;
+    this.lineStart = lineStart;
+    const text = src.slice(s, e);
+    this.push(T.BareText, s, e, { kind: 'text', value: text });
+    this.bareTextRanges.push([s, e]);
+    this.pos = e;
+    // The element is read; whatever stops the lexer next is not part of it.
+    this.startElement(top, top.isKey);
+    return true;
+  }
+}
+
+// ─── Tables ──────────────────────────────────────────────────────────────────
+
+function code(s: string): number {
+  return s.charCodeAt(0);
+}
+
+const SINGLE_CHAR_TOKENS: ReadonlyMap<number, TokenType> = new Map([
+  [code('('), T.LParen], [code(')'), T.RParen], [code('['), T.LBracket], [code(']'), T.RBracket],
+  [code('{'), T.LBrace], [code('}'), T.RBrace], [code(','), T.Comma], [code(':'), T.Colon],
+  [code(';'), T.Semicolon], [code('.'), T.Dot], [code('='), T.Assign], [code('+'), T.Plus],
+  [code('-'), T.Minus], [code('*'), T.Star], [code('/'), T.Slash], [code('%'), T.Percent],
+  [code('@'), T.At], [code('&'), T.Ampersand], [code('|'), T.Pipe], [code('^'), T.Caret],
+  [code('~'), T.Tilde], [code('<'), T.Less], [code('>'), T.Greater],
+]);
+
+const TWO_CHAR: ReadonlyMap<number, TokenType> = new Map(
+  (
+    [
+      ['**', T.DoubleStar], ['//', T.DoubleSlash], ['<<', T.LeftShift], ['>>', T.RightShift],
+      ['<=', T.LessEqual], ['>=', T.GreaterEqual], ['==', T.EqualEqual], ['!=', T.NotEqual],
+      ['->', T.Arrow], [':=', T.Walrus], ['+=', T.PlusAssign], ['-=', T.MinusAssign], ['*=', T.StarAssign],
+      ['/=', T.SlashAssign], ['%=', T.PercentAssign], ['@=', T.AtAssign], ['&=', T.AmpersandAssign],
+      ['|=', T.PipeAssign], ['^=', T.CaretAssign],
+    ] as const
+  ).map(([s, t]) => [code(s) * 256 + s.charCodeAt(1), t]),
+);
+
+const THREE_CHAR: ReadonlyMap<number, TokenType> = new Map(
+  (
+    [
+      ['**=', T.DoubleStarAssign], ['//=', T.DoubleSlashAssign], ['<<=', T.LeftShiftAssign],
+      ['>>=', T.RightShiftAssign], ['...', T.Ellipsis],
+    ] as const
+  ).map(([s, t]) => [code(s) * 65536 + s.charCodeAt(1) * 256 + s.charCodeAt(2), t]),
+);
+
+/** ASCII characters that start no token: `$`, `?`, backtick, `!` alone, control characters. */
+function isInvalidAscii(c: number): boolean {
+  return c === 36 || c === 63 || c === 96 || c === 33 || (c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13 && c !== 0) || c === 127;
+}
+
+function endsOperand(token: Token): boolean {
+  const t = token.tokenType;
+  return (
+    t === T.Name || t === T.NumberToken || t === T.StringToken || t === T.FStringEnd || t === T.RParen ||
+    t === T.RBracket || t === T.RBrace || t === T.True || t === T.False || t === T.None || t === T.BareText
+  );
+}
+
+function startsString(src: string, at: number): boolean {
+  let p = at;
+  while (p < at + 2 && /[rRbBfFuU]/.test(src[p] ?? '')) p++;
+  const c = src.charCodeAt(p);
+  return (c === 39 || c === 34) && (p === at || STRING_PREFIXES.has(src.slice(at, p).toLowerCase()));
+}
+
+function quoteStyleOf(quote: number, triple: boolean): QuoteStyle {
+  if (quote === 39) return triple ? "'''" : "'";
+  return triple ? '"""' : '"';
+}
+
+function openerOf(close: number): number {
+  return close === CLOSE_PAREN ? 40 : close === CLOSE_BRACKET ? 91 : 123;
+}
+
+function closerType(close: number): TokenType {
+  return close === CLOSE_PAREN ? T.RParen : close === CLOSE_BRACKET ? T.RBracket : T.RBrace;
+}
+
+function tripleSuggestion(src: string, start: number): string {
+  let p = start;
+  while (/[rRbBfFuU]/.test(src[p] ?? '')) p++;
+  const q = src[p] ?? "'";
+  return `close it with ${q.repeat(3)}, or escape a quote inside it as \\${q}`;
+}

@@ -1,0 +1,1776 @@
+/**
+ * The parser: chevrotain tokens → the AST of `src/syntax/ast.ts`.
+ *
+ * A chevrotain `EmbeddedActionsParser` (no CST: the actions build AST nodes
+ * directly). The grammar is LL(1) with gates for Python's soft keywords
+ * (`match`, `case`); binary operators are read as one flat chain and folded
+ * by precedence (`precedence.ts`).
+ *
+ * Recovery is ours, not chevrotain's: chevrotain raises a recognition error,
+ * and the nearest recovery point catches it, reports it (unless the lexer
+ * already reported a problem in the same stretch), skips to a
+ * synchronisation token and leaves an `error` node. Recovery points: a
+ * statement (resynchronise at the end of its line, then keep an indented
+ * block that follows so its statements are still checked), a compound
+ * statement's header (up to its `:`), a call argument or list/dictionary
+ * element (up to the next `,` or closing bracket), an f-string interpolation
+ * (up to its `}`).
+ *
+ * Nesting is counted (`expression` and `**` re-entries); past the limit the
+ * parser reports SC4190 and skips the rest iteratively, so no input can
+ * exhaust the stack.
+ */
+import {
+  EmbeddedActionsParser,
+  EOF,
+  isRecognitionException,
+  type IParserErrorMessageProvider,
+  type IRecognitionException,
+  type IToken,
+  type TokenType,
+} from 'chevrotain';
+import type { SourceSpan } from '../diagnostics/diagnostic.js';
+import type {
+  AssignStatement,
+  BinaryOperator,
+  Comment,
+  DictEntry,
+  Expression,
+  FStringInterpolation,
+  FStringPart,
+  ForStatement,
+  IfStatement,
+  Keyword,
+  MatchCase,
+  MatchStatement,
+  QuoteStyle,
+  Statement,
+  UnsupportedStatement,
+  WhileStatement,
+} from '../syntax/ast.js';
+import { syntaxDiagnostics as D } from './diagnostics.js';
+import { foldChain, type ChainLink, type ChainOperand, type ChainOperator, type FoldProblem } from './precedence.js';
+import { position, span, type Reporter } from './reporter.js';
+import * as T from './tokens.js';
+import type { Token } from './tokens.js';
+
+export interface ParseState {
+  readonly src: string;
+  readonly reporter: Reporter;
+  readonly comments: readonly Comment[];
+  readonly ownLine: readonly boolean[];
+  /** Offsets of lexer errors, ascending. */
+  readonly lexErrors: readonly number[];
+  readonly maxDepth: number;
+}
+
+/** Thrown when nesting passes the limit; reported where it is thrown. */
+class NestingLimit {
+  readonly reason = 'nesting limit';
+}
+
+/**
+ * A syntax error found by a quick check before chevrotain would have found it
+ * (chevrotain's own "no viable alternative" error computes every expected
+ * path, which is costly on model output full of mistakes).
+ */
+class Expected {
+  constructor(
+    readonly token: IToken,
+    readonly message: string,
+  ) {}
+}
+
+const CLOSERS = new Set<TokenType>([T.RParen, T.RBracket, T.RBrace, T.FExprEnd, T.FStringEnd]);
+const OPENERS = new Set<TokenType>([T.LParen, T.LBracket, T.LBrace, T.FExprStart, T.FStringStart]);
+
+const COMPOUND_UNSUPPORTED = new Set<TokenType>([T.Def, T.Class, T.With, T.Try, T.Async, T.At]);
+const CLAUSES = new Set<TokenType>([T.Else, T.Elif, T.Except, T.Finally]);
+const LAYOUT = new Set<TokenType>([T.Newline, T.Indent, T.Dedent]);
+
+const INFIX: ReadonlyMap<TokenType, ChainOperator> = new Map<TokenType, ChainOperator>([
+  [T.Or, 'or'], [T.And, 'and'], [T.In, 'in'], [T.Is, 'is'],
+  [T.EqualEqual, '=='], [T.NotEqual, '!='], [T.Less, '<'], [T.LessEqual, '<='], [T.Greater, '>'], [T.GreaterEqual, '>='],
+  [T.Pipe, '|'], [T.Caret, '^'], [T.Ampersand, '&'], [T.LeftShift, '<<'], [T.RightShift, '>>'],
+  [T.Plus, '+'], [T.Minus, '-'], [T.Star, '*'], [T.Slash, '/'], [T.DoubleSlash, '//'], [T.Percent, '%'], [T.At, '@'],
+]);
+
+const AUGMENTED: ReadonlyMap<TokenType, BinaryOperator> = new Map<TokenType, BinaryOperator>([
+  [T.PlusAssign, '+'], [T.MinusAssign, '-'], [T.StarAssign, '*'], [T.SlashAssign, '/'], [T.DoubleSlashAssign, '//'],
+  [T.PercentAssign, '%'], [T.AtAssign, '@'], [T.AmpersandAssign, '&'], [T.PipeAssign, '|'], [T.CaretAssign, '^'],
+  [T.LeftShiftAssign, '<<'], [T.RightShiftAssign, '>>'], [T.DoubleStarAssign, '**'],
+]);
+
+/** Tokens that can start an expression (for element and argument lookahead). */
+const EXPRESSION_START = new Set<TokenType>([
+  T.Name, T.NumberToken, T.StringToken, T.FStringStart, T.True, T.False, T.None, T.LParen, T.LBracket, T.LBrace,
+  T.Minus, T.Plus, T.Tilde, T.Not, T.Lambda, T.Await, T.Ellipsis, T.BareText, T.Invalid, T.Star, T.Yield,
+]);
+
+function describeToken(token: IToken): string {
+  const type = token.tokenType;
+  if (type === EOF) return 'the end of the file';
+  if (type === T.Newline) return 'the end of the line';
+  if (type === T.Indent) return 'an indented line';
+  if (type === T.Dedent) return 'the end of the indented block';
+  if (type === T.StringToken) return 'a string';
+  if (type === T.FStringStart) return 'an f-string';
+  if (type === T.FStringMiddle) return 'f-string text';
+  if (type === T.NumberToken) return `the number ${token.image}`;
+  if (type === T.Name) return `the name '${token.image}'`;
+  if (type === T.BareText) return 'unquoted text';
+  if (type === T.Invalid) return 'unreadable text';
+  if (token.image.length === 0) return `'${type.LABEL?.replace(/'/g, '') ?? type.name}'`;
+  return `'${token.image}'`;
+}
+
+const RULE_EXPECTS: Readonly<Record<string, string>> = {
+  atom: 'an expression',
+  statement: 'a statement',
+  simpleStatement: 'a statement',
+  factor: 'an expression',
+  primary: 'an expression',
+  disjunction: 'an expression',
+  expression: 'an expression',
+  starExpression: 'an expression',
+  argument: 'an argument',
+  target: 'an assignment target',
+  strings: 'a string',
+};
+
+const errorMessages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage({ expected, actual }) {
+    return `expected ${expected.LABEL ?? expected.name}, found ${describeToken(actual)}`;
+  },
+  buildNotAllInputParsedMessage({ firstRedundant }) {
+    return `unexpected ${describeToken(firstRedundant)}`;
+  },
+  buildNoViableAltMessage({ actual, ruleName }) {
+    const first = actual[0];
+    return `expected ${RULE_EXPECTS[ruleName] ?? 'something else'}, found ${first === undefined ? 'nothing' : describeToken(first)}`;
+  },
+  buildEarlyExitMessage({ actual, ruleName }) {
+    const first = actual[0];
+    return `expected ${RULE_EXPECTS[ruleName] ?? 'more'}, found ${first === undefined ? 'nothing' : describeToken(first)}`;
+  },
+};
+
+function tokenStart(t: IToken): SourceSpan['start'] {
+  return position(t.startLine ?? 1, t.startColumn ?? 1, t.startOffset);
+}
+
+function tokenEnd(t: IToken): SourceSpan['end'] {
+  return position(t.endLine ?? 1, (t.endColumn ?? 0) + 1, (t.endOffset ?? t.startOffset - 1) + 1);
+}
+
+function spanOf(first: IToken, last: IToken): SourceSpan {
+  return span(tokenStart(first), tokenEnd(last));
+}
+
+function joinSpans(a: SourceSpan | undefined, b: SourceSpan | undefined): SourceSpan | undefined {
+  if (a === undefined || b === undefined) return a ?? b;
+  return span(a.start, b.end);
+}
+
+function payloadOf(t: IToken): T.TokenPayload | undefined {
+  return (t as Token).payload;
+}
+
+function nameOf(t: IToken): string {
+  const p = payloadOf(t);
+  return p !== undefined && p.kind === 'name' ? p.name : t.image;
+}
+
+export class DialectParser extends EmbeddedActionsParser {
+  private state!: ParseState;
+  private depth = 0;
+  private commentIndex = 0;
+  /** Offset of the last error the parser reported (recovery points do not report twice for one stretch). */
+  private lastError = -1;
+  /** Reading a case pattern: a following `if` is its guard, not a conditional expression. */
+  private inPattern = false;
+
+  constructor() {
+    super(T.allTokenTypes, { recoveryEnabled: false, maxLookahead: 1, errorMessageProvider: errorMessages, skipValidations: true });
+    this.performSelfAnalysis();
+  }
+
+  parse(tokens: Token[], state: ParseState): Statement[] {
+    this.state = state;
+    this.depth = 0;
+    this.commentIndex = 0;
+    this.lastError = -1;
+    this.inPattern = false;
+    this.input = tokens;
+    return this.file();
+  }
+
+  // ─── Reporting and recovery ───────────────────────────────────────────────
+
+  private error(definition: (typeof D)[keyof typeof D], message: string, where: SourceSpan, suggestion?: string): void {
+    this.state.reporter.add(definition, message, where, suggestion);
+    if (definition.severity === 'error') this.lastError = Math.max(this.lastError, where.start.offset);
+  }
+
+  private warn(definition: (typeof D)[keyof typeof D], message: string, where: SourceSpan, suggestion?: string): void {
+    this.state.reporter.add(definition, message, where, suggestion);
+  }
+
+  private lexErrorIn(from: number, to: number): boolean {
+    const offsets = this.state.lexErrors;
+    let lo = 0;
+    let hi = offsets.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((offsets[mid] as number) < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < offsets.length && (offsets[lo] as number) < to;
+  }
+
+  /** Reports a caught parse error unless this stretch of text already has one. */
+  private reportCaught(e: unknown, before: IToken, unitStart: number, resyncEnd: number): void {
+    if (e instanceof NestingLimit) return;
+    const err = e as IRecognitionException | Expected;
+    const token = err.token;
+    if (token.tokenType === T.Invalid) return;
+    if (this.lastError >= unitStart || this.lexErrorIn(unitStart, Math.max(resyncEnd, unitStart + 1))) return;
+    const at = token.tokenType === EOF ? this.endOfInputSpan() : spanOf(token, token);
+    this.error(D.syntaxError, err.message, at, this.suggestionFor(token, before));
+  }
+
+  private endOfInputSpan(): SourceSpan {
+    const src = this.state.src;
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < src.length; i++) {
+      const c = src.charCodeAt(i);
+      if (c === 10 || (c === 13 && src.charCodeAt(i + 1) !== 10)) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    const at = position(line, src.length - lineStart + 1, src.length);
+    return span(at, at);
+  }
+
+  private suggestionFor(token: IToken, before: IToken): string | undefined {
+    const previous = before as Token;
+    const opened = previous.tokenType === T.StringToken && previous.startLine < previous.endLine ? previous.startLine : previous.payload?.kind === 'end' ? previous.payload.startLine : undefined;
+    if (opened !== undefined && opened < previous.endLine) {
+      return `the multi-line string that ends just before this opened on line ${opened}: check that its closing quotes are where you meant`;
+    }
+    const type = token.tokenType;
+    if (type === T.Assign) return "use '==' to compare; 'name=value' only passes an argument inside a call";
+    if ((type === T.Name || type === T.NumberToken || type === T.StringToken) && previous.tokenType !== T.Newline) {
+      return "separate items with ',', or put text in quotes";
+    }
+    if (type === T.Newline && previous.tokenType !== T.Colon) return undefined;
+    return undefined;
+  }
+
+  private isCaught(e: unknown): boolean {
+    return e instanceof NestingLimit || e instanceof Expected || (e instanceof Error && isRecognitionException(e));
+  }
+
+  private expected(what: string): Expected {
+    const token = this.LA(1);
+    return new Expected(token, `expected ${what}, found ${describeToken(token)}`);
+  }
+
+  /**
+   * Skips tokens until one of `stops` at bracket depth 0 (not consumed), or
+   * the end of the line or input. Returns the last skipped token.
+   */
+  private skipUntil(stops: ReadonlySet<TokenType>, stopAtNewline = true, stopAtCloser = true): IToken | undefined {
+    let depth = 0;
+    let last: IToken | undefined;
+    for (;;) {
+      const t = this.LA(1);
+      const type = t.tokenType;
+      if (type === EOF) return last;
+      if (depth === 0 && stops.has(type)) return last;
+      if (depth === 0 && stopAtNewline && LAYOUT.has(type)) return last;
+      if (OPENERS.has(type)) depth++;
+      else if (CLOSERS.has(type)) {
+        if (depth === 0 && stopAtCloser) return last;
+        depth = Math.max(0, depth - 1);
+      }
+      last = t;
+      this.SKIP_TOKEN();
+    }
+  }
+
+  private textOf(first: IToken, last: IToken | undefined): string {
+    if (last === undefined || last.startOffset < first.startOffset) return '';
+    return this.state.src.slice(first.startOffset, (last.endOffset ?? last.startOffset) + 1);
+  }
+
+  private enter(at: IToken): void {
+    if (++this.depth > this.state.maxDepth) {
+      this.depth--;
+      if (this.lastError < at.startOffset) {
+        this.error(D.tooDeep, `expression nested more than ${this.state.maxDepth} levels deep`, spanOf(at, at), 'flatten the expression');
+      }
+      throw new NestingLimit();
+    }
+  }
+
+  /** The last consumed token that is not a NEWLINE, INDENT or DEDENT (where a block statement ends). */
+  private lastContent(fallback: IToken): IToken {
+    for (let k = 0; k > -64; k--) {
+      const t = this.LA(k);
+      if (t.tokenType === EOF || t.startOffset < fallback.startOffset) return fallback;
+      if (!LAYOUT.has(t.tokenType)) return t;
+    }
+    return fallback;
+  }
+
+  private leadingComments(before: number): string[] | undefined {
+    const { comments, ownLine } = this.state;
+    let out: string[] | undefined;
+    while (this.commentIndex < comments.length) {
+      const c = comments[this.commentIndex] as Comment;
+      if ((c.span?.start.offset ?? 0) >= before) break;
+      if (ownLine[this.commentIndex] === true) (out ??= []).push(c.text);
+      this.commentIndex++;
+    }
+    return out;
+  }
+
+  // ─── Statements ───────────────────────────────────────────────────────────
+
+  private readonly file = this.RULE('file', (): Statement[] => {
+    return this.ACTION(() => this.statementList(false)) ?? [];
+  });
+
+  /** Statements up to the end of the block (a DEDENT) or of the input; never throws. */
+  private statementList(inBlock: boolean): Statement[] {
+    const out: Statement[] = [];
+    for (;;) {
+      const t = this.LA(1);
+      const type = t.tokenType;
+      if (type === EOF) break;
+      if (type === T.Dedent) {
+        if (inBlock) break;
+        this.SKIP_TOKEN();
+        continue;
+      }
+      if (type === T.Newline) {
+        this.SKIP_TOKEN();
+        continue;
+      }
+      if (type === T.Indent) {
+        if (this.lastError < t.startOffset && !this.lexErrorIn(t.startOffset, t.startOffset + 1)) {
+          this.error(D.unexpectedIndent, 'this line is indented more than the one before, which does not open a block', spanOf(t, t), 'remove the extra indentation');
+        }
+        this.SKIP_TOKEN();
+        out.push(...this.flattenedBlockRest());
+        continue;
+      }
+      const comments = this.leadingComments(t.startOffset);
+      const before = out.length;
+      this.statementWithRecovery(out);
+      if (this.LA(1) === t) this.SKIP_TOKEN();
+      if (comments !== undefined && out.length > before) {
+        const first = out[before] as Statement;
+        out[before] = { ...first, leadingComments: comments };
+      }
+    }
+    return out;
+  }
+
+  /** After a consumed INDENT: the block's statements, and its DEDENT. */
+  private flattenedBlockRest(): Statement[] {
+    const inner = this.statementList(true);
+    if (this.LA(1).tokenType === T.Dedent) this.SKIP_TOKEN();
+    return inner;
+  }
+
+  private statementWithRecovery(out: Statement[]): void {
+    const start = this.LA(1);
+    try {
+      out.push(...this.SUBRULE(this.statement));
+    } catch (e) {
+      if (!this.isCaught(e)) throw e;
+      const before = this.LA(0);
+      let last = this.skipUntil(new Set(), true, false);
+      if (last === undefined && this.LA(1) === start && !LAYOUT.has(start.tokenType) && start.tokenType !== EOF) {
+        last = start;
+        this.SKIP_TOKEN();
+      }
+      const errorToken = (e as { token?: IToken }).token;
+      this.reportCaught(e, before, start.startOffset, (last ?? start).startOffset + 1);
+      const end = last ?? errorToken ?? start;
+      const text = this.textOf(start, end);
+      const node: Statement = { kind: 'error', text, span: spanOf(start, end.startOffset >= start.startOffset ? end : start) };
+      out.push(node);
+      if (this.LA(1).tokenType === T.Newline) this.SKIP_TOKEN();
+      if (this.LA(1).tokenType === T.Indent) {
+        // The broken line opened a block: keep its statements (they are still checked).
+        this.SKIP_TOKEN();
+        out.push(...this.flattenedBlockRest());
+      }
+    }
+  }
+
+  private readonly statement = this.RULE('statement', (): Statement[] => {
+    this.ACTION(() => {
+      const type = this.LA(1).tokenType;
+      if (!STATEMENT_START.has(type) && !ATOM_START.has(type)) throw this.expected('a statement');
+    });
+    return this.OR([
+      { ALT: () => [this.SUBRULE(this.ifStatement)] },
+      { ALT: () => [this.SUBRULE(this.whileStatement)] },
+      { ALT: () => [this.SUBRULE(this.forStatement)] },
+      { GATE: () => this.atSoftKeywordLine('match'), ALT: () => [this.SUBRULE(this.matchStatement)] },
+      { GATE: () => COMPOUND_UNSUPPORTED.has(this.LA(1).tokenType), ALT: () => [this.SUBRULE(this.unsupportedCompound)] },
+      { GATE: () => CLAUSES.has(this.LA(1).tokenType), ALT: () => this.SUBRULE(this.strayClause) },
+      { GATE: () => this.atSoftKeywordLine('case'), ALT: () => this.SUBRULE(this.strayCase) },
+      { ALT: () => this.SUBRULE(this.simpleStatementLine) },
+    ]);
+  });
+
+  /**
+   * `match`/`case` are keywords only at the start of a line that ends with
+   * `:` (Python's soft keywords): `match = 1` and `match(x)` stay names.
+   */
+  private atSoftKeywordLine(word: string): boolean {
+    const first = this.LA(1);
+    if (first.tokenType !== T.Name || first.image !== word) return false;
+    const second = this.LA(2).tokenType;
+    if (second === T.Assign || second === T.Dot || second === T.Newline || second === T.Colon || second === T.Comma || second === T.Semicolon || second === EOF) return false;
+    if (T.AugmentedAssign.categoryMatchesMap?.[second.tokenTypeIdx as number] === true) return false;
+    let previous: IToken = first;
+    for (let k = 2; ; k++) {
+      const t = this.LA(k);
+      if (t.tokenType === T.Newline || t.tokenType === EOF) return previous.tokenType === T.Colon;
+      previous = t;
+    }
+  }
+
+  private readonly simpleStatementLine = this.RULE('simpleStatementLine', (): Statement[] => {
+    const statements: Statement[] = [this.SUBRULE(this.simpleStatement)];
+    let trailing = false;
+    this.MANY({
+      GATE: () => !trailing,
+      DEF: () => {
+        this.CONSUME(T.Semicolon);
+        const more = this.OPTION(() => this.SUBRULE2(this.simpleStatement));
+        this.ACTION(() => {
+          if (more === undefined) trailing = true;
+          else statements.push(more);
+        });
+      },
+    });
+    const newline = this.OPTION2(() => this.CONSUME(T.Newline));
+    this.ACTION(() => {
+      if (newline === undefined && this.LA(1).tokenType !== EOF) throw this.expected('the end of the line');
+    });
+    return statements;
+  });
+
+  private readonly simpleStatement = this.RULE('simpleStatement', (): Statement => {
+    return this.OR([
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.Pass);
+          return this.ACTION((): Statement => ({ kind: 'pass', span: spanOf(t, t) })) as Statement;
+        },
+      },
+      { ALT: () => this.SUBRULE(this.unsupportedSimple) },
+      { ALT: () => this.SUBRULE(this.assignmentOrExpression) },
+    ]);
+  });
+
+  /** `return x`, `import os`, `break`…: kept whole as text for the binder to reject. */
+  private readonly unsupportedSimple = this.RULE('unsupportedSimple', (): Statement => {
+    const keyword = this.CONSUME(T.SimpleKeyword);
+    return this.ACTION((): Statement => this.finishUnsupportedSimple(keyword)) as Statement;
+  });
+
+  private finishUnsupportedSimple(keyword: IToken): UnsupportedStatement {
+    const last = this.skipUntil(new Set([T.Semicolon]), true) ?? keyword;
+    return { kind: 'unsupported', keyword: keyword.image, header: this.textOf(keyword, last), body: [], span: spanOf(keyword, last) };
+  }
+
+  private readonly assignmentOrExpression = this.RULE('assignmentOrExpression', (): Statement => {
+    const first = this.SUBRULE(this.starExpressions);
+    const targets: Expression[] = [first];
+    let value: Expression | undefined;
+    let annotation: Expression | undefined;
+    let augmented: BinaryOperator | undefined;
+    this.OR([
+      {
+        ALT: () => {
+          this.AT_LEAST_ONE(() => {
+            this.CONSUME(T.Assign);
+            const next = this.SUBRULE2(this.starExpressions);
+            this.ACTION(() => targets.push(next));
+          });
+          this.ACTION(() => {
+            value = targets.pop();
+          });
+        },
+      },
+      {
+        ALT: () => {
+          const op = this.CONSUME(T.AugmentedAssign);
+          value = this.SUBRULE3(this.starExpressions);
+          this.ACTION(() => {
+            augmented = AUGMENTED.get(op.tokenType);
+          });
+        },
+      },
+      {
+        ALT: () => {
+          const colon = this.CONSUME(T.Colon);
+          annotation = this.SUBRULE(this.expression);
+          this.OPTION(() => {
+            this.CONSUME2(T.Assign);
+            value = this.SUBRULE4(this.starExpressions);
+          });
+          this.ACTION(() => {
+            if (value === undefined) {
+              this.error(D.notInDialect, 'an annotation without a value declares nothing in a shortcut', spanOf(colon, colon), 'give it a value: name: annotation = value');
+              value = { kind: 'error', text: '', span: spanOf(colon, colon) };
+            }
+          });
+        },
+      },
+      { ALT: () => undefined },
+    ]);
+    return this.ACTION((): Statement => {
+      if (value === undefined) return { kind: 'expression', expression: first, span: first.span as SourceSpan };
+      const whole = joinSpans(first.span, value.span) as SourceSpan;
+      if (augmented !== undefined) {
+        this.checkTarget(first, false);
+        return { kind: 'augAssign', target: first, operator: augmented, value, span: whole };
+      }
+      for (const target of targets) this.checkTarget(target, true);
+      const node: { -readonly [K in keyof AssignStatement]: AssignStatement[K] } = { kind: 'assign', targets, value, span: whole };
+      if (annotation !== undefined) node.annotation = annotation;
+      return node;
+    }) as Statement;
+  });
+
+  /** Python's assignment targets: names, attributes, subscripts, and tuples/lists of them. */
+  private checkTarget(target: Expression, allowUnpacking: boolean): void {
+    switch (target.kind) {
+      case 'name':
+      case 'attribute':
+      case 'subscript':
+      case 'error':
+        return;
+      case 'tuple':
+      case 'list':
+        if (allowUnpacking) {
+          for (const element of target.elements) this.checkTarget(element.kind === 'starred' ? element.value : element, true);
+          return;
+        }
+        break;
+      default:
+        break;
+    }
+    const what = TARGET_NAMES[target.kind] ?? 'this expression';
+    const suggestion = target.kind === 'binary' && target.operator === '-' ? "names cannot contain '-': use '_'" : "use '==' to compare";
+    this.error(D.invalidTarget, `cannot assign to ${what}`, target.span as SourceSpan, suggestion);
+  }
+
+  /** `:` ending a compound statement's header: on a broken header, skip to its `:` or the end of the line. */
+  private headerEnd(start: IToken, parse: () => void): IToken | undefined {
+    try {
+      parse();
+      return this.CONSUME(T.Colon);
+    } catch (e) {
+      if (!this.isCaught(e)) throw e;
+      const before = this.LA(0);
+      const last = this.skipUntil(new Set([T.Colon]), true);
+      this.reportCaught(e, before, start.startOffset, (last ?? start).startOffset + 1);
+      if (this.LA(1).tokenType === T.Colon) return this.CONSUME2(T.Colon);
+      return undefined;
+    }
+  }
+
+  /** The body after a header's `:` (an indented block, or simple statements on the same line). */
+  private block(colon: IToken | undefined, what: string): Statement[] {
+    const t = this.LA(1).tokenType;
+    if (t === T.Newline || t === EOF || colon === undefined) {
+      if (t === T.Newline) this.SKIP_TOKEN();
+      if (this.LA(1).tokenType === T.Indent) {
+        this.SKIP_TOKEN();
+        return this.flattenedBlockRest();
+      }
+      if (colon !== undefined) {
+        this.warn(D.emptyBlock, `${what} has no indented statements: read as 'pass'`, spanOf(colon, colon), "write 'pass' in an indented line below");
+      }
+      return [];
+    }
+    const out: Statement[] = [];
+    const start = this.LA(1);
+    try {
+      out.push(...this.SUBRULE(this.simpleStatementLine));
+    } catch (e) {
+      if (!this.isCaught(e)) throw e;
+      const before = this.LA(0);
+      const last = this.skipUntil(new Set(), true);
+      this.reportCaught(e, before, start.startOffset, (last ?? start).startOffset + 1);
+      out.push({ kind: 'error', text: this.textOf(start, last), span: spanOf(start, last ?? start) });
+      if (this.LA(1).tokenType === T.Newline) this.SKIP_TOKEN();
+    }
+    return out;
+  }
+
+  private readonly ifStatement = this.RULE('ifStatement', (): IfStatement => {
+    const keyword = this.CONSUME(T.If);
+    return this.ACTION(() => {
+      let test: Expression = { kind: 'error', text: '', span: spanOf(keyword, keyword) };
+      const colon = this.headerEnd(keyword, () => {
+        test = this.SUBRULE(this.namedExpression);
+      });
+      const body = this.block(colon, "'if'");
+      const elifs: { test: Expression; body: Statement[]; span: SourceSpan }[] = [];
+      let orelse: Statement[] | undefined;
+      let elseSpan: SourceSpan | undefined;
+      for (;;) {
+        const next = this.LA(1);
+        if (next.tokenType === T.Elif) {
+          this.SKIP_TOKEN();
+          let elifTest: Expression = { kind: 'error', text: '', span: spanOf(next, next) };
+          const elifColon = this.headerEnd(next, () => {
+            elifTest = this.SUBRULE2(this.namedExpression);
+          });
+          const elifBody = this.block(elifColon, "'elif'");
+          elifs.push({ test: elifTest, body: elifBody, span: spanOf(next, elifColon ?? next) });
+          continue;
+        }
+        if (next.tokenType === T.Else) {
+          this.SKIP_TOKEN();
+          const elseColon = this.headerEnd(next, () => undefined);
+          elseSpan = spanOf(next, elseColon ?? next);
+          orelse = this.block(elseColon, "'else'");
+        }
+        break;
+      }
+      const node: { -readonly [K in keyof IfStatement]: IfStatement[K] } = {
+        kind: 'if',
+        test,
+        body,
+        elifs,
+        span: spanOf(keyword, this.lastContent(keyword)),
+      };
+      if (orelse !== undefined) {
+        node.orelse = orelse;
+        if (elseSpan !== undefined) node.elseSpan = elseSpan;
+      }
+      return node;
+    }) as IfStatement;
+  });
+
+  private readonly whileStatement = this.RULE('whileStatement', (): WhileStatement => {
+    const keyword = this.CONSUME(T.While);
+    return this.ACTION(() => {
+      let test: Expression = { kind: 'error', text: '', span: spanOf(keyword, keyword) };
+      const colon = this.headerEnd(keyword, () => {
+        test = this.SUBRULE(this.namedExpression);
+      });
+      const body = this.block(colon, "'while'");
+      const node: { -readonly [K in keyof WhileStatement]: WhileStatement[K] } = { kind: 'while', test, body, span: spanOf(keyword, this.lastContent(keyword)) };
+      const orelse = this.loopElse();
+      if (orelse !== undefined) node.orelse = orelse;
+      return node;
+    }) as WhileStatement;
+  });
+
+  private loopElse(): Statement[] | undefined {
+    const next = this.LA(1);
+    if (next.tokenType !== T.Else) return undefined;
+    this.SKIP_TOKEN();
+    const colon = this.headerEnd(next, () => undefined);
+    return this.block(colon, "'else'");
+  }
+
+  private readonly forStatement = this.RULE('forStatement', (): ForStatement => {
+    const keyword = this.CONSUME(T.For);
+    return this.ACTION(() => {
+      let target: Expression = { kind: 'error', text: '', span: spanOf(keyword, keyword) };
+      let iterable: Expression = target;
+      const colon = this.headerEnd(keyword, () => {
+        target = this.SUBRULE(this.targetList);
+        this.CONSUME(T.In);
+        iterable = this.SUBRULE(this.starExpressions);
+      });
+      if (target.kind !== 'error') this.checkTarget(target, true);
+      const body = this.block(colon, "'for'");
+      const node: { -readonly [K in keyof ForStatement]: ForStatement[K] } = { kind: 'for', target, iterable, body, span: spanOf(keyword, this.lastContent(keyword)) };
+      const orelse = this.loopElse();
+      if (orelse !== undefined) node.orelse = orelse;
+      return node;
+    }) as ForStatement;
+  });
+
+  /** `for` targets: primaries (no operators, so `in` is not read as one), separated by commas. */
+  private readonly targetList = this.RULE('targetList', (): Expression => {
+    const first = this.SUBRULE(this.target);
+    const elements: Expression[] = [first];
+    let trailing = false;
+    this.MANY({
+      GATE: () => !trailing,
+      DEF: () => {
+        this.CONSUME(T.Comma);
+        const more = this.OPTION(() => this.SUBRULE2(this.target));
+        this.ACTION(() => {
+          if (more === undefined) trailing = true;
+          else elements.push(more);
+        });
+      },
+    });
+    return this.ACTION((): Expression => {
+      if (elements.length === 1 && !trailing) return first;
+      return { kind: 'tuple', elements, parenthesized: false, span: joinSpans(first.span, (elements[elements.length - 1] as Expression).span) as SourceSpan };
+    }) as Expression;
+  });
+
+  private readonly target = this.RULE('target', (): Expression => {
+    return this.OR([
+      {
+        ALT: () => {
+          const star = this.CONSUME(T.Star);
+          const value = this.SUBRULE(this.primary);
+          return this.ACTION((): Expression => ({ kind: 'starred', double: false, value, span: joinSpans(spanOf(star, star), value.span) as SourceSpan })) as Expression;
+        },
+      },
+      { ALT: () => this.SUBRULE2(this.primary) },
+    ]);
+  });
+
+  private readonly matchStatement = this.RULE('matchStatement', (): MatchStatement => {
+    const keyword = this.CONSUME(T.Name);
+    return this.ACTION(() => {
+      let subject: Expression = { kind: 'error', text: '', span: spanOf(keyword, keyword) };
+      const colon = this.headerEnd(keyword, () => {
+        subject = this.SUBRULE(this.starExpressions);
+      });
+      const cases: MatchCase[] = [];
+      const t = this.LA(1).tokenType;
+      if (t === T.Newline) this.SKIP_TOKEN();
+      if (this.LA(1).tokenType !== T.Indent) {
+        if (colon !== undefined) this.warn(D.emptyBlock, "'match' has no indented 'case' lines: read as empty", spanOf(colon, colon), "add 'case' lines below it");
+      } else {
+        this.SKIP_TOKEN();
+        let strayReported = false;
+        for (;;) {
+          const next = this.LA(1);
+          if (next.tokenType === EOF) break;
+          if (next.tokenType === T.Dedent) {
+            this.SKIP_TOKEN();
+            break;
+          }
+          const comments = this.leadingComments(next.startOffset);
+          if (next.tokenType === T.Name && next.image === 'case') {
+            const matchCase = this.caseClause();
+            cases.push(matchCase);
+            if (comments !== undefined && matchCase.body.length > 0) {
+              const body = matchCase.body as Statement[];
+              body[0] = { ...(body[0] as Statement), leadingComments: comments };
+            }
+            continue;
+          }
+          // A statement where a `case` belongs: report the first, parse them all (so they are skipped
+          // cleanly, and still checked), and keep them in the previous case.
+          if (!strayReported && this.lastError < next.startOffset) {
+            strayReported = true;
+            this.error(D.syntaxError, `expected 'case' inside 'match', found ${describeToken(next)}`, spanOf(next, next), "start each menu item with 'case \"Title\":'");
+          }
+          const stray: Statement[] = [];
+          if (next.tokenType === T.Indent) {
+            this.SKIP_TOKEN();
+            stray.push(...this.flattenedBlockRest());
+          } else this.statementWithRecovery(stray);
+          const previous = cases[cases.length - 1];
+          if (previous !== undefined) cases[cases.length - 1] = { ...previous, body: [...previous.body, ...stray] };
+        }
+      }
+      return { kind: 'match', subject, cases, span: spanOf(keyword, this.lastContent(keyword)) } satisfies MatchStatement;
+    }) as MatchStatement;
+  });
+
+  private caseClause(): MatchCase {
+    const keyword = this.LA(1);
+    this.SKIP_TOKEN();
+    let pattern: Expression = { kind: 'error', text: '', span: spanOf(keyword, keyword) };
+    let guard: Expression | undefined;
+    const colon = this.headerEnd(keyword, () => {
+      this.inPattern = true;
+      try {
+        pattern = this.SUBRULE(this.pattern);
+      } finally {
+        this.inPattern = false;
+      }
+      if (this.LA(1).tokenType === T.If) {
+        this.SKIP_TOKEN();
+        guard = this.SUBRULE2(this.namedExpression);
+      }
+    });
+    if (pattern.kind !== 'error') this.checkPattern(pattern);
+    const body = this.block(colon, "'case'");
+    const node: { -readonly [K in keyof MatchCase]: MatchCase[K] } = { kind: 'case', pattern, body, span: spanOf(keyword, colon ?? keyword) };
+    if (guard !== undefined) node.guard = guard;
+    return node;
+  }
+
+  /** A case pattern: an or-pattern chain or an open sequence (`case a, b:`). */
+  private readonly pattern = this.RULE('pattern', (): Expression => {
+    const first = this.SUBRULE(this.starExpression);
+    const elements: Expression[] = [first];
+    let trailing = false;
+    this.MANY({
+      GATE: () => !trailing,
+      DEF: () => {
+        this.CONSUME(T.Comma);
+        const more = this.OPTION(() => this.SUBRULE2(this.starExpression));
+        this.ACTION(() => {
+          if (more === undefined) trailing = true;
+          else elements.push(more);
+        });
+      },
+    });
+    this.OPTION2(() => {
+      const as = this.CONSUME(T.As);
+      this.CONSUME(T.Name);
+      this.ACTION(() => this.error(D.notInDialect, "'as' patterns are not part of the dialect", spanOf(as, as), 'match the value itself'));
+    });
+    return this.ACTION((): Expression => {
+      if (elements.length === 1 && !trailing) return first;
+      return { kind: 'tuple', elements, parenthesized: false, span: joinSpans(first.span, (elements[elements.length - 1] as Expression).span) as SourceSpan };
+    }) as Expression;
+  });
+
+  /** Python accepts literals, names, dotted names, `|`, sequences, mappings and class patterns. */
+  private checkPattern(p: Expression): void {
+    const ok = (e: Expression): boolean => {
+      switch (e.kind) {
+        case 'string':
+        case 'fstring':
+        case 'bytes':
+        case 'number':
+        case 'boolean':
+        case 'none':
+        case 'name':
+        case 'error':
+        case 'bareText':
+          return true;
+        case 'attribute':
+          return ok(e.object) && (e.object.kind === 'name' || e.object.kind === 'attribute');
+        case 'unary':
+          return e.operator === '-' && e.operand.kind === 'number';
+        case 'binary':
+          return e.operator === '|' ? ok(e.left) && ok(e.right) : (e.operator === '+' || e.operator === '-') && e.right.kind === 'number' && e.left.kind !== 'binary';
+        case 'list':
+        case 'tuple':
+          return e.elements.every((x) => (x.kind === 'starred' ? x.value.kind === 'name' : ok(x)));
+        case 'dict':
+          return e.entries.every((entry) => ok(entry.key) && ok(entry.value));
+        case 'call':
+          return (e.callee.kind === 'name' || e.callee.kind === 'attribute') && e.args.every(ok) && e.keywords.every((k) => ok(k.value));
+        default:
+          return false;
+      }
+    };
+    if (!ok(p)) {
+      this.error(D.invalidPattern, 'a case pattern must be a literal (a string for a menu item), a name, or a structure of them', p.span as SourceSpan, 'write the menu title as a string: case "Title":');
+    }
+  }
+
+  private readonly unsupportedCompound = this.RULE('unsupportedCompound', (): UnsupportedStatement => {
+    const keyword = this.CONSUME(T.CompoundKeyword);
+    return this.ACTION(() => this.finishUnsupportedCompound(keyword)) as UnsupportedStatement;
+  });
+
+  private finishUnsupportedCompound(keyword: IToken): UnsupportedStatement {
+    if (keyword.tokenType === T.At) {
+      const last = this.skipUntil(new Set(), true) ?? keyword;
+      if (this.LA(1).tokenType === T.Newline) this.SKIP_TOKEN();
+      return { kind: 'unsupported', keyword: '@', header: this.textOf(keyword, last), body: [], span: spanOf(keyword, last) };
+    }
+    const last = this.skipUntil(new Set([T.Colon]), true) ?? keyword;
+    const colon = this.LA(1).tokenType === T.Colon ? this.LA(1) : undefined;
+    if (colon !== undefined) this.SKIP_TOKEN();
+    else if (this.lastError < keyword.startOffset) {
+      this.error(D.syntaxError, `expected ':' at the end of the '${keyword.image}' line`, spanOf(last, last), "end the line with ':'");
+    }
+    const body = [...this.block(colon, `'${keyword.image}'`)];
+    const header = this.textOf(keyword, colon ?? last);
+    if (keyword.tokenType === T.Try) {
+      // `except` / `else` / `finally` clauses belong to the `try`.
+      for (;;) {
+        const next = this.LA(1);
+        if (next.tokenType !== T.Except && next.tokenType !== T.Else && next.tokenType !== T.Finally) break;
+        this.SKIP_TOKEN();
+        this.skipUntil(new Set([T.Colon]), true);
+        const clauseColon = this.LA(1).tokenType === T.Colon ? this.LA(1) : undefined;
+        if (clauseColon !== undefined) this.SKIP_TOKEN();
+        body.push(...this.block(clauseColon, `'${next.image}'`));
+      }
+    }
+    return { kind: 'unsupported', keyword: keyword.image, header, body, span: spanOf(keyword, this.lastContent(keyword)) };
+  }
+
+  /** `else:`/`elif …:`/`except:`/`finally:`/`case …:` with no statement to belong to. */
+  private readonly strayClause = this.RULE('strayClause', (): Statement[] => {
+    const keyword = this.CONSUME(T.ClauseKeyword);
+    return this.ACTION(() => this.finishStrayClause(keyword)) as Statement[];
+  });
+
+  private readonly strayCase = this.RULE('strayCase', (): Statement[] => {
+    const keyword = this.CONSUME(T.Name);
+    return this.ACTION(() => this.finishStrayClause(keyword)) as Statement[];
+  });
+
+  private finishStrayClause(keyword: IToken): Statement[] {
+    if (this.lastError < keyword.startOffset) {
+      const owner = keyword.image === 'case' ? "'match'" : keyword.image === 'except' || keyword.image === 'finally' ? "'try'" : "'if'";
+      this.error(D.strayClause, `'${keyword.image}' without ${owner} before it at the same indentation`, spanOf(keyword, keyword), `indent it to line up with its ${owner}, or remove it`);
+    }
+    this.skipUntil(new Set([T.Colon]), true);
+    const colon = this.LA(1).tokenType === T.Colon ? this.LA(1) : undefined;
+    if (colon !== undefined) this.SKIP_TOKEN();
+    return this.block(colon, `'${keyword.image}'`);
+  }
+
+
+  // ─── Expressions ──────────────────────────────────────────────────────────
+
+  /** `a, b` without parentheses (a tuple), or one expression. */
+  private readonly starExpressions = this.RULE('starExpressions', (): Expression => {
+    const first = this.ACTION(() => this.quickAtom()) ?? this.SUBRULE(this.starExpression);
+    const elements: Expression[] = [first];
+    let trailing = false;
+    this.MANY({
+      GATE: () => !trailing,
+      DEF: () => {
+        this.CONSUME(T.Comma);
+        const more = this.OPTION({ GATE: () => EXPRESSION_START.has(this.LA(1).tokenType), DEF: () => this.ACTION(() => this.quickAtom()) ?? this.SUBRULE2(this.starExpression) });
+        this.ACTION(() => {
+          if (more === undefined) trailing = true;
+          else elements.push(more);
+        });
+      },
+    });
+    return this.ACTION((): Expression => {
+      if (elements.length === 1 && !trailing) return first;
+      const last = this.LA(0);
+      return { kind: 'tuple', elements, parenthesized: false, span: joinSpans(first.span, spanOf(last, last)) as SourceSpan };
+    }) as Expression;
+  });
+
+  private readonly starExpression = this.RULE('starExpression', (): Expression => {
+    this.ACTION(() => {
+      if (!EXPRESSION_START.has(this.LA(1).tokenType)) throw this.expected('an expression');
+    });
+    return this.OR([
+      {
+        ALT: () => {
+          const star = this.CONSUME(T.Star);
+          const value = this.SUBRULE(this.disjunction);
+          return this.ACTION((): Expression => ({ kind: 'starred', double: false, value, span: joinSpans(spanOf(star, star), value.span) as SourceSpan })) as Expression;
+        },
+      },
+      { ALT: () => this.SUBRULE(this.namedExpression) },
+    ]);
+  });
+
+  /** An expression, with the walrus (`x := v`) reported. */
+  private readonly namedExpression = this.RULE('namedExpression', (): Expression => {
+    const value = this.SUBRULE(this.expression);
+    this.OPTION(() => {
+      const walrus = this.CONSUME(T.Walrus);
+      this.SUBRULE2(this.expression);
+      this.ACTION(() => this.error(D.notInDialect, "':=' (assignment expressions) is not part of the dialect", spanOf(walrus, walrus), 'assign on its own line first'));
+    });
+    return value;
+  });
+
+  private readonly expression = this.RULE('expression', (): Expression => {
+    const first = this.LA(1);
+    this.ACTION(() => this.enter(first));
+    try {
+      return this.OR([
+        {
+          ALT: () => {
+            const lambda = this.CONSUME(T.Lambda);
+            this.ACTION(() => {
+              this.skipUntil(new Set([T.Colon]), true);
+            });
+            this.CONSUME(T.Colon);
+            const body = this.SUBRULE(this.expression);
+            return this.ACTION((): Expression => this.unsupportedExpression('lambda functions', lambda, body.span)) as Expression;
+          },
+        },
+        {
+          ALT: () => {
+            const value = this.SUBRULE(this.disjunction);
+            let result = value;
+            this.OPTION({
+              GATE: () => !this.inPattern && this.LA(1).tokenType === T.If,
+              DEF: () => {
+                const ifToken = this.CONSUME(T.If);
+                this.SUBRULE2(this.disjunction);
+                this.CONSUME(T.Else);
+                const otherwise = this.SUBRULE2(this.expression);
+                this.ACTION(() => {
+                  result = this.unsupportedExpression('conditional expressions (a if b else c)', ifToken, otherwise.span, value.span);
+                });
+              },
+            });
+            return result;
+          },
+        },
+      ]);
+    } finally {
+      this.ACTION(() => this.depth--);
+    }
+  });
+
+  private unsupportedExpression(what: string, at: IToken, end: SourceSpan | undefined, start?: SourceSpan): Expression {
+    const where = span(start?.start ?? tokenStart(at), end?.end ?? tokenEnd(at));
+    this.error(D.notInDialect, `${what} are not part of the dialect`, spanOf(at, at), 'use an action for it');
+    return { kind: 'error', text: this.state.src.slice(where.start.offset, where.end.offset), span: where };
+  }
+
+  /** The flat operator chain: `not`* operand (operator `not`* operand)*. */
+  private readonly disjunction = this.RULE('disjunction', (): Expression => {
+    const operands: ChainOperand[] = [];
+    const links: ChainLink[] = [];
+    let nots: SourceSpan[] = [];
+    this.MANY(() => {
+      const t = this.CONSUME(T.Not);
+      this.ACTION(() => nots.push(spanOf(t, t)));
+    });
+    const first = this.SUBRULE(this.factor);
+    this.ACTION(() => {
+      operands.push({ nots, expression: first });
+    });
+    this.MANY2(() => {
+      let operator: ChainOperator = '+';
+      let opSpan: SourceSpan | undefined;
+      this.OR2([
+        {
+          ALT: () => {
+            const t = this.CONSUME(T.InfixOperator);
+            this.ACTION(() => {
+              operator = INFIX.get(t.tokenType) ?? '+';
+              opSpan = spanOf(t, t);
+            });
+            this.OPTION({
+              GATE: () => t.tokenType === T.Is,
+              DEF: () => {
+                const not = this.CONSUME2(T.Not);
+                this.ACTION(() => {
+                  operator = 'is not';
+                  opSpan = spanOf(t, not);
+                });
+              },
+            });
+          },
+        },
+        {
+          ALT: () => {
+            const not = this.CONSUME3(T.Not);
+            const inToken = this.CONSUME(T.In);
+            this.ACTION(() => {
+              operator = 'not in';
+              opSpan = spanOf(not, inToken);
+            });
+          },
+        },
+      ]);
+      nots = [];
+      this.MANY3(() => {
+        const t = this.CONSUME4(T.Not);
+        this.ACTION(() => nots.push(spanOf(t, t)));
+      });
+      const operand = this.SUBRULE2(this.factor);
+      this.ACTION(() => {
+        links.push({ operator, span: opSpan as SourceSpan });
+        operands.push({ nots, expression: operand });
+      });
+    });
+    return this.ACTION((): Expression => {
+      const only = operands[0] as ChainOperand;
+      if (links.length === 0 && only.nots.length === 0) return only.expression;
+      const problems: FoldProblem[] = [];
+      const result = foldChain(operands, links, problems);
+      for (const p of problems) this.error(D.syntaxError, p.message, p.span, p.suggestion);
+      return result;
+    }) as Expression;
+  });
+
+  /** Unary `-` `+` `~` and `**` (which binds tighter on its left: `-x**2` is `-(x**2)`). */
+  private readonly factor = this.RULE('factor', (): Expression => {
+    const prefixes: IToken[] = [];
+    this.MANY(() => {
+      const t = this.OR([{ ALT: () => this.CONSUME(T.Minus) }, { ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Tilde) }]);
+      this.ACTION(() => prefixes.push(t));
+    });
+    let base = this.SUBRULE(this.primary);
+    this.OPTION(() => {
+      const power = this.CONSUME(T.DoubleStar);
+      this.ACTION(() => this.enter(power));
+      try {
+        const exponent = this.SUBRULE2(this.factor);
+        this.ACTION(() => {
+          base = { kind: 'binary', operator: '**', left: base, right: exponent, span: joinSpans(base.span, exponent.span) as SourceSpan };
+        });
+      } finally {
+        this.ACTION(() => this.depth--);
+      }
+    });
+    return this.ACTION((): Expression => {
+      if (prefixes.length > this.state.maxDepth) {
+        const t = prefixes[0] as IToken;
+        this.error(D.tooDeep, `more than ${this.state.maxDepth} signs in a row`, spanOf(t, t), 'remove the extra signs');
+        return { kind: 'error', text: this.textOf(t, this.LA(0)), span: spanOf(t, this.LA(0)) };
+      }
+      let result = base;
+      for (let k = prefixes.length - 1; k >= 0; k--) {
+        const t = prefixes[k] as IToken;
+        result = { kind: 'unary', operator: t.tokenType === T.Minus ? '-' : t.tokenType === T.Plus ? '+' : '~', operand: result, span: joinSpans(spanOf(t, t), result.span) as SourceSpan };
+      }
+      return result;
+    }) as Expression;
+  });
+
+  /** An atom and its trailers: `.name`, `(arguments)`, `[index]`. */
+  private readonly primary = this.RULE('primary', (): Expression => {
+    let value = this.SUBRULE(this.atom);
+    let trailers = 0;
+    this.MANY(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.Dot);
+            const name = this.CONSUME(T.Name);
+            this.ACTION(() => {
+              value = { kind: 'attribute', object: value, name: nameOf(name), span: joinSpans(value.span, spanOf(name, name)) as SourceSpan };
+            });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.LParen);
+            const callee = value;
+            const call = this.ACTION(() => this.callArguments(callee));
+            const close = this.CONSUME(T.RParen);
+            this.ACTION(() => {
+              value = { kind: 'call', callee, args: call?.args ?? [], keywords: call?.keywords ?? [], span: joinSpans(callee.span, spanOf(close, close)) as SourceSpan };
+            });
+          },
+        },
+        {
+          ALT: () => {
+            const open = this.CONSUME(T.LBracket);
+            const index = this.SUBRULE(this.subscript);
+            const close = this.CONSUME(T.RBracket);
+            this.ACTION(() => {
+              void open;
+              value = { kind: 'subscript', object: value, index, span: joinSpans(value.span, spanOf(close, close)) as SourceSpan };
+            });
+          },
+        },
+      ]);
+      this.ACTION(() => {
+        if (++trailers > this.state.maxDepth) {
+          const at = this.LA(0);
+          this.error(D.tooDeep, `more than ${this.state.maxDepth} attribute, call or index suffixes in a row`, spanOf(at, at), 'split the expression');
+          throw new NestingLimit();
+        }
+      });
+    });
+    return value;
+  });
+
+  /** `[index]`: one expression or a tuple; slices are reported. */
+  private readonly subscript = this.RULE('subscript', (): Expression => {
+    const start = this.LA(1);
+    return this.ACTION((): Expression => {
+      const colonAhead = (): boolean => {
+        let depth = 0;
+        for (let k = 1; ; k++) {
+          const t = this.LA(k).tokenType;
+          if (t === EOF || t === T.Newline) return false;
+          if (OPENERS.has(t)) depth++;
+          else if (CLOSERS.has(t)) {
+            if (depth === 0) return false;
+            depth--;
+          } else if (t === T.Colon && depth === 0) return true;
+        }
+      };
+      if (colonAhead()) {
+        const last = this.skipUntil(new Set([T.RBracket]), false);
+        this.error(D.notInDialect, 'slices (a[i:j]) are not part of the dialect', spanOf(start, last ?? start), 'use an action to get items from a list');
+        return { kind: 'error', text: this.textOf(start, last), span: spanOf(start, last ?? start) };
+      }
+      return this.SUBRULE(this.starExpressions);
+    }) as Expression;
+  });
+
+  private readonly atom = this.RULE('atom', (): Expression => {
+    this.ACTION(() => {
+      if (!ATOM_START.has(this.LA(1).tokenType)) throw this.expected('an expression');
+    });
+    return this.OR([
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.Name);
+          return this.ACTION((): Expression => this.atomNode(t)) as Expression;
+        },
+      },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.NumberToken);
+          return this.ACTION((): Expression => this.atomNode(t)) as Expression;
+        },
+      },
+      { ALT: () => this.SUBRULE(this.strings) },
+      {
+        ALT: () => {
+          const t = this.OR2([{ ALT: () => this.CONSUME(T.True) }, { ALT: () => this.CONSUME(T.False) }]);
+          return this.ACTION((): Expression => ({ kind: 'boolean', value: t.tokenType === T.True, span: spanOf(t, t) })) as Expression;
+        },
+      },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.None);
+          return this.ACTION((): Expression => ({ kind: 'none', span: spanOf(t, t) })) as Expression;
+        },
+      },
+      { ALT: () => this.SUBRULE(this.parenthesized) },
+      { ALT: () => this.SUBRULE(this.listDisplay) },
+      { ALT: () => this.SUBRULE(this.braceDisplay) },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.BareText);
+          return this.ACTION((): Expression => this.bareText(t, t)) as Expression;
+        },
+      },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.Invalid);
+          return this.ACTION((): Expression => ({ kind: 'error', text: t.image, span: spanOf(t, t) })) as Expression;
+        },
+      },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.Ellipsis);
+          // `...` is the dialect's "absent parameter" (grammars/dialect.md §8); the binder gives it meaning.
+          return this.ACTION((): Expression => ({ kind: 'ellipsis', span: spanOf(t, t) })) as Expression;
+        },
+      },
+      {
+        ALT: () => {
+          const t = this.OR3([{ ALT: () => this.CONSUME(T.Await) }, { ALT: () => this.CONSUME(T.Yield) }]);
+          const operand = this.OPTION({ GATE: () => EXPRESSION_START.has(this.LA(1).tokenType), DEF: () => this.SUBRULE(this.factor) });
+          return this.ACTION((): Expression => this.unsupportedExpression(`'${t.image}' expressions`, t, operand?.span ?? spanOf(t, t))) as Expression;
+        },
+      },
+    ]);
+  });
+
+  /**
+   * The common case without descending the expression rules: a lone name,
+   * number, string or constant directly followed by what ends an expression
+   * (`,`, `)`, `=`, end of line…). Same nodes and warnings as `atom`.
+   */
+  private quickAtom(): Expression | undefined {
+    const t = this.LA(1);
+    const type = t.tokenType;
+    if (!QUICK_ATOMS.has(type) || !QUICK_FOLLOW.has(this.LA(2).tokenType)) return undefined;
+    this.SKIP_TOKEN();
+    return this.atomNode(t);
+  }
+
+  private atomNode(t: IToken): Expression {
+    const type = t.tokenType;
+    if (type === T.Name) {
+      const p = payloadOf(t);
+      if (p !== undefined && p.kind === 'name' && p.hyphenated) {
+        this.warn(D.hyphenatedName, `'${t.image}' is not a Python name (it contains '-'): read as the call name '${p.name}'`, spanOf(t, t), 'keep it for a catalog action name; write a - b with spaces for subtraction');
+      }
+      return { kind: 'name', name: nameOf(t), span: spanOf(t, t) };
+    }
+    if (type === T.StringToken) {
+      const p = payloadOf(t);
+      if (p?.kind === 'bytes') return { kind: 'bytes', value: p.value, quote: p.quote, span: spanOf(t, t) };
+      const q = p as Extract<T.TokenPayload, { kind: 'string' }>;
+      return q.raw ? { kind: 'string', value: q.value, quote: q.quote, raw: true, span: spanOf(t, t) } : { kind: 'string', value: q.value, quote: q.quote, span: spanOf(t, t) };
+    }
+    if (type === T.NumberToken) {
+      const p = payloadOf(t) as Extract<T.TokenPayload, { kind: 'number' }>;
+      return { kind: 'number', text: t.image, isFloat: p.isFloat, value: p.value, span: spanOf(t, t) };
+    }
+    if (type === T.True || type === T.False) return { kind: 'boolean', value: type === T.True, span: spanOf(t, t) };
+    if (type === T.None) return { kind: 'none', span: spanOf(t, t) };
+    if (type === T.BareText) return this.bareText(t, t);
+    return { kind: 'error', text: t.image, span: spanOf(t, t) };
+  }
+
+  private bareText(first: IToken, last: IToken): Expression {
+    const text = this.textOf(first, last);
+    const where = spanOf(first, last);
+    const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+    this.warn(D.bareText, `unquoted text '${shown}' read as a string`, where, `put it in quotes: '''${shown}'''`);
+    return { kind: 'bareText', text, span: where };
+  }
+
+  // ─── Strings ──────────────────────────────────────────────────────────────
+
+  /** Adjacent string literals, concatenated (`'a' f'{x}' "b"`). */
+  private readonly strings = this.RULE('strings', (): Expression => {
+    const pieces: { token: IToken; fstring?: { parts: FStringPart[]; quote: QuoteStyle; raw: boolean; span: SourceSpan } }[] = [];
+    this.AT_LEAST_ONE(() => {
+      this.OR([
+        {
+          ALT: () => {
+            const t = this.CONSUME(T.StringToken);
+            this.ACTION(() => pieces.push({ token: t }));
+          },
+        },
+        {
+          ALT: () => {
+            const start = this.LA(1);
+            const f = this.SUBRULE(this.fstring);
+            this.ACTION(() => pieces.push({ token: start, fstring: f }));
+          },
+        },
+      ]);
+    });
+    return this.ACTION((): Expression => this.concatenate(pieces)) as Expression;
+  });
+
+  private concatenate(pieces: readonly { token: IToken; fstring?: { parts: FStringPart[]; quote: QuoteStyle; raw: boolean; span: SourceSpan } }[]): Expression {
+    const first = pieces[0] as (typeof pieces)[number];
+    const where = joinSpans(first.fstring?.span ?? spanOf(first.token, first.token), spanOf(this.LA(0), this.LA(0))) as SourceSpan;
+    if (pieces.length === 1 && first.fstring !== undefined) {
+      return { kind: 'fstring', parts: first.fstring.parts, quote: first.fstring.quote, ...(first.fstring.raw ? { raw: true } : {}), span: where };
+    }
+    if (pieces.length === 1) {
+      const p = payloadOf(first.token);
+      if (p?.kind === 'bytes') return { kind: 'bytes', value: p.value, quote: p.quote, span: where };
+      if (p?.kind === 'string') return { kind: 'string', value: p.value, quote: p.quote, ...(p.raw ? { raw: true } : {}), span: where };
+    }
+    const bytes = pieces.filter((piece) => payloadOf(piece.token)?.kind === 'bytes');
+    if (bytes.length > 0 && bytes.length < pieces.length) {
+      this.error(D.mixedBytes, 'bytes and text literals cannot be joined', where, 'make both bytes (b\'…\') or both text');
+      return { kind: 'error', text: this.state.src.slice(where.start.offset, where.end.offset), span: where };
+    }
+    if (bytes.length > 0) {
+      const arrays = bytes.map((piece) => (payloadOf(piece.token) as Extract<T.TokenPayload, { kind: 'bytes' }>).value);
+      const value = new Uint8Array(arrays.reduce((n, a) => n + a.length, 0));
+      let offset = 0;
+      for (const a of arrays) {
+        value.set(a, offset);
+        offset += a.length;
+      }
+      return { kind: 'bytes', value, quote: (payloadOf(first.token) as Extract<T.TokenPayload, { kind: 'bytes' }>).quote, span: where };
+    }
+    const quote = first.fstring?.quote ?? (payloadOf(first.token) as Extract<T.TokenPayload, { kind: 'string' }>).quote;
+    const raw = pieces.every((piece) => (piece.fstring !== undefined ? piece.fstring.raw : (payloadOf(piece.token) as { raw?: boolean }).raw === true));
+    if (pieces.every((piece) => piece.fstring === undefined)) {
+      const value = pieces.map((piece) => (payloadOf(piece.token) as Extract<T.TokenPayload, { kind: 'string' }>).value).join('');
+      return { kind: 'string', value, quote, ...(raw ? { raw: true } : {}), span: where };
+    }
+    const parts: FStringPart[] = [];
+    for (const piece of pieces) {
+      const more: readonly FStringPart[] = piece.fstring?.parts ?? [(payloadOf(piece.token) as Extract<T.TokenPayload, { kind: 'string' }>).value];
+      for (const part of more) appendPart(parts, part);
+    }
+    return { kind: 'fstring', parts, quote, ...(raw ? { raw: true } : {}), span: where };
+  }
+
+  private readonly fstring = this.RULE('fstring', (): { parts: FStringPart[]; quote: QuoteStyle; raw: boolean; span: SourceSpan } => {
+    const start = this.CONSUME(T.FStringStart);
+    const parts = this.SUBRULE(this.fstringParts);
+    const end = this.CONSUME(T.FStringEnd);
+    return this.ACTION(() => {
+      const p = payloadOf(start) as Extract<T.TokenPayload, { kind: 'fstringStart' }>;
+      return { parts, quote: p.quote, raw: p.raw, span: spanOf(start, end) };
+    }) as { parts: FStringPart[]; quote: QuoteStyle; raw: boolean; span: SourceSpan };
+  });
+
+  private readonly fstringParts = this.RULE('fstringParts', (): FStringPart[] => {
+    const parts: FStringPart[] = [];
+    this.MANY(() => {
+      this.OR([
+        {
+          ALT: () => {
+            const t = this.CONSUME(T.FStringMiddle);
+            this.ACTION(() => appendPart(parts, (payloadOf(t) as Extract<T.TokenPayload, { kind: 'text' }>).value));
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.FExprStart);
+            this.ACTION(() => this.interpolation(parts));
+          },
+        },
+      ]);
+    });
+    return parts;
+  });
+
+  /** After `{`: expression, `=`, `!r`, `:spec`, `}` — recovering at the `}`. */
+  private interpolation(parts: FStringPart[]): void {
+    const open = this.LA(0);
+    const start = this.LA(1);
+    try {
+      const expression = this.SUBRULE(this.starExpressions);
+      let debug: IToken | undefined;
+      if (this.LA(1).tokenType === T.FDebug) {
+        debug = this.LA(1);
+        this.SKIP_TOKEN();
+      }
+      let conversion: 'r' | 's' | 'a' | undefined;
+      if (this.LA(1).tokenType === T.FConversion) {
+        conversion = this.LA(1).image.slice(1) as 'r' | 's' | 'a';
+        this.SKIP_TOKEN();
+      }
+      let formatSpec: FStringPart[] | undefined;
+      if (this.LA(1).tokenType === T.FSpecStart) {
+        this.SKIP_TOKEN();
+        formatSpec = this.SUBRULE(this.fstringParts);
+      }
+      const close = this.CONSUME(T.FExprEnd);
+      if (debug !== undefined) {
+        // `{x=}`: the expression's text (with the `=` and spaces) then its repr, as Python does.
+        appendPart(parts, this.state.src.slice((open.endOffset ?? open.startOffset) + 1, (debug.endOffset ?? debug.startOffset) + 1));
+        if (conversion === undefined && formatSpec === undefined) conversion = 'r';
+      }
+      const node: { -readonly [K in keyof FStringInterpolation]: FStringInterpolation[K] } = { kind: 'interpolation', expression, span: spanOf(open, close) };
+      if (conversion !== undefined) node.conversion = conversion;
+      if (formatSpec !== undefined) node.formatSpec = formatSpec;
+      parts.push(node);
+    } catch (e) {
+      if (!this.isCaught(e)) throw e;
+      const before = this.LA(0);
+      const last = this.skipUntil(new Set([T.FExprEnd]), false);
+      this.reportCaught(e, before, start.startOffset, (last ?? start).startOffset + 1);
+      const close = this.LA(1).tokenType === T.FExprEnd ? this.LA(1) : undefined;
+      if (close !== undefined) this.SKIP_TOKEN();
+      const text = this.textOf(start, last);
+      parts.push({ kind: 'interpolation', expression: { kind: 'error', text, span: spanOf(start, last ?? start) }, span: spanOf(open, close ?? last ?? open) });
+    }
+  }
+
+  // ─── Brackets ─────────────────────────────────────────────────────────────
+
+  private readonly parenthesized = this.RULE('parenthesized', (): Expression => {
+    const open = this.CONSUME(T.LParen);
+    return this.ACTION((): Expression => {
+      if (this.LA(1).tokenType === T.RParen) {
+        const close = this.LA(1);
+        this.SKIP_TOKEN();
+        return { kind: 'tuple', elements: [], parenthesized: true, span: spanOf(open, close) };
+      }
+      const elements: Expression[] = [];
+      let comma = false;
+      const generator = this.elements(elements, T.RParen, false, () => {
+        comma = true;
+      });
+      const close = this.CONSUME(T.RParen);
+      const where = spanOf(open, close);
+      if (generator) return this.unsupportedExpression('generator expressions', open, where, where);
+      if (elements.length === 1 && !comma) return elements[0] as Expression;
+      return { kind: 'tuple', elements, parenthesized: true, span: where };
+    }) as Expression;
+  });
+
+  private readonly listDisplay = this.RULE('listDisplay', (): Expression => {
+    const open = this.CONSUME(T.LBracket);
+    return this.ACTION((): Expression => {
+      const elements: Expression[] = [];
+      const comprehension = this.elements(elements, T.RBracket, true);
+      const close = this.CONSUME(T.RBracket);
+      const where = spanOf(open, close);
+      if (comprehension) return this.unsupportedExpression('list comprehensions', open, where, where);
+      return { kind: 'list', elements, span: where };
+    }) as Expression;
+  });
+
+  /**
+   * Comma-separated elements up to `close` (not consumed), each recovered on
+   * its own; returns true if the first element is followed by `for` (a
+   * comprehension, whose rest is skipped).
+   */
+  private elements(out: Expression[], close: TokenType, allowBareText: boolean, onComma?: () => void): boolean {
+    for (;;) {
+      const t = this.LA(1).tokenType;
+      if (t === close || t === EOF || t === T.Newline) return false;
+      out.push(this.element(close, false, allowBareText));
+      if (this.LA(1).tokenType === T.For) {
+        this.skipUntil(new Set([close]), false);
+        return true;
+      }
+      if (this.LA(1).tokenType !== T.Comma) return false;
+      this.SKIP_TOKEN();
+      onComma?.();
+    }
+  }
+
+  /** One element of a display, with bare-text reading and recovery up to the next `,` or `close`. */
+  private element(close: TokenType, isKey: boolean, allowBareText: boolean): Expression {
+    const start = this.LA(1);
+    if (allowBareText) {
+      const count = this.bareTextLength(close, isKey);
+      if (count > 0) {
+        for (let k = 1; k < count; k++) this.SKIP_TOKEN();
+        const last = this.LA(1);
+        this.SKIP_TOKEN();
+        return this.bareText(start, last);
+      }
+    }
+    try {
+      return this.quickAtom() ?? this.SUBRULE(this.starExpression);
+    } catch (e) {
+      if (!this.isCaught(e)) throw e;
+      const before = this.LA(0);
+      const stops = new Set<TokenType>([T.Comma, close]);
+      if (isKey) stops.add(T.Colon);
+      const last = this.skipUntil(stops, false);
+      this.reportCaught(e, before, start.startOffset, (last ?? start).startOffset + 1);
+      return { kind: 'error', text: this.textOf(start, last), span: spanOf(start, last ?? start) };
+    }
+  }
+
+  /**
+   * How many tokens from here form unquoted text: an element whose tokens
+   * cannot be one expression (`Mastodon API List`, `1.0.4`,
+   * `https://host/path`, `params=`) up to the next `,`, `close` or (in a key)
+   * `:`. Zero when the element reads as an expression.
+   */
+  private bareTextLength(close: TokenType, isKey: boolean): number {
+    let depth = 0;
+    let expectOperand = true;
+    let bare = false;
+    let count = 0;
+    let sawLambda = false;
+    let previous: TokenType | undefined;
+    for (let k = 1; ; k++) {
+      const t = this.LA(k);
+      const type = t.tokenType;
+      if (type === EOF || type === T.Newline || type === T.Indent || type === T.Dedent) break;
+      if (depth === 0 && (type === T.Comma || type === close || (isKey && type === T.Colon))) break;
+      if (depth === 0 && CLOSERS.has(type)) break;
+      count = k;
+      if (depth > 0) {
+        if (OPENERS.has(type)) depth++;
+        else if (CLOSERS.has(type)) depth--;
+        previous = type;
+        continue;
+      }
+      const before = previous;
+      previous = type;
+      if (OPENERS.has(type)) {
+        // A bracketed group (or an f-string) is one operand, or a call/subscript after one, or a string joined to one.
+        const joinsString = type === T.FStringStart && (previous === T.StringToken || previous === T.FStringEnd);
+        if (!expectOperand && type !== T.LParen && type !== T.LBracket && !joinsString) bare = true;
+        depth++;
+        expectOperand = false;
+        previous = type;
+        continue;
+      }
+      if (type === T.Lambda) sawLambda = true;
+      if (expectOperand) {
+        if (OPERAND.has(type)) expectOperand = false;
+        else if (!PREFIX.has(type)) bare = true;
+      } else if (type === T.StringToken && (before === T.StringToken || before === T.FStringEnd)) {
+        // Adjacent strings concatenate.
+      } else if (type === T.Dot) {
+        if (this.LA(k + 1).tokenType !== T.Name) bare = true;
+        expectOperand = true;
+      } else if (T.InfixOperator.categoryMatchesMap?.[type.tokenTypeIdx as number] === true || type === T.DoubleStar || type === T.Not || type === T.If || type === T.Else || type === T.For || type === T.Is) {
+        expectOperand = true;
+      } else {
+        bare = true;
+      }
+    }
+    if (count === 0 || sawLambda) return 0;
+    if (expectOperand) bare = true;
+    return bare ? count : 0;
+  }
+
+  private readonly braceDisplay = this.RULE('braceDisplay', (): Expression => {
+    const open = this.CONSUME(T.LBrace);
+    return this.ACTION((): Expression => {
+      if (this.LA(1).tokenType === T.RBrace) {
+        const close = this.LA(1);
+        this.SKIP_TOKEN();
+        return { kind: 'dict', entries: [], span: spanOf(open, close) };
+      }
+      const entries: DictEntry[] = [];
+      const elements: Expression[] = [];
+      let isDict: boolean | undefined;
+      let comprehension = false;
+      for (;;) {
+        const t = this.LA(1);
+        if (t.tokenType === T.RBrace || t.tokenType === EOF || t.tokenType === T.Newline) break;
+        if (t.tokenType === T.DoubleStar) {
+          const last = this.skipUntil(new Set([T.Comma, T.RBrace]), false);
+          this.error(D.notInDialect, "'**' unpacking inside a dictionary is not part of the dialect", spanOf(t, t), 'write the entries out');
+          entries.push({ kind: 'entry', key: { kind: 'error', text: this.textOf(t, last), span: spanOf(t, last ?? t) }, value: { kind: 'none' }, span: spanOf(t, last ?? t) });
+          isDict = true;
+        } else {
+          const key = this.element(T.RBrace, isDict !== false, true);
+          if (isDict === undefined) isDict = this.LA(1).tokenType === T.Colon;
+          if (isDict) {
+            if (this.LA(1).tokenType === T.Colon) {
+              this.SKIP_TOKEN();
+              const value = this.element(T.RBrace, false, true);
+              entries.push({ kind: 'entry', key, value, span: joinSpans(key.span, value.span) as SourceSpan });
+            } else {
+              const at = this.LA(1);
+              if (this.lastError < key.span!.start.offset) {
+                this.error(D.syntaxError, `expected ':' after the dictionary key, found ${describeToken(at)}`, spanOf(at, at), "write key: value");
+              }
+              entries.push({ kind: 'entry', key, value: { kind: 'error', text: '', span: spanOf(at, at) }, span: key.span as SourceSpan });
+            }
+          } else {
+            elements.push(key);
+          }
+        }
+        if (this.LA(1).tokenType === T.For) {
+          comprehension = true;
+          this.skipUntil(new Set([T.RBrace]), false);
+          break;
+        }
+        if (this.LA(1).tokenType !== T.Comma) break;
+        this.SKIP_TOKEN();
+      }
+      const close = this.CONSUME(T.RBrace);
+      const where = spanOf(open, close);
+      if (comprehension) return this.unsupportedExpression(isDict === true ? 'dictionary comprehensions' : 'set comprehensions', open, where, where);
+      if (isDict === false) return { kind: 'set', elements, span: where };
+      return { kind: 'dict', entries, span: where };
+    }) as Expression;
+  });
+
+  // ─── Calls ────────────────────────────────────────────────────────────────
+
+  private callArguments(callee: Expression): { args: Expression[]; keywords: Keyword[] } {
+    const args: Expression[] = [];
+    const keywords: Keyword[] = [];
+    for (;;) {
+      const t = this.LA(1).tokenType;
+      if (t === T.RParen || t === EOF || t === T.Newline) break;
+      const start = this.LA(1);
+      try {
+        this.argument(args, keywords);
+      } catch (e) {
+        if (!this.isCaught(e)) throw e;
+      const before = this.LA(0);
+        const last = this.skipUntil(new Set([T.Comma, T.RParen]), false);
+        this.reportCaught(e, before, start.startOffset, (last ?? start).startOffset + 1);
+        args.push({ kind: 'error', text: this.textOf(start, last), span: spanOf(start, last ?? start) });
+      }
+      if (this.LA(1).tokenType === T.For) {
+        const last = this.skipUntil(new Set([T.RParen]), false);
+        this.error(D.notInDialect, 'generator expressions are not part of the dialect', spanOf(start, last ?? start), 'use a Repeat loop');
+        break;
+      }
+      if (this.LA(1).tokenType !== T.Comma) break;
+      this.SKIP_TOKEN();
+    }
+    void callee;
+    return { args, keywords };
+  }
+
+  private argument(args: Expression[], keywords: Keyword[]): void {
+    const first = this.LA(1);
+    const second = this.LA(2);
+    if (second.tokenType === T.Assign && (first.tokenType === T.Name || T.KEYWORDS.get(first.image) === first.tokenType)) {
+      this.SKIP_TOKEN();
+      this.SKIP_TOKEN();
+      const value = this.quickAtom() ?? this.SUBRULE(this.expression);
+      const name = nameOf(first);
+      const nameSpan = spanOf(first, first);
+      const p = payloadOf(first);
+      if (first.tokenType !== T.Name) {
+        this.warn(D.keywordNotIdentifier, `'${name}' is a Python keyword, not a valid argument name: read as the parameter key '${name}'`, nameSpan, `write **{'${name}': …} for valid Python`);
+      } else if (p !== undefined && p.kind === 'name' && p.hyphenated) {
+        this.warn(D.keywordNotIdentifier, `'${first.image}' is not a Python identifier (it contains '-'): read as the parameter key '${name}'`, nameSpan, `write **{'${name}': …} for valid Python`);
+      }
+      keywords.push({ kind: 'keyword', name, nameSpan, value, span: joinSpans(nameSpan, value.span) as SourceSpan });
+      return;
+    }
+    if (first.tokenType === T.DoubleStar) {
+      this.SKIP_TOKEN();
+      const value = this.SUBRULE2(this.expression);
+      if (value.kind === 'dict' && value.entries.length > 0 && value.entries.every((e) => e.key.kind === 'string')) {
+        // `**{'Show-text': True}`: the canonical spelling of keywords that are not identifiers.
+        for (const entry of value.entries) {
+          const key = entry.key as Extract<Expression, { kind: 'string' }>;
+          keywords.push({ kind: 'keyword', name: key.value, nameSpan: key.span as SourceSpan, value: entry.value, span: entry.span as SourceSpan });
+        }
+        return;
+      }
+      args.push({ kind: 'starred', double: true, value, span: joinSpans(spanOf(first, first), value.span) as SourceSpan });
+      return;
+    }
+    const value = this.quickAtom() ?? this.SUBRULE(this.starExpression);
+    if (keywords.length > 0 && value.kind !== 'starred') {
+      this.warn(D.positionalAfterKeyword, 'positional argument after keyword arguments: read as a positional argument', value.span as SourceSpan, 'put positional arguments first');
+    }
+    args.push(value);
+  }
+}
+
+const TARGET_NAMES: Partial<Record<Expression['kind'], string>> = {
+  call: 'a function call',
+  string: 'a string',
+  fstring: 'an f-string',
+  bytes: 'bytes',
+  number: 'a number',
+  boolean: 'True or False',
+  none: 'None',
+  dict: 'a dictionary',
+  set: 'a set',
+  compare: 'a comparison',
+  binary: 'an expression with an operator',
+  unary: 'an expression with an operator',
+  boolOp: "an 'and'/'or' expression",
+  bareText: 'unquoted text',
+  starred: 'a starred expression',
+  tuple: 'this tuple',
+  list: 'this list',
+};
+
+const ATOM_START = new Set<TokenType>([
+  T.Name, T.NumberToken, T.StringToken, T.FStringStart, T.True, T.False, T.None, T.LParen, T.LBracket, T.LBrace,
+  T.BareText, T.Invalid, T.Ellipsis, T.Await, T.Yield,
+]);
+const STATEMENT_START = new Set<TokenType>([
+  T.If, T.While, T.For, T.Def, T.Class, T.With, T.Try, T.Async, T.At, T.Else, T.Elif, T.Except, T.Finally, T.Pass,
+  T.Return, T.Import, T.From, T.Global, T.Nonlocal, T.Del, T.Raise, T.Assert, T.Break, T.Continue,
+  T.Star, T.Lambda, T.Not, T.Minus, T.Plus, T.Tilde,
+]);
+const QUICK_ATOMS = new Set<TokenType>([T.Name, T.NumberToken, T.StringToken, T.True, T.False, T.None, T.BareText]);
+const QUICK_FOLLOW = new Set<TokenType>([
+  T.Comma, T.RParen, T.RBracket, T.RBrace, T.Colon, T.Newline, T.Assign, T.FExprEnd, T.FConversion, T.FSpecStart, T.FDebug, T.Semicolon, EOF,
+]);
+
+const OPERAND = new Set<TokenType>([
+  T.Name, T.NumberToken, T.StringToken, T.True, T.False, T.None, T.BareText, T.Invalid, T.Ellipsis,
+]);
+const PREFIX = new Set<TokenType>([T.Minus, T.Plus, T.Tilde, T.Not, T.Star, T.DoubleStar, T.Await, T.Lambda, T.Yield]);
+
+function appendPart(parts: FStringPart[], part: FStringPart): void {
+  if (typeof part === 'string') {
+    if (part.length === 0) return;
+    const last = parts[parts.length - 1];
+    if (typeof last === 'string') {
+      parts[parts.length - 1] = last + part;
+      return;
+    }
+  }
+  parts.push(part);
+}

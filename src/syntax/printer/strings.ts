@@ -1,0 +1,158 @@
+/**
+ * String, bytes and f-string literal text for the printer: the quote style the
+ * node asks for, with the fewest escapes that keep it valid Python 3.8+.
+ */
+import type { QuoteStyle } from '../ast.js';
+
+const STYLES: readonly QuoteStyle[] = ["'", '"', "'''", '"""'];
+
+function quoteChar(style: QuoteStyle): string {
+  return style[0] as string;
+}
+
+function isTriple(style: QuoteStyle): boolean {
+  return style.length === 3;
+}
+
+/** Characters Python source cannot hold literally in a string (or that the reader would change). */
+function needsEscape(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a) || code === 0x7f || (code >= 0xd800 && code <= 0xdfff);
+}
+
+function hex(code: number, width: number): string {
+  return code.toString(16).padStart(width, '0');
+}
+
+/**
+ * Escapes `value` for the body of a non-raw literal in `style`. In f-string
+ * literal text, braces are doubled.
+ */
+export function escapeBody(value: string, style: QuoteStyle, inFString: boolean): string {
+  const q = quoteChar(style);
+  const triple = isTriple(style);
+  let out = '';
+  let run = 0;
+  // Index from which the value ends in quote characters (they must not meet the closing quotes).
+  let tail = value.length;
+  while (tail > 0 && value[tail - 1] === q) tail--;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i] as string;
+    const code = value.charCodeAt(i);
+    if (ch === q) {
+      if (!triple || run === 2 || i >= tail) {
+        out += `\\${q}`;
+        run = 0;
+      } else {
+        out += q;
+        run++;
+      }
+      continue;
+    }
+    run = 0;
+    if (ch === '\\') out += '\\\\';
+    else if (ch === '\n') out += triple ? '\n' : '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (inFString && (ch === '{' || ch === '}')) out += ch + ch;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < value.length && value.charCodeAt(i + 1) >= 0xdc00 && value.charCodeAt(i + 1) <= 0xdfff) {
+      out += ch + (value[i + 1] as string);
+      i++;
+    } else if (needsEscape(code)) out += code > 0xff ? `\\u${hex(code, 4)}` : `\\x${hex(code, 2)}`;
+    else out += ch;
+  }
+  return out;
+}
+
+/** Whether `value` can be written as a raw literal in `style` (else the printer drops the `r`). */
+export function canPrintRaw(value: string, style: QuoteStyle): boolean {
+  const q = quoteChar(style);
+  const triple = isTriple(style);
+  if (value.includes('\r')) return false;
+  if (!triple && (value.includes('\n') || value.includes(q))) return false;
+  if (triple && (value.includes(q + q + q) || value.endsWith(q))) return false;
+  let slashes = 0;
+  for (let i = value.length - 1; i >= 0 && value[i] === '\\'; i--) slashes++;
+  if (slashes % 2 === 1) return false;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < value.length) {
+      const low = value.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        i++;
+        continue;
+      }
+    }
+    if (needsEscape(code)) return false;
+  }
+  return true;
+}
+
+export function printStringLiteral(value: string, style: QuoteStyle, raw: boolean): string {
+  if (raw && canPrintRaw(value, style)) return `r${style}${value}${style}`;
+  return `${style}${escapeBody(value, style, false)}${style}`;
+}
+
+export function printBytesLiteral(value: Uint8Array, style: QuoteStyle): string {
+  const q = quoteChar(style);
+  const triple = isTriple(style);
+  let out = '';
+  let run = 0;
+  let tail = value.length;
+  while (tail > 0 && value[tail - 1] === q.charCodeAt(0)) tail--;
+  for (let i = 0; i < value.length; i++) {
+    const b = value[i] as number;
+    const ch = String.fromCharCode(b);
+    if (ch === q) {
+      if (!triple || run === 2 || i >= tail) {
+        out += `\\${q}`;
+        run = 0;
+      } else {
+        out += q;
+        run++;
+      }
+      continue;
+    }
+    run = 0;
+    if (ch === '\\') out += '\\\\';
+    else if (b === 0x0a) out += '\\n';
+    else if (b === 0x0d) out += '\\r';
+    else if (b === 0x09) out += '\\t';
+    else if (b < 0x20 || b >= 0x7f) out += `\\x${hex(b, 2)}`;
+    else out += ch;
+  }
+  return `b${style}${out}${style}`;
+}
+
+/**
+ * A string inside an f-string interpolation, where Python before 3.12 allows
+ * no backslash and no quote of an enclosing f-string: the first style (the
+ * preferred one first) that holds `value` as it is, or undefined.
+ */
+export function quoteWithoutEscapes(value: string, preferred: QuoteStyle, enclosing: readonly QuoteStyle[]): string | undefined {
+  for (const style of [preferred, ...STYLES.filter((s) => s !== preferred)]) {
+    if (!styleAllowedInside(style, enclosing)) continue;
+    const q = quoteChar(style);
+    if (value.includes(q) || value.includes('\\') || (!isTriple(style) && value.includes('\n'))) continue;
+    if ([...value].some((ch) => needsEscape(ch.charCodeAt(0)) && ch.length === 1)) continue;
+    return `${style}${value}${style}`;
+  }
+  return undefined;
+}
+
+/**
+ * Python before 3.12 ends an f-string at its own closing quote, even inside
+ * `{…}`: a nested literal may not use the quote character of a one-line
+ * enclosing f-string at all, nor the triple quote of a triple-quoted one.
+ */
+export function styleAllowedInside(style: QuoteStyle, enclosing: readonly QuoteStyle[]): boolean {
+  const q = quoteChar(style);
+  for (const outer of enclosing) {
+    if (quoteChar(outer) !== q) continue;
+    if (!isTriple(outer) || isTriple(style)) return false;
+  }
+  return true;
+}
+
+/** The styles a nested f-string may use, preferred first. */
+export function nestedStyles(preferred: QuoteStyle, enclosing: readonly QuoteStyle[]): QuoteStyle[] {
+  return [preferred, ...STYLES.filter((s) => s !== preferred)].filter((s) => styleAllowedInside(s, enclosing));
+}
