@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { decompileModule } from '../../src/emitter/decompile.js';
 import { describeShared } from '../support/corpus.js';
 import { parseWithPython, python3Version } from '../support/python-ast.js';
-import { renderModule } from '../support/render.js';
+import { printModule } from '../../src/syntax/printer/index.js';
 import { inCI, sharedAvailable, sharedFiles } from '../support/shared.js';
 
 /**
@@ -27,9 +27,9 @@ describeShared('decompile over corpus/unsigned', () => {
         failed.push(`${basename(file)}: ${errors.map((d) => `${d.code} ${d.message}`).join('; ')}`);
         continue;
       }
-      const code = renderModule(first.module);
+      const code = printModule(first.module);
       const again = decompileModule(bytes, { file: basename(file) });
-      expect(renderModule(again.module!), basename(file)).toBe(code);
+      expect(printModule(again.module!), basename(file)).toBe(code);
       outputs.push({ name: basename(file), code });
     }
     expect(failed).toEqual([]);

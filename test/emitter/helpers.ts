@@ -1,14 +1,14 @@
 import type { Workflow } from '../../src/ir/types.js';
 import { emitModule, type EmitOptions } from '../../src/emitter/index.js';
 import type { PlistValue } from '../../src/plist/value.js';
-import { renderModule } from '../support/render.js';
+import { printModule } from '../../src/syntax/printer/index.js';
 import { roundTrip, shortcut } from '../support/shortcut-build.js';
 
 /** Lifts a hand-made shortcut (checking lift∘lower), emits it and renders it. */
 export function decompiled(actions: readonly PlistValue[], metadata: Record<string, PlistValue> = {}, options: EmitOptions = {}): { text: string; workflow: Workflow; codes: string[] } {
   const { workflow } = roundTrip(shortcut(actions, metadata));
   const { module, diagnostics } = emitModule(workflow, options);
-  return { text: renderModule(module), workflow, codes: diagnostics.map((d) => d.code) };
+  return { text: printModule(module, { lineWidth: Infinity }), workflow, codes: diagnostics.map((d) => d.code) };
 }
 
 /** The code without the header lines. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { emitModule } from '../../src/emitter/index.js';
 import { irWorkflow } from '../arbitraries/ir.js';
 import { parseWithPython, python3Version } from '../support/python-ast.js';
-import { renderModule } from '../support/render.js';
+import { printModule } from '../../src/syntax/printer/index.js';
 import { inCI } from '../support/shared.js';
 
 /**
@@ -24,7 +24,7 @@ if (version === undefined && inCI) {
   (version === undefined ? describe.skip : describe)(`arbitrary IR → valid Python${version === undefined ? ' (skipped: no python3 ≥ 3.10 on PATH)' : ` (python ${version})`}`, () => {
     it('ast.parse accepts the code of 600 arbitrary workflows', () => {
       const workflows = fc.sample(irWorkflow({ maxDepth: 3, maxStatements: 4 }), { numRuns: 600, seed: SEED });
-      const sources = workflows.map((workflow, i) => ({ name: `sample ${i}`, code: renderModule(emitModule(workflow).module) }));
+      const sources = workflows.map((workflow, i) => ({ name: `sample ${i}`, code: printModule(emitModule(workflow).module) }));
       const failures = parseWithPython(sources);
       const shown = failures.slice(0, 3).map((f) => `${f.name}: ${f.error}\n${sources[Number(f.name.split(' ')[1])]!.code}`);
       expect(shown).toEqual([]);
@@ -36,7 +36,7 @@ if (version === undefined && inCI) {
         const part = { parameters: [], extraKeys: [] };
         body = [{ kind: 'repeatCount', groupingIdentifier: `G${depth}`, start: part, end: part, body }];
       }
-      const code = renderModule(emitModule({ metadata: { extra: [] }, body }).module);
+      const code = printModule(emitModule({ metadata: { extra: [] }, body }).module);
       expect(parseWithPython([{ name: 'deep', code }])).toEqual([]);
     });
   });
@@ -46,7 +46,7 @@ describe('determinism', () => {
   it('the same IR always gives the same code', () => {
     fc.assert(
       fc.property(irWorkflow({ maxDepth: 2 }), (workflow) => {
-        expect(renderModule(emitModule(workflow).module)).toBe(renderModule(emitModule(structuredClone(workflow)).module));
+        expect(printModule(emitModule(workflow).module)).toBe(printModule(emitModule(structuredClone(workflow)).module));
       }),
       { numRuns: 100, seed: SEED },
     );
