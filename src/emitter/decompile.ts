@@ -1,13 +1,41 @@
+import type { Catalog } from '../catalog/catalog.js';
 import { readShortcutFile } from '../container/shortcut-file.js';
 import { hasErrors, inFile, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Workflow } from '../ir/types.js';
 import { liftWorkflow } from '../lift/workflow.js';
 import type { Module } from '../syntax/ast.js';
+import { printModule } from '../syntax/printer/index.js';
+import { catalogAdapter } from './catalog.js';
 import { emitModule, type EmitOptions } from './emit.js';
 
-export interface DecompileOptions extends EmitOptions {
+export interface DecompileOptions extends Omit<EmitOptions, 'catalog'> {
   /** The file's name, for diagnostics. */
   readonly file?: string;
+  /**
+   * The catalog readable names come from (`loadCatalog()`: the full one when
+   * installed). It never changes what the code compiles to; default: the core.
+   */
+  readonly catalog?: Catalog;
+  /** Lines longer than this break their calls, lists and dictionaries (default 100; `Infinity`: never). */
+  readonly lineWidth?: number;
+}
+
+export interface Decompiled {
+  /** The canonical code; empty when the input could not be read. */
+  readonly code: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * A shortcut file's bytes (binary, XML or signed) or a lifted workflow → its
+ * canonical code in the dialect (grammars/dialect.md). Never throws on bad
+ * input: reading and lifting problems come back as error diagnostics with
+ * empty code.
+ */
+export function decompile(input: Uint8Array | Workflow, options: DecompileOptions = {}): Decompiled {
+  const { module, diagnostics } = decompileModule(input, options);
+  if (module === undefined) return { code: '', diagnostics };
+  return { code: printModule(module, options.lineWidth === undefined ? {} : { lineWidth: options.lineWidth }), diagnostics };
 }
 
 /**
@@ -30,7 +58,8 @@ export function decompileModule(input: Uint8Array | Workflow, options: Decompile
   } else {
     workflow = input;
   }
-  const emitted = emitModule(workflow, options);
+  const { catalog, ...rest } = options;
+  const emitted = emitModule(workflow, { ...rest, ...(catalog === undefined ? {} : { catalog: catalogAdapter(catalog) }) });
   diagnostics.push(...named(emitted.diagnostics));
   return { module: emitted.module, diagnostics };
 }
