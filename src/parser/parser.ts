@@ -1294,7 +1294,8 @@ export class DialectParser extends EmbeddedActionsParser {
       {
         ALT: () => {
           const t = this.CONSUME(T.Ellipsis);
-          return this.ACTION((): Expression => this.unsupportedExpression("'...' (Ellipsis) values", t, spanOf(t, t))) as Expression;
+          // `...` is the dialect's "absent parameter" (grammars/dialect.md §8); the binder gives it meaning.
+          return this.ACTION((): Expression => ({ kind: 'ellipsis', span: spanOf(t, t) })) as Expression;
         },
       },
       {
