@@ -6,6 +6,7 @@
 import { sharedLocation, type BenchSection } from './harness.js';
 import { checkSection } from './sections/check.js';
 import { liftLowerSection } from './sections/lift-lower.js';
+import { parseSection } from './sections/parse.js';
 import { plistReadSection } from './sections/plist-read.js';
 import { signedExtractSection } from './sections/signed-extract.js';
 
@@ -15,6 +16,7 @@ const sections: BenchSection[] = [
   signedExtractSection,
   liftLowerSection,
   checkSection,
+  parseSection,
 ];
 
 async function main(): Promise<number> {

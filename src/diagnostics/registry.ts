@@ -9,6 +9,7 @@ import { signedDiagnostics } from '../signed/diagnostics.js';
 import { syntaxDiagnostics } from '../parser/diagnostics.js';
 import { binderDiagnostics } from '../binder/diagnostics.js';
 import { datasetDiagnostics } from '../compile/diagnostics.js';
+import { emitterDiagnostics } from '../emitter/diagnostics.js';
 
 /**
  * Every phase's diagnostic table, for uniqueness checks and documentation.
@@ -26,6 +27,7 @@ export const diagnosticTables: Readonly<Record<string, Readonly<Record<string, D
   checker: checkerDiagnostics,
   binder: binderDiagnostics,
   dataset: datasetDiagnostics,
+  emitter: emitterDiagnostics,
 };
 
 export function allDiagnosticDefinitions(): DiagnosticDefinition[] {

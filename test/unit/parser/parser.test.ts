@@ -314,9 +314,13 @@ describe('parser: errors and recovery', () => {
   });
 
   it('reports Python constructs the AST has no node for', () => {
-    for (const src of ['x = lambda y: y', 'x = a if b else c', 'x = [i for i in y]', 'x = a[1:2]', 'x = (y := 1)', 'x = ...', 'x = {**a}', 'f(x for x in y)']) {
+    for (const src of ['x = lambda y: y', 'x = a if b else c', 'x = [i for i in y]', 'x = a[1:2]', 'x = (y := 1)', 'x = {**a}', 'f(x for x in y)']) {
       expect(parse(src).codes, src).toEqual(['SC4107']);
     }
+  });
+
+  it('reads `...` as the Ellipsis node (the dialect\'s absent parameter)', () => {
+    expect(parse('x = ...').codes).toEqual([]);
   });
 
   it('reports invalid case patterns', () => {
