@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bindModule } from '../../src/binder/index.js';
 import { compile } from '../../src/compile/index.js';
-import { lowerWorkflow } from '../../src/lift/index.js';
-import { parseModule } from '../../src/parser/index.js';
 import type { PlistDict, PlistValue } from '../../src/plist/value.js';
 import { action, control, d, int, named, output, real, text, tokenAttachment, wrapper } from '../support/shortcut-build.js';
 import { codes, compiled, expectActions, identifierOf, ok, parametersOf } from './helpers.js';
@@ -20,25 +17,10 @@ function only(body: string, header = HEADER): PlistDict {
   return result.actions[0]!;
 }
 
-/**
- * Canonical code with `...` (an absent input, dialect §8). The parser on main
- * does not read `...` yet (SC4107): these tests put the AST node the dialect
- * defines in place of a marker name and bind that tree directly.
- */
+/** Canonical code that must compile, with its actions and error codes (for `...`, an absent input, dialect §8). */
 function withEllipsis(body: string): { actions: PlistDict[]; errors: string[] } {
-  const source = `${HEADER}${body}`.replaceAll('...', '__ELLIPSIS__');
-  const parsed = parseModule(source);
-  const replace = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(replace);
-    if (node === null || typeof node !== 'object' || node instanceof Uint8Array) return node;
-    const record = node as Record<string, unknown>;
-    if (record.kind === 'name' && record.name === '__ELLIPSIS__') return { kind: 'ellipsis', span: record.span };
-    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, typeof v === 'bigint' ? v : replace(v)]));
-  };
-  const module = replace(parsed.module) as typeof parsed.module;
-  const bound = bindModule(module, { source });
-  const plist = lowerWorkflow(bound.partial) as PlistDict;
-  return { actions: plist.get('WFWorkflowActions') as PlistDict[], errors: [...parsed.diagnostics, ...bound.diagnostics].filter((x) => x.severity === 'error').map((x) => x.code) };
+  const result = compiled(`${HEADER}${body}`);
+  return { actions: [...result.actions], errors: codes(result.errors) };
 }
 
 function param(value: string, key = 'K'): PlistValue {

@@ -118,4 +118,12 @@ describe('shortcutc compile', () => {
     await runCli(['check', 'c.py'], cli);
     expect(cli.out()).toMatch(/c\.py:1:33: \w+ SC6\d{3}: .*WFTextActionTxt/);
   });
+
+  it('shortcutc roundtrip goes through canonical code by default', async () => {
+    const dir = folder({ 'good.py': GOOD });
+    expect(await runCli(['compile', 'good.py'], io(dir))).toBe(0);
+    const cli = io(dir);
+    expect(await runCli(['roundtrip', 'good.shortcut', '--json'], cli)).toBe(0);
+    expect(JSON.parse(cli.out())).toMatchObject({ via: 'code', passed: 1, failed: 0 });
+  });
 });
