@@ -219,6 +219,11 @@ describe('canonical code: statements (dialect §7–§9)', () => {
     expect(bad.errors.every((e) => e.suggestion !== undefined)).toBe(true);
   });
 
+  it('a call of a reserved name in a value is no wrapper', () => {
+    const bad = compiled(`${HEADER}is_workflow_actions_y(A=range(3), B=input('''x'''))\n`);
+    expect(codes(bad.errors)).toEqual(['SC5106', 'SC5106']);
+  });
+
   it('a block output binding with no block above is an error; an output bound twice too', () => {
     expect(codes(compiled(`${HEADER}x = _\n`).errors)).toEqual(['SC5405']);
     expect(codes(compiled(`${HEADER}x = '''a'''\nx = '''b'''\n`).errors)).toEqual(['SC5207']);
