@@ -46,12 +46,8 @@ export function resolveActionName(ctx: BindContext, name: string, span: SourceSp
     const entry = resolved.entry!;
     ctx.report(D.looseActionName, `\`${name}\` is not a catalog name; read as \`${entry.pythonName}\` (${entry.identifier})`, span, `write \`${entry.pythonName}\``);
   } else if (resolved.via === 'unknown') {
-    const suggested = ctx.hint(`action:${name}`, () => {
-      const suggestions = ctx.catalog?.suggestActions(name, 3) ?? [];
-      return suggestions.length === 0 ? undefined : `did you mean ${suggestions.map((s) => `\`${s.action.pythonName}\``).join(', ')}?`;
-    });
-    const hint = suggested ?? 'check the name against `shortcutc catalog search`';
-    ctx.report(D.unknownAction, `the catalog does not know the action \`${name}\`; compiled as identifier ${resolved.identifier}`, span, hint);
+    // The checker reports unknown actions as errors, with "did you mean" suggestions; the compiler only says what it did.
+    ctx.report(D.unknownAction, `the catalog does not know the action \`${name}\`; compiled as identifier ${resolved.identifier}`, span, 'check the name with `shortcutc check` or `shortcutc catalog search`');
   }
   return resolved;
 }

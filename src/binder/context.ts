@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { diagnostic, type DiagnosticDefinition } from '../diagnostics/codes.js';
 import type { Diagnostic, Severity, SourceSpan } from '../diagnostics/diagnostic.js';
-import { deriveUuid, IdentitySource } from '../ir/identity.js';
+import { Identities } from './identity.js';
 import { SourceMap } from '../ir/source-map.js';
 import { binderDiagnostics } from './diagnostics.js';
 import { emptyHeader, type HeaderTables } from './header.js';
@@ -43,8 +43,8 @@ export class ExpressionTooDeep extends Error {
 export class BindContext {
   readonly diagnostics: Diagnostic[] = [];
   readonly sourceMap = new SourceMap();
-  /** GroupingIdentifiers (derived from block kind and position). */
-  readonly identity: IdentitySource;
+  /** Derived UUIDs and GroupingIdentifiers. */
+  private readonly identities: Identities;
   mode: ReadingMode = 'model';
   header: HeaderTables = emptyHeader;
   /** Position of the next flat action in `WFWorkflowActions`. */
@@ -59,11 +59,11 @@ export class BindContext {
     /** The catalog model code is read with; canonical code uses only the core catalog. */
     readonly catalog: Catalog | undefined,
     readonly file: string | undefined,
-    private readonly seed: string,
+    seed: string,
     /** The code text, when known: model code's unquoted text is read from it. */
     readonly source?: string,
   ) {
-    this.identity = new IdentitySource(seed);
+    this.identities = new Identities(seed);
   }
 
   /** The code an expression was written as (model code's unquoted text), when the source is known. */
@@ -90,19 +90,24 @@ export class BindContext {
    * and an edit elsewhere renames nothing.
    */
   outputUuid(name: string, occurrence: number): string {
-    return deriveUuid([this.seed, 'output', name, occurrence]);
+    return this.identities.derive('output', name, occurrence);
   }
 
   /** The UUID of an action nothing names (model code's calls nested in values). */
   unnamedUuid(index: number, identifier: string): string {
-    return deriveUuid([this.seed, 'action', index, identifier]);
+    return this.identities.derive('action', index, identifier);
+  }
+
+  /** A block's GroupingIdentifier, from its kind and its start's position. */
+  groupingIdentifier(kind: string, startIndex: number): string {
+    return this.identities.derive('group', kind, startIndex);
   }
 
   /** The derived `VariableUUID` of a named variable (one per name). */
   variableUuid(name: string): string {
     let uuid = this.variableUuids.get(name);
     if (uuid === undefined) {
-      uuid = deriveUuid([this.seed, 'variable', name]);
+      uuid = this.identities.derive('variable', name);
       this.variableUuids.set(name, uuid);
     }
     return uuid;

@@ -84,7 +84,7 @@ function bindIfChain(
   ctx.claimIndex();
   const block: IfStatement = {
     kind: 'if',
-    groupingIdentifier: ctx.identity.groupingIdentifier('if', startIndex),
+    groupingIdentifier: ctx.groupingIdentifier('if', startIndex),
     start,
     then,
     ...(otherwise === undefined ? {} : { otherwise }),
@@ -123,7 +123,7 @@ export function bindMatch(env: Env, statement: ast.MatchStatement, bindBody: Bod
     ctx.claimIndex();
     const block: MenuStatement = {
       kind: 'menu',
-      groupingIdentifier: ctx.identity.groupingIdentifier('menu', startIndex),
+      groupingIdentifier: ctx.groupingIdentifier('menu', startIndex),
       start,
       cases,
       end: part(),
@@ -300,8 +300,8 @@ export function bindFor(env: Env, statement: ast.ForStatement, bindBody: BodyBin
     ctx.claimIndex();
     const block: RepeatCountStatement | RepeatEachStatement =
       range !== undefined
-        ? { kind: 'repeatCount', groupingIdentifier: ctx.identity.groupingIdentifier('repeatCount', startIndex), start, body, end: part(), ...startMode(env) }
-        : { kind: 'repeatEach', groupingIdentifier: ctx.identity.groupingIdentifier('repeatEach', startIndex), start, body, end: part(), ...startMode(env) };
+        ? { kind: 'repeatCount', groupingIdentifier: ctx.groupingIdentifier('repeatCount', startIndex), start, body, end: part(), ...startMode(env) }
+        : { kind: 'repeatEach', groupingIdentifier: ctx.groupingIdentifier('repeatEach', startIndex), start, body, end: part(), ...startMode(env) };
     mapSpan(env, block, statement.span);
     env.body.push(block);
   });

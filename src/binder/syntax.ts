@@ -15,7 +15,7 @@ export function dottedName(expr: Expression): string | undefined {
 
 /** The callee of a call as a dotted name (`is_workflow_actions_gettext`, `datetime.datetime.now`). */
 export function calleeName(call: CallExpression): string | undefined {
-  return dottedName(call.callee);
+  return call.callee.kind === 'name' ? call.callee.name : dottedName(call.callee);
 }
 
 /** The keyword argument `name`, if given. */

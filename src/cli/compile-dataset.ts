@@ -7,7 +7,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { readDataset } from '../compile/dataset.js';
 import { diagnostic } from '../diagnostics/codes.js';
 import { cliDiagnostics } from './diagnostics.js';
-import { compileSample, type SampleJob, type SampleReport, type SampleSettings } from './compile-sample.js';
+import { compileSample, outcomeOf, type SampleJob, type SampleOutcome, type SampleSettings } from './compile-sample.js';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './compile-worker.js';
 import { ExitCode, reportDiagnostics, type CliIO } from './io.js';
 
@@ -20,8 +20,6 @@ export interface DatasetRun {
   /** Worker threads; 1 compiles in the main thread. */
   readonly jobs: number;
   readonly json?: boolean;
-  /** The catalog's file, so worker threads load the same one (undefined: the built-in core). */
-  readonly catalogPath?: string;
 }
 
 /** The report's summary (`--report`): counts, and how often each diagnostic code occurred. */
@@ -65,17 +63,17 @@ export async function runDataset(io: CliIO, run: DatasetRun, catalog: Catalog): 
   const progress = new Progress(io, size);
   let fatal = false;
 
-  const take = (sample: SampleReport): void => {
+  const take = (sample: SampleOutcome): void => {
     summary.total++;
-    if (sample.status === 'compiled') summary.compiled++;
+    if (sample.compiled) summary.compiled++;
     else summary.failed++;
     const stopping = new Set<string>();
-    for (const d of sample.diagnostics) {
-      summary.byCode[d.code] = (summary.byCode[d.code] ?? 0) + 1;
-      if (sample.status === 'failed' && d.severity === 'error') stopping.add(d.code);
+    for (const [code, error] of sample.codes) {
+      summary.byCode[code] = (summary.byCode[code] ?? 0) + 1;
+      if (!sample.compiled && error) stopping.add(code);
     }
     for (const code of stopping) summary.failedSamplesByCode[code] = (summary.failedSamplesByCode[code] ?? 0) + 1;
-    report?.sample(sample);
+    report?.sample(sample.line);
     progress.update(summary.compiled, summary.failed);
   };
 
@@ -101,9 +99,9 @@ export async function runDataset(io: CliIO, run: DatasetRun, catalog: Catalog): 
 
   const workerFile = workerModule();
   if (run.jobs > 1 && workerFile !== undefined) {
-    await runPool(workerFile, run, settings, io, jobsOf(), take);
+    await runPool(workerFile, run, settings, io, catalog, jobsOf(), take);
   } else {
-    for (const batch of jobsOf()) for (const job of batch) take(compileSample(job, settings, catalog, io));
+    for (const batch of jobsOf()) for (const job of batch) take(outcomeOf(compileSample(job, settings, catalog, io)));
   }
   progress.done();
 
@@ -137,12 +135,13 @@ async function runPool(
   run: DatasetRun,
   settings: SampleSettings,
   io: CliIO,
+  catalog: Catalog,
   batches: Generator<SampleJob[]>,
-  take: (sample: SampleReport) => void,
+  take: (sample: SampleOutcome) => void,
 ): Promise<void> {
-  const setup: WorkerSetup = { settings, cwd: io.cwd, ...(run.catalogPath === undefined ? {} : { catalogPath: run.catalogPath }) };
+  const setup: WorkerSetup = { settings, cwd: io.cwd, catalog: catalog.document };
   const workers = Array.from({ length: run.jobs }, () => new Worker(file, { workerData: setup }));
-  const done = new Map<number, readonly SampleReport[]>();
+  const done = new Map<number, readonly SampleOutcome[]>();
   let nextToTake = 0;
   let nextBatch = 0;
   let exhausted = false;
@@ -167,7 +166,7 @@ async function runPool(
             return;
           }
           inFlight--;
-          done.set(reply.batch, reply.reports);
+          done.set(reply.batch, reply.outcomes);
           while (done.has(nextToTake)) {
             for (const sample of done.get(nextToTake)!) take(sample);
             done.delete(nextToTake);
@@ -212,8 +211,9 @@ class ReportWriter {
     this.fd = openSync(this.samplesPath, 'w');
   }
 
-  sample(report: SampleReport): void {
-    writeSync(this.fd, `${this.count === 0 ? '' : ',\n'}    ${JSON.stringify(report)}`);
+  /** Appends one sample's report line (already serialized). */
+  sample(line: string): void {
+    writeSync(this.fd, `${this.count === 0 ? '' : ',\n'}    ${line}`);
     this.count++;
   }
 

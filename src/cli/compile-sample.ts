@@ -29,6 +29,29 @@ export interface SampleSettings {
   readonly dataset: string;
 }
 
+/**
+ * A sample's report as it travels from a worker thread: the report line
+ * already serialized (the work spreads over the threads; a string copies
+ * cheaply between them) and what the summary counts.
+ */
+export interface SampleOutcome {
+  readonly index: number;
+  readonly compiled: boolean;
+  /** Each diagnostic's code, and whether it is an error. */
+  readonly codes: readonly (readonly [string, boolean])[];
+  /** `JSON.stringify` of the `SampleReport`. */
+  readonly line: string;
+}
+
+export function outcomeOf(report: SampleReport): SampleOutcome {
+  return {
+    index: report.index,
+    compiled: report.status === 'compiled',
+    codes: report.diagnostics.map((d) => [d.code, d.severity === 'error'] as const),
+    line: JSON.stringify(report),
+  };
+}
+
 /** The file name of sample `index` in the output folder (`000042.shortcut`). */
 export function sampleFileName(index: number): string {
   return `${String(index).padStart(6, '0')}.shortcut`;

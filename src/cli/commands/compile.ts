@@ -81,7 +81,6 @@ export const registerCompile: RegisterCommand = (program, io, setExit) => {
         setExit(ExitCode.failure);
         return;
       }
-      const catalogPath = catalog.origin.kind === 'builtin' || catalog.origin.kind === 'memory' ? undefined : catalog.origin.path;
       setExit(
         await runDataset(
           io,
@@ -93,7 +92,6 @@ export const registerCompile: RegisterCommand = (program, io, setExit) => {
             format: options.xml === true ? 'xml' : 'binary',
             jobs,
             ...(options.json === undefined ? {} : { json: options.json }),
-            ...(catalogPath === undefined ? {} : { catalogPath }),
           },
           catalog,
         ),
