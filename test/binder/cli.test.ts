@@ -1,10 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/program.js';
 import { readPlist } from '../../src/plist/index.js';
+import { repoPath } from '../support/shared.js';
 
 function io(cwd: string): CliIO & { out: () => string; err: () => string } {
   const out: string[] = [];
@@ -126,4 +128,26 @@ describe('shortcutc compile', () => {
     expect(await runCli(['roundtrip', 'good.shortcut', '--json'], cli)).toBe(0);
     expect(JSON.parse(cli.out())).toMatchObject({ via: 'code', passed: 1, failed: 0 });
   });
+
+  // The worker threads run the built CLI (dist/): this runs when it is built (npm ci builds it).
+  const built = repoPath('dist', 'cli', 'compile-worker.js');
+  (existsSync(built) ? it : it.skip)('--dataset on worker threads writes the same files and report as in process', () => {
+    const samples = Array.from({ length: 70 }, (_, i) => ({ annotated_code: i % 3 === 0 ? BAD : `${GOOD}n = is_workflow_actions_number(WFNumberActionNumber=${i})\n` }));
+    const dir = folder({ 'data.json': JSON.stringify(samples) });
+    const run = (jobs: string, out: string): void => {
+      const result = spawnSync(process.execPath, [repoPath('dist', 'cli', 'main.js'), 'compile', '--dataset', 'data.json', '--out-dir', out, '--report', `${out}.json`, '--jobs', jobs], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, XDG_DATA_HOME: mkdtempSync(join(tmpdir(), 'shortcutc-xdg-')) },
+      });
+      expect(result.stdout).toBe('70 samples: 46 compiled, 24 failed\n');
+    };
+    run('1', 'one');
+    run('3', 'three');
+    const one = readFileSync(join(dir, 'one.json'), 'utf8').replaceAll('one/', 'X/');
+    const three = readFileSync(join(dir, 'three.json'), 'utf8').replaceAll('three/', 'X/');
+    expect(three).toBe(one);
+    for (const name of readdirSync(join(dir, 'one'))) expect(readFileSync(join(dir, 'three', name)).equals(readFileSync(join(dir, 'one', name)))).toBe(true);
+  }, 60_000);
 });
+
