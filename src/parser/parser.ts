@@ -464,23 +464,25 @@ export class DialectParser extends EmbeddedActionsParser {
   }
 
   private readonly simpleStatementLine = this.RULE('simpleStatementLine', (): Statement[] => {
-    const statements: Statement[] = [this.SUBRULE(this.simpleStatement)];
-    let trailing = false;
-    this.MANY({
-      GATE: () => !trailing,
-      DEF: () => {
+    const first = this.SUBRULE(this.simpleStatement);
+    if (this.RECORDING_PHASE) {
+      this.MANY(() => {
         this.CONSUME(T.Semicolon);
-        const more = this.OPTION(() => this.SUBRULE2(this.simpleStatement));
-        this.ACTION(() => {
-          if (more === undefined) trailing = true;
-          else statements.push(more);
-        });
-      },
-    });
-    const newline = this.OPTION2(() => this.CONSUME(T.Newline));
-    this.ACTION(() => {
-      if (newline === undefined && this.LA(1).tokenType !== EOF) throw this.expected('the end of the line');
-    });
+        this.OPTION(() => this.SUBRULE2(this.simpleStatement));
+      });
+      this.OPTION2(() => this.CONSUME(T.Newline));
+      return [first];
+    }
+    const statements: Statement[] = [first];
+    while (this.LA(1).tokenType === T.Semicolon) {
+      this.SKIP_TOKEN();
+      const next = this.LA(1).tokenType;
+      if (next === T.Newline || next === EOF) break;
+      statements.push(this.SUBRULE2(this.simpleStatement));
+    }
+    const end = this.LA(1).tokenType;
+    if (end === T.Newline) this.SKIP_TOKEN();
+    else if (end !== EOF) throw this.expected('the end of the line');
     return statements;
   });
 
@@ -956,94 +958,121 @@ export class DialectParser extends EmbeddedActionsParser {
   // ─── Expressions ──────────────────────────────────────────────────────────
 
   /** `a, b` without parentheses (a tuple), or one expression. */
+  /** `a, b` without parentheses (a tuple), or one expression. */
   private readonly starExpressions = this.RULE('starExpressions', (): Expression => {
-    const first = this.ACTION(() => this.quickAtom()) ?? this.SUBRULE(this.starExpression);
-    const elements: Expression[] = [first];
-    let trailing = false;
-    this.MANY({
-      GATE: () => !trailing,
-      DEF: () => {
+    if (this.RECORDING_PHASE) {
+      this.SUBRULE(this.starExpression);
+      this.MANY(() => {
         this.CONSUME(T.Comma);
-        const more = this.OPTION({ GATE: () => EXPRESSION_START.has(this.LA(1).tokenType), DEF: () => this.ACTION(() => this.quickAtom()) ?? this.SUBRULE2(this.starExpression) });
-        this.ACTION(() => {
-          if (more === undefined) trailing = true;
-          else elements.push(more);
-        });
-      },
-    });
-    return this.ACTION((): Expression => {
-      if (elements.length === 1 && !trailing) return first;
-      const last = this.LA(0);
-      return { kind: 'tuple', elements, parenthesized: false, span: joinSpans(first.span, spanOf(last, last)) as SourceSpan };
-    }) as Expression;
+        this.OPTION(() => this.SUBRULE2(this.starExpression));
+      });
+      return { kind: 'error', text: '' };
+    }
+    const first = this.quickAtom() ?? this.SUBRULE(this.starExpression);
+    if (this.LA(1).tokenType !== T.Comma) return first;
+    const elements: Expression[] = [first];
+    while (this.LA(1).tokenType === T.Comma) {
+      this.SKIP_TOKEN();
+      if (!EXPRESSION_START.has(this.LA(1).tokenType)) break;
+      elements.push(this.quickAtom() ?? this.SUBRULE2(this.starExpression));
+    }
+    const last = this.LA(0);
+    return { kind: 'tuple', elements, parenthesized: false, span: joinSpans(first.span, spanOf(last, last)) as SourceSpan };
   });
 
   private readonly starExpression = this.RULE('starExpression', (): Expression => {
-    this.ACTION(() => {
-      if (!EXPRESSION_START.has(this.LA(1).tokenType)) throw this.expected('an expression');
-    });
-    return this.OR([
-      {
-        ALT: () => {
-          const star = this.CONSUME(T.Star);
-          const value = this.SUBRULE(this.disjunction);
-          return this.ACTION((): Expression => this.boundedDepth({ kind: 'starred', double: false, value, span: joinSpans(spanOf(star, star), value.span) as SourceSpan })) as Expression;
-        },
-      },
-      { ALT: () => this.SUBRULE(this.namedExpression) },
-    ]);
+    if (!this.RECORDING_PHASE) {
+      const type = this.LA(1).tokenType;
+      if (type !== T.Star) {
+        if (!EXPRESSION_START.has(type)) throw this.expected('an expression');
+        return this.SUBRULE(this.namedExpression);
+      }
+    }
+    return this.OR(this.starAlternatives);
   });
 
+  private readonly starAlternatives = [
+    {
+      ALT: (): Expression => {
+        const star = this.CONSUME(T.Star);
+        const value = this.SUBRULE(this.disjunction);
+        if (this.RECORDING_PHASE) return value;
+        return this.boundedDepth({ kind: 'starred', double: false, value, span: joinSpans(spanOf(star, star), value.span) as SourceSpan });
+      },
+    },
+    { ALT: (): Expression => this.SUBRULE(this.namedExpression) },
+  ];
+
+  /** An expression, with the walrus (`x := v`) reported. */
   /** An expression, with the walrus (`x := v`) reported. */
   private readonly namedExpression = this.RULE('namedExpression', (): Expression => {
     const value = this.SUBRULE(this.expression);
-    this.OPTION(() => {
-      const walrus = this.CONSUME(T.Walrus);
+    if (this.RECORDING_PHASE) {
+      this.OPTION(() => {
+        this.CONSUME(T.Walrus);
+        this.SUBRULE2(this.expression);
+      });
+      return value;
+    }
+    const walrus = this.LA(1);
+    if (walrus.tokenType === T.Walrus) {
+      this.SKIP_TOKEN();
       this.SUBRULE2(this.expression);
-      this.ACTION(() => this.error(D.notInDialect, "':=' (assignment expressions) is not part of the dialect", spanOf(walrus, walrus), 'assign on its own line first'));
-    });
+      this.error(D.notInDialect, "':=' (assignment expressions) is not part of the dialect", spanOf(walrus, walrus), 'assign on its own line first');
+    }
     return value;
   });
 
+  /**
+   * An expression with its nesting counted. The lambda and conditional
+   * forms are read only to be reported (the AST has no node for them).
+   */
   private readonly expression = this.RULE('expression', (): Expression => {
-    const first = this.LA(1);
-    this.ACTION(() => this.enter(first));
-    try {
-      const result = this.OR([
+    if (this.RECORDING_PHASE) {
+      return this.OR([
         {
           ALT: () => {
-            const lambda = this.CONSUME(T.Lambda);
-            this.ACTION(() => {
-              this.skipUntil(new Set([T.Colon]), true);
-            });
+            this.CONSUME(T.Lambda);
             this.CONSUME(T.Colon);
-            const body = this.SUBRULE(this.expression);
-            return this.ACTION((): Expression => this.unsupportedExpression('lambda functions', lambda, body.span)) as Expression;
+            return this.SUBRULE(this.expression);
           },
         },
         {
           ALT: () => {
             const value = this.SUBRULE(this.disjunction);
-            let result = value;
-            this.OPTION({
-              GATE: () => !this.inPattern && this.LA(1).tokenType === T.If,
-              DEF: () => {
-                const ifToken = this.CONSUME(T.If);
-                this.SUBRULE2(this.disjunction);
-                this.CONSUME(T.Else);
-                const otherwise = this.SUBRULE2(this.expression);
-                this.ACTION(() => {
-                  result = this.unsupportedExpression('conditional expressions (a if b else c)', ifToken, otherwise.span, value.span);
-                });
-              },
+            this.OPTION(() => {
+              this.CONSUME(T.If);
+              this.SUBRULE2(this.disjunction);
+              this.CONSUME(T.Else);
+              this.SUBRULE2(this.expression);
             });
-            return result;
+            return value;
           },
         },
       ]);
-      return this.ACTION(() => (this.depth === 1 ? this.boundedDepth(result) : result)) ?? result;
+    }
+    const first = this.LA(1);
+    this.enter(first);
+    try {
+      if (first.tokenType === T.Lambda) {
+        this.SKIP_TOKEN();
+        this.skipUntil(new Set([T.Colon]), true);
+        this.CONSUME(T.Colon);
+        const body = this.SUBRULE(this.expression);
+        return this.unsupportedExpression('lambda functions', first, body.span);
+      }
+      let result = this.SUBRULE(this.disjunction);
+      const ifToken = this.LA(1);
+      if (!this.inPattern && ifToken.tokenType === T.If) {
+        this.SKIP_TOKEN();
+        this.SUBRULE2(this.disjunction);
+        this.CONSUME(T.Else);
+        const otherwise = this.SUBRULE2(this.expression);
+        result = this.unsupportedExpression('conditional expressions (a if b else c)', ifToken, otherwise.span, result.span);
+      }
+      return this.depth === 1 ? this.boundedDepth(result) : result;
     } finally {
-      this.ACTION(() => this.depth--);
+      this.depth--;
     }
   });
 
@@ -1070,156 +1099,138 @@ export class DialectParser extends EmbeddedActionsParser {
   }
 
   /** The flat operator chain: `not`* operand (operator `not`* operand)*. */
+  /**
+   * The flat operator chain: `not`* operand (operator `not`* operand)*. The
+   * leading part is chevrotain's (it decides where an expression may start);
+   * the rest is a plain loop: after the first operand one token decides.
+   */
   private readonly disjunction = this.RULE('disjunction', (): Expression => {
-    const operands: ChainOperand[] = [];
-    const links: ChainLink[] = [];
-    let nots: SourceSpan[] = [];
+    let nots: SourceSpan[] | undefined;
     this.MANY(() => {
       const t = this.CONSUME(T.Not);
-      this.ACTION(() => nots.push(spanOf(t, t)));
+      if (!this.RECORDING_PHASE) (nots ??= []).push(spanOf(t, t));
     });
     const first = this.SUBRULE(this.factor);
-    this.ACTION(() => {
-      operands.push({ nots, expression: first });
-    });
-    this.MANY2(() => {
-      let operator: ChainOperator = '+';
-      let opSpan: SourceSpan | undefined;
-      this.OR2([
-        {
-          ALT: () => {
-            const t = this.CONSUME(T.InfixOperator);
-            this.ACTION(() => {
-              operator = INFIX.get(t.tokenType) ?? '+';
-              opSpan = spanOf(t, t);
-            });
-            this.OPTION({
-              GATE: () => t.tokenType === T.Is,
-              DEF: () => {
-                const not = this.CONSUME2(T.Not);
-                this.ACTION(() => {
-                  operator = 'is not';
-                  opSpan = spanOf(t, not);
-                });
-              },
-            });
-          },
-        },
-        {
-          ALT: () => {
-            const not = this.CONSUME3(T.Not);
-            const inToken = this.CONSUME(T.In);
-            this.ACTION(() => {
-              operator = 'not in';
-              opSpan = spanOf(not, inToken);
-            });
-          },
-        },
-      ]);
-      nots = [];
-      this.MANY3(() => {
-        const t = this.CONSUME4(T.Not);
-        this.ACTION(() => nots.push(spanOf(t, t)));
-      });
+    if (this.RECORDING_PHASE) return first;
+    let operator = INFIX.get(this.LA(1).tokenType);
+    const notIn = this.LA(1).tokenType === T.Not && this.LA(2).tokenType === T.In;
+    if (operator === undefined && !notIn) {
+      if (nots === undefined) return first;
+      return foldChain([{ nots, expression: first }], [], []);
+    }
+    const operands: ChainOperand[] = [{ nots: nots ?? [], expression: first }];
+    const links: ChainLink[] = [];
+    for (;;) {
+      const t = this.LA(1);
+      operator = INFIX.get(t.tokenType);
+      let opSpan: SourceSpan;
+      if (operator !== undefined) {
+        this.SKIP_TOKEN();
+        opSpan = spanOf(t, t);
+        if (operator === 'is' && this.LA(1).tokenType === T.Not) {
+          opSpan = spanOf(t, this.LA(1));
+          operator = 'is not';
+          this.SKIP_TOKEN();
+        }
+      } else if (t.tokenType === T.Not && this.LA(2).tokenType === T.In) {
+        operator = 'not in';
+        opSpan = spanOf(t, this.LA(2));
+        this.SKIP_TOKEN();
+        this.SKIP_TOKEN();
+      } else break;
+      const operandNots: SourceSpan[] = [];
+      while (this.LA(1).tokenType === T.Not) {
+        operandNots.push(spanOf(this.LA(1), this.LA(1)));
+        this.SKIP_TOKEN();
+      }
       const operand = this.SUBRULE2(this.factor);
-      this.ACTION(() => {
-        links.push({ operator, span: opSpan as SourceSpan });
-        operands.push({ nots, expression: operand });
-      });
-    });
-    return this.ACTION((): Expression => {
-      const only = operands[0] as ChainOperand;
-      if (links.length === 0 && only.nots.length === 0) return only.expression;
-      const problems: FoldProblem[] = [];
-      const result = foldChain(operands, links, problems);
-      for (const p of problems) this.error(D.syntaxError, p.message, p.span, p.suggestion);
-      return result;
-    }) as Expression;
+      links.push({ operator, span: opSpan });
+      operands.push({ nots: operandNots, expression: operand });
+    }
+    const problems: FoldProblem[] = [];
+    const result = foldChain(operands, links, problems);
+    for (const p of problems) this.error(D.syntaxError, p.message, p.span, p.suggestion);
+    return result;
   });
 
   /** Unary `-` `+` `~` and `**` (which binds tighter on its left: `-x**2` is `-(x**2)`). */
+  /** Unary `-` `+` `~` and `**` (which binds tighter on its left: `-x**2` is `-(x**2)`). */
   private readonly factor = this.RULE('factor', (): Expression => {
-    const prefixes: IToken[] = [];
+    let prefixes: IToken[] | undefined;
     this.MANY(() => {
-      const t = this.OR([{ ALT: () => this.CONSUME(T.Minus) }, { ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Tilde) }]);
-      this.ACTION(() => prefixes.push(t));
+      const t = this.OR(this.signAlternatives);
+      if (!this.RECORDING_PHASE) (prefixes ??= []).push(t);
     });
     let base = this.SUBRULE(this.primary);
-    this.OPTION(() => {
-      const power = this.CONSUME(T.DoubleStar);
-      this.ACTION(() => this.enter(power));
+    if (this.RECORDING_PHASE) {
+      this.OPTION(() => {
+        this.CONSUME(T.DoubleStar);
+        this.SUBRULE2(this.factor);
+      });
+      return base;
+    }
+    const power = this.LA(1);
+    if (power.tokenType === T.DoubleStar) {
+      this.SKIP_TOKEN();
+      this.enter(power);
       try {
         const exponent = this.SUBRULE2(this.factor);
-        this.ACTION(() => {
-          base = { kind: 'binary', operator: '**', left: base, right: exponent, span: joinSpans(base.span, exponent.span) as SourceSpan };
-        });
+        base = { kind: 'binary', operator: '**', left: base, right: exponent, span: joinSpans(base.span, exponent.span) as SourceSpan };
       } finally {
-        this.ACTION(() => this.depth--);
+        this.depth--;
       }
-    });
-    return this.ACTION((): Expression => {
-      if (prefixes.length > this.state.maxDepth) {
-        const t = prefixes[0] as IToken;
-        this.error(D.tooDeep, `more than ${this.state.maxDepth} signs in a row`, spanOf(t, t), 'remove the extra signs');
-        return { kind: 'error', text: this.textOf(t, this.LA(0)), span: spanOf(t, this.LA(0)) };
-      }
-      let result = base;
-      for (let k = prefixes.length - 1; k >= 0; k--) {
-        const t = prefixes[k] as IToken;
-        result = { kind: 'unary', operator: t.tokenType === T.Minus ? '-' : t.tokenType === T.Plus ? '+' : '~', operand: result, span: joinSpans(spanOf(t, t), result.span) as SourceSpan };
-      }
-      return result;
-    }) as Expression;
+    }
+    if (prefixes === undefined) return base;
+    if (prefixes.length > this.state.maxDepth) {
+      const t = prefixes[0] as IToken;
+      this.error(D.tooDeep, `more than ${this.state.maxDepth} signs in a row`, spanOf(t, t), 'remove the extra signs');
+      return { kind: 'error', text: this.textOf(t, this.LA(0)), span: spanOf(t, this.LA(0)) };
+    }
+    let result = base;
+    for (let k = prefixes.length - 1; k >= 0; k--) {
+      const t = prefixes[k] as IToken;
+      result = { kind: 'unary', operator: t.tokenType === T.Minus ? '-' : t.tokenType === T.Plus ? '+' : '~', operand: result, span: joinSpans(spanOf(t, t), result.span) as SourceSpan };
+    }
+    return result;
   });
 
+  private readonly signAlternatives = [{ ALT: () => this.CONSUME(T.Minus) }, { ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Tilde) }];
+
   /** An atom and its trailers: `.name`, `(arguments)`, `[index]`. */
+  /** An atom and its trailers (`.name`, `(arguments)`, `[index]`), read in a plain loop: one token decides each. */
   private readonly primary = this.RULE('primary', (): Expression => {
-    let value = this.SUBRULE(this.atom);
-    let trailers = 0;
-    this.MANY(() => {
-      this.OR([
-        {
-          ALT: () => {
-            this.CONSUME(T.Dot);
-            const name = this.CONSUME(T.Name);
-            this.ACTION(() => {
-              value = { kind: 'attribute', object: value, name: nameOf(name), span: joinSpans(value.span, spanOf(name, name)) as SourceSpan };
-            });
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(T.LParen);
-            const callee = value;
-            const call = this.ACTION(() => this.callArguments(callee));
-            const close = this.CONSUME(T.RParen);
-            this.ACTION(() => {
-              value = { kind: 'call', callee, args: call?.args ?? [], keywords: call?.keywords ?? [], span: joinSpans(callee.span, spanOf(close, close)) as SourceSpan };
-            });
-          },
-        },
-        {
-          ALT: () => {
-            const open = this.CONSUME(T.LBracket);
-            const index = this.SUBRULE(this.subscript);
-            const close = this.CONSUME(T.RBracket);
-            this.ACTION(() => {
-              void open;
-              value = { kind: 'subscript', object: value, index, span: joinSpans(value.span, spanOf(close, close)) as SourceSpan };
-            });
-          },
-        },
-      ]);
-      this.ACTION(() => {
-        if (++trailers > this.state.maxDepth) {
-          const at = this.LA(0);
-          this.error(D.tooDeep, `more than ${this.state.maxDepth} attribute, call or index suffixes in a row`, spanOf(at, at), 'split the expression');
-          throw new NestingLimit();
-        }
-      });
-    });
-    return value;
+    const value = this.SUBRULE(this.atom);
+    if (this.RECORDING_PHASE) return value;
+    const next = this.LA(1).tokenType;
+    return next === T.Dot || next === T.LParen || next === T.LBracket ? this.trailers(value) : value;
   });
+
+  private trailers(start: Expression): Expression {
+    let value = start;
+    for (let count = 1; ; count++) {
+      const type = this.LA(1).tokenType;
+      if (type === T.Dot) {
+        this.SKIP_TOKEN();
+        const name = this.CONSUME(T.Name);
+        value = { kind: 'attribute', object: value, name: nameOf(name), span: joinSpans(value.span, spanOf(name, name)) as SourceSpan };
+      } else if (type === T.LParen) {
+        this.SKIP_TOKEN();
+        const { args, keywords } = this.callArguments();
+        const close = this.CONSUME(T.RParen);
+        value = { kind: 'call', callee: value, args, keywords, span: joinSpans(value.span, spanOf(close, close)) as SourceSpan };
+      } else if (type === T.LBracket) {
+        this.SKIP_TOKEN();
+        const index = this.SUBRULE(this.subscript);
+        const close = this.CONSUME(T.RBracket);
+        value = { kind: 'subscript', object: value, index, span: joinSpans(value.span, spanOf(close, close)) as SourceSpan };
+      } else return value;
+      if (count > this.state.maxDepth) {
+        const at = this.LA(0);
+        this.error(D.tooDeep, `more than ${this.state.maxDepth} attribute, call or index suffixes in a row`, spanOf(at, at), 'split the expression');
+        throw new NestingLimit();
+      }
+    }
+  }
 
   /** `[index]`: one expression or a tuple; slices are reported. */
   private readonly subscript = this.RULE('subscript', (): Expression => {
@@ -1247,10 +1258,20 @@ export class DialectParser extends EmbeddedActionsParser {
   });
 
   private readonly atom = this.RULE('atom', (): Expression => {
-    this.ACTION(() => {
-      if (!ATOM_START.has(this.LA(1).tokenType)) throw this.expected('an expression');
-    });
-    return this.OR([
+    if (!this.RECORDING_PHASE) {
+      const t = this.LA(1);
+      const type = t.tokenType;
+      if (type === T.StringToken || type === T.FStringStart) return this.SUBRULE(this.strings);
+      if (QUICK_ATOMS.has(type) || type === T.Invalid) {
+        this.SKIP_TOKEN();
+        return this.atomNode(t);
+      }
+      if (!ATOM_START.has(type)) throw this.expected('an expression');
+    }
+    return this.OR(this.atomAlternatives);
+  });
+
+  private readonly atomAlternatives = [
       {
         ALT: () => {
           const t = this.CONSUME(T.Name);
@@ -1304,8 +1325,7 @@ export class DialectParser extends EmbeddedActionsParser {
           return this.ACTION((): Expression => this.unsupportedExpression(`'${t.image}' expressions`, t, operand?.span ?? spanOf(t, t))) as Expression;
         },
       },
-    ]);
-  });
+    ];
 
   /**
    * The common case without descending the expression rules: a lone name,
@@ -1356,26 +1376,26 @@ export class DialectParser extends EmbeddedActionsParser {
   // ─── Strings ──────────────────────────────────────────────────────────────
 
   /** Adjacent string literals, concatenated (`'a' f'{x}' "b"`). */
+  /** Adjacent string literals, concatenated (`'a' f'{x}' "b"`). */
   private readonly strings = this.RULE('strings', (): Expression => {
+    if (this.RECORDING_PHASE) {
+      this.AT_LEAST_ONE(() => {
+        this.OR([{ ALT: () => this.CONSUME(T.StringToken) }, { ALT: () => this.SUBRULE(this.fstring) }]);
+      });
+      return { kind: 'error', text: '' };
+    }
     const pieces: { token: IToken; fstring?: { parts: FStringPart[]; quote: QuoteStyle; raw: boolean; span: SourceSpan } }[] = [];
-    this.AT_LEAST_ONE(() => {
-      this.OR([
-        {
-          ALT: () => {
-            const t = this.CONSUME(T.StringToken);
-            this.ACTION(() => pieces.push({ token: t }));
-          },
-        },
-        {
-          ALT: () => {
-            const start = this.LA(1);
-            const f = this.SUBRULE(this.fstring);
-            this.ACTION(() => pieces.push({ token: start, fstring: f }));
-          },
-        },
-      ]);
-    });
-    return this.ACTION((): Expression => this.concatenate(pieces)) as Expression;
+    for (;;) {
+      const t = this.LA(1);
+      if (t.tokenType === T.StringToken) {
+        this.SKIP_TOKEN();
+        pieces.push({ token: t });
+      } else if (t.tokenType === T.FStringStart) {
+        pieces.push({ token: t, fstring: this.SUBRULE(this.fstring) });
+      } else break;
+    }
+    if (pieces.length === 0) throw this.expected('a string');
+    return this.concatenate(pieces);
   });
 
   private concatenate(pieces: readonly { token: IToken; fstring?: { parts: FStringPart[]; quote: QuoteStyle; raw: boolean; span: SourceSpan } }[]): Expression {
@@ -1429,24 +1449,23 @@ export class DialectParser extends EmbeddedActionsParser {
   });
 
   private readonly fstringParts = this.RULE('fstringParts', (): FStringPart[] => {
+    if (this.RECORDING_PHASE) {
+      this.MANY(() => {
+        this.OR([{ ALT: () => this.CONSUME(T.FStringMiddle) }, { ALT: () => this.CONSUME(T.FExprStart) }]);
+      });
+      return [];
+    }
     const parts: FStringPart[] = [];
-    this.MANY(() => {
-      this.OR([
-        {
-          ALT: () => {
-            const t = this.CONSUME(T.FStringMiddle);
-            this.ACTION(() => appendPart(parts, (payloadOf(t) as Extract<T.TokenPayload, { kind: 'text' }>).value));
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(T.FExprStart);
-            this.ACTION(() => this.interpolation(parts));
-          },
-        },
-      ]);
-    });
-    return parts;
+    for (;;) {
+      const t = this.LA(1);
+      if (t.tokenType === T.FStringMiddle) {
+        this.SKIP_TOKEN();
+        appendPart(parts, (payloadOf(t) as Extract<T.TokenPayload, { kind: 'text' }>).value);
+      } else if (t.tokenType === T.FExprStart) {
+        this.SKIP_TOKEN();
+        this.interpolation(parts);
+      } else return parts;
+    }
   });
 
   /** After `{`: expression, `=`, `!r`, `:spec`, `}` — recovering at the `}`. */
@@ -1688,7 +1707,7 @@ export class DialectParser extends EmbeddedActionsParser {
 
   // ─── Calls ────────────────────────────────────────────────────────────────
 
-  private callArguments(callee: Expression): { args: Expression[]; keywords: Keyword[] } {
+  private callArguments(): { args: Expression[]; keywords: Keyword[] } {
     const args: Expression[] = [];
     const keywords: Keyword[] = [];
     for (;;) {
@@ -1712,7 +1731,6 @@ export class DialectParser extends EmbeddedActionsParser {
       if (this.LA(1).tokenType !== T.Comma) break;
       this.SKIP_TOKEN();
     }
-    void callee;
     return { args, keywords };
   }
 
