@@ -72,8 +72,7 @@ export function parseModule(text: string, options: ParseOptions = {}): ParseResu
     });
     // Text read as bare text explains itself: warnings the lexer gave inside it are withdrawn.
     lexReporter.dropWarningsIn(lexed.bareTextRanges);
-    const end = endPosition(text);
-    const module: Module = { kind: 'module', body, comments: lexed.comments, span: span(position(1, 1, 0), end) };
+    const module: Module = { kind: 'module', body, comments: lexed.comments, span: span(position(1, 1, 0), lexed.end) };
     return { module, diagnostics: Reporter.merge(maxDiagnostics, lexReporter, parseReporter) };
   } catch (e) {
     // A bug, or the engine's own limits (stack, memory): still a structured answer.

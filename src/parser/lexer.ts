@@ -52,6 +52,8 @@ export interface LexResult {
   readonly ownLine: boolean[];
   /** Offsets of text read as unquoted text (bare text), as [from, to) ranges. */
   readonly bareTextRanges: [number, number][];
+  /** Where the input ends (its last line and column). */
+  readonly end: SourcePosition;
 }
 
 class LexToken implements Token {
@@ -70,6 +72,7 @@ class LexToken implements Token {
     public endLine: number,
     public endColumn: number,
     public payload: TokenPayload | undefined,
+    public readonly index: number,
   ) {}
 }
 
@@ -144,6 +147,10 @@ interface IndentLevel {
 }
 
 const STRING_PREFIXES = new Set(['r', 'u', 'b', 'f', 'br', 'rb', 'fr', 'rf']);
+const LINE_END = /[\r\n]/g;
+/** Characters that stop a run of plain string content (the rest is copied as it is). */
+const STRING_STOP_SINGLE = /[\\\r\n\0']/g;
+const STRING_STOP_DOUBLE = /[\\\r\n\0"]/g;
 /** Keywords a number may be directly followed by (`1if x else 2` is valid Python). */
 const KEYWORDS_AFTER_NUMBER = new Set(['and', 'else', 'for', 'if', 'in', 'is', 'not', 'or']);
 const STATEMENT_KEYWORDS = new Set([
@@ -236,7 +243,23 @@ class Lexer {
       }
       if (!this.endOfInput()) break;
     }
-    return { tokens: this.tokens, comments: this.comments, ownLine: this.ownLine, bareTextRanges: this.bareTextRanges };
+    return { tokens: this.tokens, comments: this.comments, ownLine: this.ownLine, bareTextRanges: this.bareTextRanges, end: this.endPosition() };
+  }
+
+  private endPosition(): SourcePosition {
+    const len = this.src.length;
+    if (!this.truncated) return position(this.line, len - this.lineStart + 1, len);
+    // Lexing stopped early: count the remaining lines.
+    let line = this.line;
+    let lineStart = this.lineStart;
+    for (let i = this.pos; i < len; i++) {
+      const c = this.src.charCodeAt(i);
+      if (c === 10 || (c === 13 && this.src.charCodeAt(i + 1) !== 10)) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return position(line, len - lineStart + 1, len);
   }
 
   // ─── Tokens and positions ─────────────────────────────────────────────────
@@ -261,6 +284,7 @@ class Lexer {
       this.line,
       end - this.lineStart,
       payload,
+      this.tokens.length,
     );
     this.tokens.push(token);
     if (type !== T.Newline && type !== T.Indent && type !== T.Dedent) {
@@ -300,14 +324,8 @@ class Lexer {
   }
 
   private endOfLine(from: number): number {
-    const src = this.src;
-    let p = from;
-    while (p < src.length) {
-      const c = src.charCodeAt(p);
-      if (c === 10 || c === 13) break;
-      p++;
-    }
-    return p;
+    LINE_END.lastIndex = from;
+    return LINE_END.test(this.src) ? LINE_END.lastIndex - 1 : this.src.length;
   }
 
   // ─── Indentation ──────────────────────────────────────────────────────────
@@ -655,11 +673,16 @@ class Lexer {
     // ASCII names (nearly all of them) are scanned here; the rest through the Unicode tables.
     let end = start + 1;
     let ascii = src.charCodeAt(start) < 128;
+    // Keywords are lower-case letters (False/None/True: one capital first); anything else cannot be one.
+    let maybeKeyword = true;
     if (ascii) {
       for (;;) {
         const c = src.charCodeAt(end);
-        if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57)) end++;
-        else break;
+        if (c >= 97 && c <= 122) end++;
+        else if ((c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57)) {
+          maybeKeyword = false;
+          end++;
+        } else break;
       }
       if (src.charCodeAt(end) > 127) {
         end = this.scanIdentifier(end);
@@ -679,7 +702,7 @@ class Lexer {
     }
     const image = src.slice(start, end);
     const first = src.charCodeAt(start);
-    const keyword = end - start <= 8 && ((first >= 97 && first <= 121) || first === 70 || first === 78 || first === 84) ? T.KEYWORDS.get(image) : undefined;
+    const keyword = maybeKeyword && ascii && end - start <= 8 && ((first >= 97 && first <= 121) || first === 70 || first === 78 || first === 84) ? T.KEYWORDS.get(image) : undefined;
     if (keyword !== undefined) {
       this.push(keyword, start, end, undefined, this.line, start - this.lineStart + 1, image);
       this.pos = end;
@@ -1224,7 +1247,17 @@ class Lexer {
     let warnedAscii = false;
     let end = -1;
     let bodyEnd = -1;
+    const stop = bytes ? undefined : quote === 39 ? STRING_STOP_SINGLE : STRING_STOP_DOUBLE;
     while (p < len) {
+      if (stop !== undefined) {
+        // Jump over plain text (base64 blobs, HTML) to the next character that matters.
+        stop.lastIndex = p;
+        p = stop.test(src) ? stop.lastIndex - 1 : src.length;
+        if (p >= len) {
+          p = len;
+          break;
+        }
+      }
       const c = src.charCodeAt(p);
       if (c === quote) {
         if (!triple) {

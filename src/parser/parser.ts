@@ -380,10 +380,7 @@ export class DialectParser extends EmbeddedActionsParser {
       const before = out.length;
       this.statementWithRecovery(out);
       if (this.LA(1) === t) this.SKIP_TOKEN();
-      if (comments !== undefined && out.length > before) {
-        const first = out[before] as Statement;
-        out[before] = { ...first, leadingComments: comments };
-      }
+      if (comments !== undefined && out.length > before) attachComments(out[before] as Statement, comments);
     }
     return out;
   }
@@ -786,10 +783,7 @@ export class DialectParser extends EmbeddedActionsParser {
           if (next.tokenType === T.Name && next.image === 'case') {
             const matchCase = this.caseClause();
             cases.push(matchCase);
-            if (comments !== undefined && matchCase.body.length > 0) {
-              const body = matchCase.body as Statement[];
-              body[0] = { ...(body[0] as Statement), leadingComments: comments };
-            }
+            if (comments !== undefined && matchCase.body.length > 0) attachComments(matchCase.body[0] as Statement, comments);
             continue;
           }
           // A statement where a `case` belongs: report the first, parse them all (so they are skipped
@@ -997,7 +991,7 @@ export class DialectParser extends EmbeddedActionsParser {
         const star = this.CONSUME(T.Star);
         const value = this.SUBRULE(this.disjunction);
         if (this.RECORDING_PHASE) return value;
-        return this.boundedDepth({ kind: 'starred', double: false, value, span: joinSpans(spanOf(star, star), value.span) as SourceSpan });
+        return this.boundedDepth({ kind: 'starred', double: false, value, span: joinSpans(spanOf(star, star), value.span) as SourceSpan }, star);
       },
     },
     { ALT: (): Expression => this.SUBRULE(this.namedExpression) },
@@ -1070,7 +1064,7 @@ export class DialectParser extends EmbeddedActionsParser {
         const otherwise = this.SUBRULE2(this.expression);
         result = this.unsupportedExpression('conditional expressions (a if b else c)', ifToken, otherwise.span, result.span);
       }
-      return this.depth === 1 ? this.boundedDepth(result) : result;
+      return this.depth === 1 ? this.boundedDepth(result, first) : result;
     } finally {
       this.depth--;
     }
@@ -1082,9 +1076,11 @@ export class DialectParser extends EmbeddedActionsParser {
    * becomes an error node. Only long expressions can be deep, so only they
    * are measured (iteratively).
    */
-  private boundedDepth(e: Expression): Expression {
+  private boundedDepth(e: Expression, first: IToken): Expression {
     const where = e.span;
-    if (where === undefined || where.end.offset - where.start.offset <= this.state.maxAstDepth) return e;
+    // A tree is never deeper than the number of tokens it was read from.
+    const tokens = ((this.LA(0) as Token).index ?? 0) - ((first as Token).index ?? 0) + 1;
+    if (where === undefined || tokens <= this.state.maxAstDepth) return e;
     if (nodeDepth(e) <= this.state.maxAstDepth) return e;
     if (this.lastError < where.start.offset) {
       this.error(D.tooDeep, `expression nested more than ${this.state.maxAstDepth} levels deep`, where, 'split it into several statements');
@@ -1830,6 +1826,11 @@ function nodeDepth(root: Expression): number {
     }
   }
   return deepest;
+}
+
+/** Sets the comments of a statement the parser has just built (no one else holds it yet). */
+function attachComments(statement: Statement, comments: readonly string[]): void {
+  (statement as { leadingComments?: readonly string[] }).leadingComments = comments;
 }
 
 function appendPart(parts: FStringPart[], part: FStringPart): void {

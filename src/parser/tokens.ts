@@ -199,6 +199,8 @@ export interface Token extends IToken {
   startColumn: number;
   /** Offset of the last character, inclusive (chevrotain's convention); `startOffset - 1` when zero-width. */
   endOffset: number;
+  /** Position in the token list. */
+  readonly index: number;
   /** Cached source positions of the token's start and (exclusive) end, filled by the parser. */
   startPosition: SourcePosition | undefined;
   endPosition: SourcePosition | undefined;
