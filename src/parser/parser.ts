@@ -426,21 +426,23 @@ export class DialectParser extends EmbeddedActionsParser {
   }
 
   private readonly statement = this.RULE('statement', (): Statement[] => {
-    this.ACTION(() => {
+    if (!this.RECORDING_PHASE) {
       const type = this.LA(1).tokenType;
       if (!STATEMENT_START.has(type) && !ATOM_START.has(type)) throw this.expected('a statement');
-    });
-    return this.OR([
-      { ALT: () => [this.SUBRULE(this.ifStatement)] },
-      { ALT: () => [this.SUBRULE(this.whileStatement)] },
-      { ALT: () => [this.SUBRULE(this.forStatement)] },
-      { GATE: () => this.atSoftKeywordLine('match'), ALT: () => [this.SUBRULE(this.matchStatement)] },
-      { GATE: () => COMPOUND_UNSUPPORTED.has(this.LA(1).tokenType), ALT: () => [this.SUBRULE(this.unsupportedCompound)] },
-      { GATE: () => CLAUSES.has(this.LA(1).tokenType), ALT: () => this.SUBRULE(this.strayClause) },
-      { GATE: () => this.atSoftKeywordLine('case'), ALT: () => this.SUBRULE(this.strayCase) },
-      { ALT: () => this.SUBRULE(this.simpleStatementLine) },
-    ]);
+    }
+    return this.OR(this.statementAlternatives);
   });
+
+  private readonly statementAlternatives = [
+    { ALT: (): Statement[] => [this.SUBRULE(this.ifStatement)] },
+    { ALT: (): Statement[] => [this.SUBRULE(this.whileStatement)] },
+    { ALT: (): Statement[] => [this.SUBRULE(this.forStatement)] },
+    { GATE: () => this.atSoftKeywordLine('match'), ALT: (): Statement[] => [this.SUBRULE(this.matchStatement)] },
+    { GATE: () => COMPOUND_UNSUPPORTED.has(this.LA(1).tokenType), ALT: (): Statement[] => [this.SUBRULE(this.unsupportedCompound)] },
+    { GATE: () => CLAUSES.has(this.LA(1).tokenType), ALT: (): Statement[] => this.SUBRULE(this.strayClause) },
+    { GATE: () => this.atSoftKeywordLine('case'), ALT: (): Statement[] => this.SUBRULE(this.strayCase) },
+    { ALT: (): Statement[] => this.SUBRULE(this.simpleStatementLine) },
+  ];
 
   /**
    * `match`/`case` are keywords only at the start of a line that ends with
@@ -483,18 +485,18 @@ export class DialectParser extends EmbeddedActionsParser {
     return statements;
   });
 
-  private readonly simpleStatement = this.RULE('simpleStatement', (): Statement => {
-    return this.OR([
-      {
-        ALT: () => {
-          const t = this.CONSUME(T.Pass);
-          return this.ACTION((): Statement => ({ kind: 'pass', span: spanOf(t, t) })) as Statement;
-        },
+  private readonly simpleStatement = this.RULE('simpleStatement', (): Statement => this.OR(this.simpleStatementAlternatives));
+
+  private readonly simpleStatementAlternatives = [
+    {
+      ALT: (): Statement => {
+        const t = this.CONSUME(T.Pass);
+        return this.RECORDING_PHASE ? { kind: 'pass' } : { kind: 'pass', span: spanOf(t, t) };
       },
-      { ALT: () => this.SUBRULE(this.unsupportedSimple) },
-      { ALT: () => this.SUBRULE(this.assignmentOrExpression) },
-    ]);
-  });
+    },
+    { ALT: (): Statement => this.SUBRULE(this.unsupportedSimple) },
+    { ALT: (): Statement => this.SUBRULE(this.assignmentOrExpression) },
+  ];
 
   /** `return x`, `import os`, `break`…: kept whole as text for the binder to reject. */
   private readonly unsupportedSimple = this.RULE('unsupportedSimple', (): Statement => {
@@ -507,64 +509,54 @@ export class DialectParser extends EmbeddedActionsParser {
     return { kind: 'unsupported', keyword: keyword.image, header: this.textOf(keyword, last), body: [], span: spanOf(keyword, last) };
   }
 
+  /** `targets = value`, `target op= value`, `target: annotation = value`, or an expression. */
   private readonly assignmentOrExpression = this.RULE('assignmentOrExpression', (): Statement => {
     const first = this.SUBRULE(this.starExpressions);
-    const targets: Expression[] = [first];
-    let value: Expression | undefined;
-    let annotation: Expression | undefined;
-    let augmented: BinaryOperator | undefined;
-    this.OR([
-      {
-        ALT: () => {
-          this.AT_LEAST_ONE(() => {
-            this.CONSUME(T.Assign);
-            const next = this.SUBRULE2(this.starExpressions);
-            this.ACTION(() => targets.push(next));
-          });
-          this.ACTION(() => {
-            value = targets.pop();
-          });
-        },
-      },
-      {
-        ALT: () => {
-          const op = this.CONSUME(T.AugmentedAssign);
-          value = this.SUBRULE3(this.starExpressions);
-          this.ACTION(() => {
-            augmented = AUGMENTED.get(op.tokenType);
-          });
-        },
-      },
-      {
-        ALT: () => {
-          const colon = this.CONSUME(T.Colon);
-          annotation = this.SUBRULE(this.expression);
-          this.OPTION(() => {
-            this.CONSUME2(T.Assign);
-            value = this.SUBRULE4(this.starExpressions);
-          });
-          this.ACTION(() => {
-            if (value === undefined) {
-              this.error(D.notInDialect, 'an annotation without a value declares nothing in a shortcut', spanOf(colon, colon), 'give it a value: name: annotation = value');
-              value = { kind: 'error', text: '', span: spanOf(colon, colon) };
-            }
-          });
-        },
-      },
-      { ALT: () => undefined },
-    ]);
-    return this.ACTION((): Statement => {
-      if (value === undefined) return { kind: 'expression', expression: first, span: first.span as SourceSpan };
-      const whole = joinSpans(first.span, value.span) as SourceSpan;
-      if (augmented !== undefined) {
-        this.checkTarget(first, false);
-        return { kind: 'augAssign', target: first, operator: augmented, value, span: whole };
+    if (this.RECORDING_PHASE) {
+      this.OPTION(() => {
+        this.OR([
+          { ALT: () => this.AT_LEAST_ONE(() => (this.CONSUME(T.Assign), this.SUBRULE2(this.starExpressions))) },
+          { ALT: () => (this.CONSUME(T.AugmentedAssign), this.SUBRULE3(this.starExpressions)) },
+          { ALT: () => (this.CONSUME(T.Colon), this.SUBRULE(this.expression), this.OPTION2(() => (this.CONSUME2(T.Assign), this.SUBRULE4(this.starExpressions)))) },
+        ]);
+      });
+      return { kind: 'pass' };
+    }
+    const next = this.LA(1);
+    if (next.tokenType === T.Assign) {
+      const targets: Expression[] = [first];
+      this.SKIP_TOKEN();
+      let value = this.SUBRULE2(this.starExpressions);
+      while (this.LA(1).tokenType === T.Assign) {
+        this.SKIP_TOKEN();
+        targets.push(value);
+        value = this.SUBRULE2(this.starExpressions);
       }
       for (const target of targets) this.checkTarget(target, true);
-      const node: { -readonly [K in keyof AssignStatement]: AssignStatement[K] } = { kind: 'assign', targets, value, span: whole };
-      if (annotation !== undefined) node.annotation = annotation;
-      return node;
-    }) as Statement;
+      return { kind: 'assign', targets, value, span: joinSpans(first.span, value.span) as SourceSpan };
+    }
+    const augmented = AUGMENTED.get(next.tokenType);
+    if (augmented !== undefined) {
+      this.SKIP_TOKEN();
+      const value = this.SUBRULE3(this.starExpressions);
+      this.checkTarget(first, false);
+      return { kind: 'augAssign', target: first, operator: augmented, value, span: joinSpans(first.span, value.span) as SourceSpan };
+    }
+    if (next.tokenType === T.Colon) {
+      this.SKIP_TOKEN();
+      const annotation = this.SUBRULE(this.expression);
+      let value: Expression;
+      if (this.LA(1).tokenType === T.Assign) {
+        this.SKIP_TOKEN();
+        value = this.SUBRULE4(this.starExpressions);
+      } else {
+        this.error(D.notInDialect, 'an annotation without a value declares nothing in a shortcut', spanOf(next, next), 'give it a value: name: annotation = value');
+        value = { kind: 'error', text: '', span: spanOf(next, next) };
+      }
+      this.checkTarget(first, true);
+      return { kind: 'assign', targets: [first], annotation, value, span: joinSpans(first.span, value.span) as SourceSpan };
+    }
+    return { kind: 'expression', expression: first, span: first.span as SourceSpan };
   });
 
   /** Python's assignment targets: names, attributes, subscripts, and tuples/lists of them. */
