@@ -82,7 +82,9 @@ export function parseModule(text: string, options: ParseOptions = {}): ParseResu
       module: { kind: 'module', body: [], comments: [], span: span(at, endPosition(text)) },
       diagnostics: [
         ...Reporter.merge(maxDiagnostics, lexReporter, parseReporter),
-        diagnostic(syntaxDiagnostics.internalError, `the parser failed: ${message.slice(0, 500)}`, { location: { kind: 'source', span: span(at, at) } }),
+        diagnostic(syntaxDiagnostics.internalError, `the parser failed: ${message.slice(0, 500)}`, {
+          location: { kind: 'source', span: span(at, at) },
+        }),
       ],
     };
   } finally {

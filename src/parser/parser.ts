@@ -91,22 +91,69 @@ const CLAUSES = new Set<TokenType>([T.Else, T.Elif, T.Except, T.Finally]);
 const LAYOUT = new Set<TokenType>([T.Newline, T.Indent, T.Dedent]);
 
 const INFIX: ReadonlyMap<TokenType, ChainOperator> = new Map<TokenType, ChainOperator>([
-  [T.Or, 'or'], [T.And, 'and'], [T.In, 'in'], [T.Is, 'is'],
-  [T.EqualEqual, '=='], [T.NotEqual, '!='], [T.Less, '<'], [T.LessEqual, '<='], [T.Greater, '>'], [T.GreaterEqual, '>='],
-  [T.Pipe, '|'], [T.Caret, '^'], [T.Ampersand, '&'], [T.LeftShift, '<<'], [T.RightShift, '>>'],
-  [T.Plus, '+'], [T.Minus, '-'], [T.Star, '*'], [T.Slash, '/'], [T.DoubleSlash, '//'], [T.Percent, '%'], [T.At, '@'],
+  [T.Or, 'or'],
+  [T.And, 'and'],
+  [T.In, 'in'],
+  [T.Is, 'is'],
+  [T.EqualEqual, '=='],
+  [T.NotEqual, '!='],
+  [T.Less, '<'],
+  [T.LessEqual, '<='],
+  [T.Greater, '>'],
+  [T.GreaterEqual, '>='],
+  [T.Pipe, '|'],
+  [T.Caret, '^'],
+  [T.Ampersand, '&'],
+  [T.LeftShift, '<<'],
+  [T.RightShift, '>>'],
+  [T.Plus, '+'],
+  [T.Minus, '-'],
+  [T.Star, '*'],
+  [T.Slash, '/'],
+  [T.DoubleSlash, '//'],
+  [T.Percent, '%'],
+  [T.At, '@'],
 ]);
 
 const AUGMENTED: ReadonlyMap<TokenType, BinaryOperator> = new Map<TokenType, BinaryOperator>([
-  [T.PlusAssign, '+'], [T.MinusAssign, '-'], [T.StarAssign, '*'], [T.SlashAssign, '/'], [T.DoubleSlashAssign, '//'],
-  [T.PercentAssign, '%'], [T.AtAssign, '@'], [T.AmpersandAssign, '&'], [T.PipeAssign, '|'], [T.CaretAssign, '^'],
-  [T.LeftShiftAssign, '<<'], [T.RightShiftAssign, '>>'], [T.DoubleStarAssign, '**'],
+  [T.PlusAssign, '+'],
+  [T.MinusAssign, '-'],
+  [T.StarAssign, '*'],
+  [T.SlashAssign, '/'],
+  [T.DoubleSlashAssign, '//'],
+  [T.PercentAssign, '%'],
+  [T.AtAssign, '@'],
+  [T.AmpersandAssign, '&'],
+  [T.PipeAssign, '|'],
+  [T.CaretAssign, '^'],
+  [T.LeftShiftAssign, '<<'],
+  [T.RightShiftAssign, '>>'],
+  [T.DoubleStarAssign, '**'],
 ]);
 
 /** Tokens that can start an expression (for element and argument lookahead). */
 const EXPRESSION_START = new Set<TokenType>([
-  T.Name, T.NumberToken, T.StringToken, T.FStringStart, T.True, T.False, T.None, T.LParen, T.LBracket, T.LBrace,
-  T.Minus, T.Plus, T.Tilde, T.Not, T.Lambda, T.Await, T.Ellipsis, T.BareText, T.Invalid, T.Star, T.Yield,
+  T.Name,
+  T.NumberToken,
+  T.StringToken,
+  T.FStringStart,
+  T.True,
+  T.False,
+  T.None,
+  T.LParen,
+  T.LBracket,
+  T.LBrace,
+  T.Minus,
+  T.Plus,
+  T.Tilde,
+  T.Not,
+  T.Lambda,
+  T.Await,
+  T.Ellipsis,
+  T.BareText,
+  T.Invalid,
+  T.Star,
+  T.Yield,
 ]);
 
 function describeToken(token: IToken): string {
@@ -264,7 +311,12 @@ export class DialectParser extends EmbeddedActionsParser {
 
   private suggestionFor(token: IToken, before: IToken): string | undefined {
     const previous = before as Token;
-    const opened = previous.tokenType === T.StringToken && previous.startLine < previous.endLine ? previous.startLine : previous.payload?.kind === 'end' ? previous.payload.startLine : undefined;
+    const opened =
+      previous.tokenType === T.StringToken && previous.startLine < previous.endLine
+        ? previous.startLine
+        : previous.payload?.kind === 'end'
+          ? previous.payload.startLine
+          : undefined;
     if (opened !== undefined && opened < previous.endLine) {
       return `the multi-line string that ends just before this opened on line ${opened}: check that its closing quotes are where you meant`;
     }
@@ -370,7 +422,12 @@ export class DialectParser extends EmbeddedActionsParser {
       }
       if (type === T.Indent) {
         if (this.lastError < t.startOffset && !this.lexErrorIn(t.startOffset, t.startOffset + 1)) {
-          this.error(D.unexpectedIndent, 'this line is indented more than the one before, which does not open a block', spanOf(t, t), 'remove the extra indentation');
+          this.error(
+            D.unexpectedIndent,
+            'this line is indented more than the one before, which does not open a block',
+            spanOf(t, t),
+            'remove the extra indentation',
+          );
         }
         this.SKIP_TOKEN();
         out.push(...this.flattenedBlockRest());
@@ -400,7 +457,8 @@ export class DialectParser extends EmbeddedActionsParser {
       if (e instanceof RangeError) {
         // The engine's stack ran out before the nesting limit (the parser was called from deep
         // inside another program): this statement is lost, the rest of the file is not.
-        if (this.lastError < start.startOffset) this.error(D.tooDeep, 'this statement is nested too deeply to parse', spanOf(start, start), 'flatten it');
+        if (this.lastError < start.startOffset)
+          this.error(D.tooDeep, 'this statement is nested too deeply to parse', spanOf(start, start), 'flatten it');
         e = new NestingLimit();
       }
       if (!this.isCaught(e)) throw e;
@@ -452,7 +510,16 @@ export class DialectParser extends EmbeddedActionsParser {
     const first = this.LA(1);
     if (first.tokenType !== T.Name || first.image !== word) return false;
     const second = this.LA(2).tokenType;
-    if (second === T.Assign || second === T.Dot || second === T.Newline || second === T.Colon || second === T.Comma || second === T.Semicolon || second === EOF) return false;
+    if (
+      second === T.Assign ||
+      second === T.Dot ||
+      second === T.Newline ||
+      second === T.Colon ||
+      second === T.Comma ||
+      second === T.Semicolon ||
+      second === EOF
+    )
+      return false;
     if (T.AugmentedAssign.categoryMatchesMap?.[second.tokenTypeIdx as number] === true) return false;
     let previous: IToken = first;
     for (let k = 2; ; k++) {
@@ -517,7 +584,13 @@ export class DialectParser extends EmbeddedActionsParser {
         this.OR([
           { ALT: () => this.AT_LEAST_ONE(() => (this.CONSUME(T.Assign), this.SUBRULE2(this.starExpressions))) },
           { ALT: () => (this.CONSUME(T.AugmentedAssign), this.SUBRULE3(this.starExpressions)) },
-          { ALT: () => (this.CONSUME(T.Colon), this.SUBRULE(this.expression), this.OPTION2(() => (this.CONSUME2(T.Assign), this.SUBRULE4(this.starExpressions)))) },
+          {
+            ALT: () => (
+              this.CONSUME(T.Colon),
+              this.SUBRULE(this.expression),
+              this.OPTION2(() => (this.CONSUME2(T.Assign), this.SUBRULE4(this.starExpressions)))
+            ),
+          },
         ]);
       });
       return { kind: 'pass' };
@@ -550,7 +623,12 @@ export class DialectParser extends EmbeddedActionsParser {
         this.SKIP_TOKEN();
         value = this.SUBRULE4(this.starExpressions);
       } else {
-        this.error(D.notInDialect, 'an annotation without a value declares nothing in a shortcut', spanOf(next, next), 'give it a value: name: annotation = value');
+        this.error(
+          D.notInDialect,
+          'an annotation without a value declares nothing in a shortcut',
+          spanOf(next, next),
+          'give it a value: name: annotation = value',
+        );
         value = { kind: 'error', text: '', span: spanOf(next, next) };
       }
       this.checkTarget(first, true);
@@ -607,7 +685,12 @@ export class DialectParser extends EmbeddedActionsParser {
         return this.flattenedBlockRest();
       }
       if (colon !== undefined) {
-        this.warn(D.emptyBlock, `${what} has no indented statements: read as 'pass'`, spanOf(colon, colon), "write 'pass' in an indented line below");
+        this.warn(
+          D.emptyBlock,
+          `${what} has no indented statements: read as 'pass'`,
+          spanOf(colon, colon),
+          "write 'pass' in an indented line below",
+        );
       }
       return [];
     }
@@ -680,7 +763,12 @@ export class DialectParser extends EmbeddedActionsParser {
         test = this.SUBRULE(this.namedExpression);
       });
       const body = this.block(colon, "'while'");
-      const node: { -readonly [K in keyof WhileStatement]: WhileStatement[K] } = { kind: 'while', test, body, span: spanOf(keyword, this.lastContent(keyword)) };
+      const node: { -readonly [K in keyof WhileStatement]: WhileStatement[K] } = {
+        kind: 'while',
+        test,
+        body,
+        span: spanOf(keyword, this.lastContent(keyword)),
+      };
       const orelse = this.loopElse();
       if (orelse !== undefined) node.orelse = orelse;
       return node;
@@ -707,7 +795,13 @@ export class DialectParser extends EmbeddedActionsParser {
       });
       if (target.kind !== 'error') this.checkTarget(target, true);
       const body = this.block(colon, "'for'");
-      const node: { -readonly [K in keyof ForStatement]: ForStatement[K] } = { kind: 'for', target, iterable, body, span: spanOf(keyword, this.lastContent(keyword)) };
+      const node: { -readonly [K in keyof ForStatement]: ForStatement[K] } = {
+        kind: 'for',
+        target,
+        iterable,
+        body,
+        span: spanOf(keyword, this.lastContent(keyword)),
+      };
       const orelse = this.loopElse();
       if (orelse !== undefined) node.orelse = orelse;
       return node;
@@ -732,7 +826,12 @@ export class DialectParser extends EmbeddedActionsParser {
     });
     return this.ACTION((): Expression => {
       if (elements.length === 1 && !trailing) return first;
-      return { kind: 'tuple', elements, parenthesized: false, span: joinSpans(first.span, (elements[elements.length - 1] as Expression).span) as SourceSpan };
+      return {
+        kind: 'tuple',
+        elements,
+        parenthesized: false,
+        span: joinSpans(first.span, (elements[elements.length - 1] as Expression).span) as SourceSpan,
+      };
     }) as Expression;
   });
 
@@ -742,7 +841,12 @@ export class DialectParser extends EmbeddedActionsParser {
         ALT: () => {
           const star = this.CONSUME(T.Star);
           const value = this.SUBRULE(this.primary);
-          return this.ACTION((): Expression => ({ kind: 'starred', double: false, value, span: joinSpans(spanOf(star, star), value.span) as SourceSpan })) as Expression;
+          return this.ACTION((): Expression => ({
+            kind: 'starred',
+            double: false,
+            value,
+            span: joinSpans(spanOf(star, star), value.span) as SourceSpan,
+          })) as Expression;
         },
       },
       { ALT: () => this.SUBRULE2(this.primary) },
@@ -760,7 +864,8 @@ export class DialectParser extends EmbeddedActionsParser {
       const t = this.LA(1).tokenType;
       if (t === T.Newline) this.SKIP_TOKEN();
       if (this.LA(1).tokenType !== T.Indent) {
-        if (colon !== undefined) this.warn(D.emptyBlock, "'match' has no indented 'case' lines: read as empty", spanOf(colon, colon), "add 'case' lines below it");
+        if (colon !== undefined)
+          this.warn(D.emptyBlock, "'match' has no indented 'case' lines: read as empty", spanOf(colon, colon), "add 'case' lines below it");
       } else {
         this.SKIP_TOKEN();
         let strayReported = false;
@@ -782,7 +887,12 @@ export class DialectParser extends EmbeddedActionsParser {
           // cleanly, and still checked), and keep them in the previous case.
           if (!strayReported && this.lastError < next.startOffset) {
             strayReported = true;
-            this.error(D.syntaxError, `expected 'case' inside 'match', found ${describeToken(next)}`, spanOf(next, next), "start each menu item with 'case \"Title\":'");
+            this.error(
+              D.syntaxError,
+              `expected 'case' inside 'match', found ${describeToken(next)}`,
+              spanOf(next, next),
+              'start each menu item with \'case "Title":\'',
+            );
           }
           const stray: Statement[] = [];
           if (next.tokenType === T.Indent) {
@@ -816,7 +926,12 @@ export class DialectParser extends EmbeddedActionsParser {
     });
     if (pattern.kind !== 'error') this.checkPattern(pattern);
     const body = this.block(colon, "'case'");
-    const node: { -readonly [K in keyof MatchCase]: MatchCase[K] } = { kind: 'case', pattern, body, span: spanOf(keyword, colon ?? keyword) };
+    const node: { -readonly [K in keyof MatchCase]: MatchCase[K] } = {
+      kind: 'case',
+      pattern,
+      body,
+      span: spanOf(keyword, colon ?? keyword),
+    };
     if (guard !== undefined) node.guard = guard;
     return node;
   }
@@ -844,7 +959,12 @@ export class DialectParser extends EmbeddedActionsParser {
     });
     return this.ACTION((): Expression => {
       if (elements.length === 1 && !trailing) return first;
-      return { kind: 'tuple', elements, parenthesized: false, span: joinSpans(first.span, (elements[elements.length - 1] as Expression).span) as SourceSpan };
+      return {
+        kind: 'tuple',
+        elements,
+        parenthesized: false,
+        span: joinSpans(first.span, (elements[elements.length - 1] as Expression).span) as SourceSpan,
+      };
     }) as Expression;
   });
 
@@ -867,7 +987,9 @@ export class DialectParser extends EmbeddedActionsParser {
         case 'unary':
           return e.operator === '-' && e.operand.kind === 'number';
         case 'binary':
-          return e.operator === '|' ? ok(e.left) && ok(e.right) : (e.operator === '+' || e.operator === '-') && e.right.kind === 'number' && e.left.kind !== 'binary';
+          return e.operator === '|'
+            ? ok(e.left) && ok(e.right)
+            : (e.operator === '+' || e.operator === '-') && e.right.kind === 'number' && e.left.kind !== 'binary';
         case 'list':
         case 'tuple':
           return e.elements.every((x) => (x.kind === 'starred' ? x.value.kind === 'name' : ok(x)));
@@ -880,7 +1002,12 @@ export class DialectParser extends EmbeddedActionsParser {
       }
     };
     if (!ok(p)) {
-      this.error(D.invalidPattern, 'a case pattern must be a literal (a string for a menu item), a name, or a structure of them', p.span as SourceSpan, 'write the menu title as a string: case "Title":');
+      this.error(
+        D.invalidPattern,
+        'a case pattern must be a literal (a string for a menu item), a name, or a structure of them',
+        p.span as SourceSpan,
+        'write the menu title as a string: case "Title":',
+      );
     }
   }
 
@@ -932,14 +1059,18 @@ export class DialectParser extends EmbeddedActionsParser {
   private finishStrayClause(keyword: IToken): Statement[] {
     if (this.lastError < keyword.startOffset) {
       const owner = keyword.image === 'case' ? "'match'" : keyword.image === 'except' || keyword.image === 'finally' ? "'try'" : "'if'";
-      this.error(D.strayClause, `'${keyword.image}' without ${owner} before it at the same indentation`, spanOf(keyword, keyword), `indent it to line up with its ${owner}, or remove it`);
+      this.error(
+        D.strayClause,
+        `'${keyword.image}' without ${owner} before it at the same indentation`,
+        spanOf(keyword, keyword),
+        `indent it to line up with its ${owner}, or remove it`,
+      );
     }
     this.skipUntil(new Set([T.Colon]), true);
     const colon = this.LA(1).tokenType === T.Colon ? this.LA(1) : undefined;
     if (colon !== undefined) this.SKIP_TOKEN();
     return this.block(colon, `'${keyword.image}'`);
   }
-
 
   // ─── Expressions ──────────────────────────────────────────────────────────
 
@@ -983,7 +1114,10 @@ export class DialectParser extends EmbeddedActionsParser {
         const star = this.CONSUME(T.Star);
         const value = this.SUBRULE(this.disjunction);
         if (this.RECORDING_PHASE) return value;
-        return this.boundedDepth({ kind: 'starred', double: false, value, span: joinSpans(spanOf(star, star), value.span) as SourceSpan }, star);
+        return this.boundedDepth(
+          { kind: 'starred', double: false, value, span: joinSpans(spanOf(star, star), value.span) as SourceSpan },
+          star,
+        );
       },
     },
     { ALT: (): Expression => this.SUBRULE(this.namedExpression) },
@@ -1004,7 +1138,12 @@ export class DialectParser extends EmbeddedActionsParser {
     if (walrus.tokenType === T.Walrus) {
       this.SKIP_TOKEN();
       this.SUBRULE2(this.expression);
-      this.error(D.notInDialect, "':=' (assignment expressions) is not part of the dialect", spanOf(walrus, walrus), 'assign on its own line first');
+      this.error(
+        D.notInDialect,
+        "':=' (assignment expressions) is not part of the dialect",
+        spanOf(walrus, walrus),
+        'assign on its own line first',
+      );
     }
     return value;
   });
@@ -1177,12 +1316,21 @@ export class DialectParser extends EmbeddedActionsParser {
     let result = base;
     for (let k = prefixes.length - 1; k >= 0; k--) {
       const t = prefixes[k] as IToken;
-      result = { kind: 'unary', operator: t.tokenType === T.Minus ? '-' : t.tokenType === T.Plus ? '+' : '~', operand: result, span: joinSpans(spanOf(t, t), result.span) as SourceSpan };
+      result = {
+        kind: 'unary',
+        operator: t.tokenType === T.Minus ? '-' : t.tokenType === T.Plus ? '+' : '~',
+        operand: result,
+        span: joinSpans(spanOf(t, t), result.span) as SourceSpan,
+      };
     }
     return result;
   });
 
-  private readonly signAlternatives = [{ ALT: () => this.CONSUME(T.Minus) }, { ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Tilde) }];
+  private readonly signAlternatives = [
+    { ALT: () => this.CONSUME(T.Minus) },
+    { ALT: () => this.CONSUME(T.Plus) },
+    { ALT: () => this.CONSUME(T.Tilde) },
+  ];
 
   /** An atom and its trailers: `.name`, `(arguments)`, `[index]`. */
   /** An atom and its trailers (`.name`, `(arguments)`, `[index]`), read in a plain loop: one token decides each. */
@@ -1214,7 +1362,12 @@ export class DialectParser extends EmbeddedActionsParser {
       } else return value;
       if (count > this.state.maxDepth) {
         const at = this.LA(0);
-        this.error(D.tooDeep, `more than ${this.state.maxDepth} attribute, call or index suffixes in a row`, spanOf(at, at), 'split the expression');
+        this.error(
+          D.tooDeep,
+          `more than ${this.state.maxDepth} attribute, call or index suffixes in a row`,
+          spanOf(at, at),
+          'split the expression',
+        );
         throw new NestingLimit();
       }
     }
@@ -1238,7 +1391,12 @@ export class DialectParser extends EmbeddedActionsParser {
       };
       if (colonAhead()) {
         const last = this.skipUntil(new Set([T.RBracket]), false);
-        this.error(D.notInDialect, 'slices (a[i:j]) are not part of the dialect', spanOf(start, last ?? start), 'use an action to get items from a list');
+        this.error(
+          D.notInDialect,
+          'slices (a[i:j]) are not part of the dialect',
+          spanOf(start, last ?? start),
+          'use an action to get items from a list',
+        );
         return { kind: 'error', text: this.textOf(start, last), span: spanOf(start, last ?? start) };
       }
       return this.SUBRULE(this.starExpressions);
@@ -1260,60 +1418,62 @@ export class DialectParser extends EmbeddedActionsParser {
   });
 
   private readonly atomAlternatives = [
-      {
-        ALT: () => {
-          const t = this.CONSUME(T.Name);
-          return this.ACTION((): Expression => this.atomNode(t)) as Expression;
-        },
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.Name);
+        return this.ACTION((): Expression => this.atomNode(t)) as Expression;
       },
-      {
-        ALT: () => {
-          const t = this.CONSUME(T.NumberToken);
-          return this.ACTION((): Expression => this.atomNode(t)) as Expression;
-        },
+    },
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.NumberToken);
+        return this.ACTION((): Expression => this.atomNode(t)) as Expression;
       },
-      { ALT: () => this.SUBRULE(this.strings) },
-      {
-        ALT: () => {
-          const t = this.OR2([{ ALT: () => this.CONSUME(T.True) }, { ALT: () => this.CONSUME(T.False) }]);
-          return this.ACTION((): Expression => ({ kind: 'boolean', value: t.tokenType === T.True, span: spanOf(t, t) })) as Expression;
-        },
+    },
+    { ALT: () => this.SUBRULE(this.strings) },
+    {
+      ALT: () => {
+        const t = this.OR2([{ ALT: () => this.CONSUME(T.True) }, { ALT: () => this.CONSUME(T.False) }]);
+        return this.ACTION((): Expression => ({ kind: 'boolean', value: t.tokenType === T.True, span: spanOf(t, t) })) as Expression;
       },
-      {
-        ALT: () => {
-          const t = this.CONSUME(T.None);
-          return this.ACTION((): Expression => ({ kind: 'none', span: spanOf(t, t) })) as Expression;
-        },
+    },
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.None);
+        return this.ACTION((): Expression => ({ kind: 'none', span: spanOf(t, t) })) as Expression;
       },
-      { ALT: () => this.SUBRULE(this.parenthesized) },
-      { ALT: () => this.SUBRULE(this.listDisplay) },
-      { ALT: () => this.SUBRULE(this.braceDisplay) },
-      {
-        ALT: () => {
-          const t = this.CONSUME(T.BareText);
-          return this.ACTION((): Expression => this.bareText(t, t)) as Expression;
-        },
+    },
+    { ALT: () => this.SUBRULE(this.parenthesized) },
+    { ALT: () => this.SUBRULE(this.listDisplay) },
+    { ALT: () => this.SUBRULE(this.braceDisplay) },
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.BareText);
+        return this.ACTION((): Expression => this.bareText(t, t)) as Expression;
       },
-      {
-        ALT: () => {
-          const t = this.CONSUME(T.Invalid);
-          return this.ACTION((): Expression => ({ kind: 'error', text: t.image, span: spanOf(t, t) })) as Expression;
-        },
+    },
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.Invalid);
+        return this.ACTION((): Expression => ({ kind: 'error', text: t.image, span: spanOf(t, t) })) as Expression;
       },
-      {
-        ALT: () => {
-          const t = this.CONSUME(T.Ellipsis);
-          return this.ACTION((): Expression => this.unsupportedExpression("'...' (Ellipsis) values", t, spanOf(t, t))) as Expression;
-        },
+    },
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.Ellipsis);
+        return this.ACTION((): Expression => this.unsupportedExpression("'...' (Ellipsis) values", t, spanOf(t, t))) as Expression;
       },
-      {
-        ALT: () => {
-          const t = this.OR3([{ ALT: () => this.CONSUME(T.Await) }, { ALT: () => this.CONSUME(T.Yield) }]);
-          const operand = this.OPTION({ GATE: () => EXPRESSION_START.has(this.LA(1).tokenType), DEF: () => this.SUBRULE(this.factor) });
-          return this.ACTION((): Expression => this.unsupportedExpression(`'${t.image}' expressions`, t, operand?.span ?? spanOf(t, t))) as Expression;
-        },
+    },
+    {
+      ALT: () => {
+        const t = this.OR3([{ ALT: () => this.CONSUME(T.Await) }, { ALT: () => this.CONSUME(T.Yield) }]);
+        const operand = this.OPTION({ GATE: () => EXPRESSION_START.has(this.LA(1).tokenType), DEF: () => this.SUBRULE(this.factor) });
+        return this.ACTION((): Expression =>
+          this.unsupportedExpression(`'${t.image}' expressions`, t, operand?.span ?? spanOf(t, t)),
+        ) as Expression;
       },
-    ];
+    },
+  ];
 
   /**
    * The common case without descending the expression rules: a lone name,
@@ -1333,7 +1493,12 @@ export class DialectParser extends EmbeddedActionsParser {
     if (type === T.Name) {
       const p = payloadOf(t);
       if (p !== undefined && p.kind === 'name' && p.hyphenated) {
-        this.warn(D.hyphenatedName, `'${t.image}' is not a Python name (it contains '-'): read as the call name '${p.name}'`, spanOf(t, t), 'keep it for a catalog action name; write a - b with spaces for subtraction');
+        this.warn(
+          D.hyphenatedName,
+          `'${t.image}' is not a Python name (it contains '-'): read as the call name '${p.name}'`,
+          spanOf(t, t),
+          'keep it for a catalog action name; write a - b with spaces for subtraction',
+        );
       }
       return { kind: 'name', name: nameOf(t), span: spanOf(t, t) };
     }
@@ -1341,7 +1506,9 @@ export class DialectParser extends EmbeddedActionsParser {
       const p = payloadOf(t);
       if (p?.kind === 'bytes') return { kind: 'bytes', value: p.value, quote: p.quote, span: spanOf(t, t) };
       const q = p as Extract<T.TokenPayload, { kind: 'string' }>;
-      return q.raw ? { kind: 'string', value: q.value, quote: q.quote, raw: true, span: spanOf(t, t) } : { kind: 'string', value: q.value, quote: q.quote, span: spanOf(t, t) };
+      return q.raw
+        ? { kind: 'string', value: q.value, quote: q.quote, raw: true, span: spanOf(t, t) }
+        : { kind: 'string', value: q.value, quote: q.quote, span: spanOf(t, t) };
     }
     if (type === T.NumberToken) {
       const p = payloadOf(t) as Extract<T.TokenPayload, { kind: 'number' }>;
@@ -1386,11 +1553,19 @@ export class DialectParser extends EmbeddedActionsParser {
     return this.concatenate(pieces);
   });
 
-  private concatenate(pieces: readonly { token: IToken; fstring?: { parts: FStringPart[]; quote: QuoteStyle; raw: boolean; span: SourceSpan } }[]): Expression {
+  private concatenate(
+    pieces: readonly { token: IToken; fstring?: { parts: FStringPart[]; quote: QuoteStyle; raw: boolean; span: SourceSpan } }[],
+  ): Expression {
     const first = pieces[0] as (typeof pieces)[number];
     const where = joinSpans(first.fstring?.span ?? spanOf(first.token, first.token), spanOf(this.LA(0), this.LA(0))) as SourceSpan;
     if (pieces.length === 1 && first.fstring !== undefined) {
-      return { kind: 'fstring', parts: first.fstring.parts, quote: first.fstring.quote, ...(first.fstring.raw ? { raw: true } : {}), span: where };
+      return {
+        kind: 'fstring',
+        parts: first.fstring.parts,
+        quote: first.fstring.quote,
+        ...(first.fstring.raw ? { raw: true } : {}),
+        span: where,
+      };
     }
     if (pieces.length === 1) {
       const p = payloadOf(first.token);
@@ -1399,7 +1574,7 @@ export class DialectParser extends EmbeddedActionsParser {
     }
     const bytes = pieces.filter((piece) => payloadOf(piece.token)?.kind === 'bytes');
     if (bytes.length > 0 && bytes.length < pieces.length) {
-      this.error(D.mixedBytes, 'bytes and text literals cannot be joined', where, 'make both bytes (b\'…\') or both text');
+      this.error(D.mixedBytes, 'bytes and text literals cannot be joined', where, "make both bytes (b'…') or both text");
       return { kind: 'error', text: this.state.src.slice(where.start.offset, where.end.offset), span: where };
     }
     if (bytes.length > 0) {
@@ -1413,14 +1588,18 @@ export class DialectParser extends EmbeddedActionsParser {
       return { kind: 'bytes', value, quote: (payloadOf(first.token) as Extract<T.TokenPayload, { kind: 'bytes' }>).quote, span: where };
     }
     const quote = first.fstring?.quote ?? (payloadOf(first.token) as Extract<T.TokenPayload, { kind: 'string' }>).quote;
-    const raw = pieces.every((piece) => (piece.fstring !== undefined ? piece.fstring.raw : (payloadOf(piece.token) as { raw?: boolean }).raw === true));
+    const raw = pieces.every((piece) =>
+      piece.fstring !== undefined ? piece.fstring.raw : (payloadOf(piece.token) as { raw?: boolean }).raw === true,
+    );
     if (pieces.every((piece) => piece.fstring === undefined)) {
       const value = pieces.map((piece) => (payloadOf(piece.token) as Extract<T.TokenPayload, { kind: 'string' }>).value).join('');
       return { kind: 'string', value, quote, ...(raw ? { raw: true } : {}), span: where };
     }
     const parts: FStringPart[] = [];
     for (const piece of pieces) {
-      const more: readonly FStringPart[] = piece.fstring?.parts ?? [(payloadOf(piece.token) as Extract<T.TokenPayload, { kind: 'string' }>).value];
+      const more: readonly FStringPart[] = piece.fstring?.parts ?? [
+        (payloadOf(piece.token) as Extract<T.TokenPayload, { kind: 'string' }>).value,
+      ];
       for (const part of more) appendPart(parts, part);
     }
     return { kind: 'fstring', parts, quote, ...(raw ? { raw: true } : {}), span: where };
@@ -1483,7 +1662,11 @@ export class DialectParser extends EmbeddedActionsParser {
         appendPart(parts, this.state.src.slice((open.endOffset ?? open.startOffset) + 1, (debug.endOffset ?? debug.startOffset) + 1));
         if (conversion === undefined && formatSpec === undefined) conversion = 'r';
       }
-      const node: { -readonly [K in keyof FStringInterpolation]: FStringInterpolation[K] } = { kind: 'interpolation', expression, span: spanOf(open, close) };
+      const node: { -readonly [K in keyof FStringInterpolation]: FStringInterpolation[K] } = {
+        kind: 'interpolation',
+        expression,
+        span: spanOf(open, close),
+      };
       if (conversion !== undefined) node.conversion = conversion;
       if (formatSpec !== undefined) node.formatSpec = formatSpec;
       parts.push(node);
@@ -1495,7 +1678,11 @@ export class DialectParser extends EmbeddedActionsParser {
       const close = this.LA(1).tokenType === T.FExprEnd ? this.LA(1) : undefined;
       if (close !== undefined) this.SKIP_TOKEN();
       const text = this.textOf(start, last);
-      parts.push({ kind: 'interpolation', expression: { kind: 'error', text, span: spanOf(start, last ?? start) }, span: spanOf(open, close ?? last ?? open) });
+      parts.push({
+        kind: 'interpolation',
+        expression: { kind: 'error', text, span: spanOf(start, last ?? start) },
+        span: spanOf(open, close ?? last ?? open),
+      });
     }
   }
 
@@ -1627,7 +1814,15 @@ export class DialectParser extends EmbeddedActionsParser {
       } else if (type === T.Dot) {
         if (this.LA(k + 1).tokenType !== T.Name) bare = true;
         expectOperand = true;
-      } else if (T.InfixOperator.categoryMatchesMap?.[type.tokenTypeIdx as number] === true || type === T.DoubleStar || type === T.Not || type === T.If || type === T.Else || type === T.For || type === T.Is) {
+      } else if (
+        T.InfixOperator.categoryMatchesMap?.[type.tokenTypeIdx as number] === true ||
+        type === T.DoubleStar ||
+        type === T.Not ||
+        type === T.If ||
+        type === T.Else ||
+        type === T.For ||
+        type === T.Is
+      ) {
         expectOperand = true;
       } else {
         bare = true;
@@ -1655,8 +1850,18 @@ export class DialectParser extends EmbeddedActionsParser {
         if (t.tokenType === T.RBrace || t.tokenType === EOF || t.tokenType === T.Newline) break;
         if (t.tokenType === T.DoubleStar) {
           const last = this.skipUntil(new Set([T.Comma, T.RBrace]), false);
-          this.error(D.notInDialect, "'**' unpacking inside a dictionary is not part of the dialect", spanOf(t, t), 'write the entries out');
-          entries.push({ kind: 'entry', key: { kind: 'error', text: this.textOf(t, last), span: spanOf(t, last ?? t) }, value: { kind: 'none' }, span: spanOf(t, last ?? t) });
+          this.error(
+            D.notInDialect,
+            "'**' unpacking inside a dictionary is not part of the dialect",
+            spanOf(t, t),
+            'write the entries out',
+          );
+          entries.push({
+            kind: 'entry',
+            key: { kind: 'error', text: this.textOf(t, last), span: spanOf(t, last ?? t) },
+            value: { kind: 'none' },
+            span: spanOf(t, last ?? t),
+          });
           isDict = true;
         } else {
           const key = this.element(T.RBrace, isDict !== false, true);
@@ -1669,7 +1874,12 @@ export class DialectParser extends EmbeddedActionsParser {
             } else {
               const at = this.LA(1);
               if (this.lastError < key.span!.start.offset) {
-                this.error(D.syntaxError, `expected ':' after the dictionary key, found ${describeToken(at)}`, spanOf(at, at), "write key: value");
+                this.error(
+                  D.syntaxError,
+                  `expected ':' after the dictionary key, found ${describeToken(at)}`,
+                  spanOf(at, at),
+                  'write key: value',
+                );
               }
               entries.push({ kind: 'entry', key, value: { kind: 'error', text: '', span: spanOf(at, at) }, span: key.span as SourceSpan });
             }
@@ -1687,7 +1897,8 @@ export class DialectParser extends EmbeddedActionsParser {
       }
       const close = this.CONSUME(T.RBrace);
       const where = spanOf(open, close);
-      if (comprehension) return this.unsupportedExpression(isDict === true ? 'dictionary comprehensions' : 'set comprehensions', open, where, where);
+      if (comprehension)
+        return this.unsupportedExpression(isDict === true ? 'dictionary comprehensions' : 'set comprehensions', open, where, where);
       if (isDict === false) return { kind: 'set', elements, span: where };
       return { kind: 'dict', entries, span: where };
     }) as Expression;
@@ -1706,7 +1917,7 @@ export class DialectParser extends EmbeddedActionsParser {
         this.argument(args, keywords);
       } catch (e) {
         if (!this.isCaught(e)) throw e;
-      const before = this.LA(0);
+        const before = this.LA(0);
         const last = this.skipUntil(new Set([T.Comma, T.RParen]), false);
         this.reportCaught(e, before, start.startOffset, (last ?? start).startOffset + 1);
         args.push({ kind: 'error', text: this.textOf(start, last), span: spanOf(start, last ?? start) });
@@ -1733,9 +1944,19 @@ export class DialectParser extends EmbeddedActionsParser {
       const nameSpan = spanOf(first, first);
       const p = payloadOf(first);
       if (first.tokenType !== T.Name) {
-        this.warn(D.keywordNotIdentifier, `'${name}' is a Python keyword, not a valid argument name: read as the parameter key '${name}'`, nameSpan, `write **{'${name}': …} for valid Python`);
+        this.warn(
+          D.keywordNotIdentifier,
+          `'${name}' is a Python keyword, not a valid argument name: read as the parameter key '${name}'`,
+          nameSpan,
+          `write **{'${name}': …} for valid Python`,
+        );
       } else if (p !== undefined && p.kind === 'name' && p.hyphenated) {
-        this.warn(D.keywordNotIdentifier, `'${first.image}' is not a Python identifier (it contains '-'): read as the parameter key '${name}'`, nameSpan, `write **{'${name}': …} for valid Python`);
+        this.warn(
+          D.keywordNotIdentifier,
+          `'${first.image}' is not a Python identifier (it contains '-'): read as the parameter key '${name}'`,
+          nameSpan,
+          `write **{'${name}': …} for valid Python`,
+        );
       }
       keywords.push({ kind: 'keyword', name, nameSpan, value, span: joinSpans(nameSpan, value.span) as SourceSpan });
       return;
@@ -1747,7 +1968,13 @@ export class DialectParser extends EmbeddedActionsParser {
         // `**{'Show-text': True}`: the canonical spelling of keywords that are not identifiers.
         for (const entry of value.entries) {
           const key = entry.key as Extract<Expression, { kind: 'string' }>;
-          keywords.push({ kind: 'keyword', name: key.value, nameSpan: key.span as SourceSpan, value: entry.value, span: entry.span as SourceSpan });
+          keywords.push({
+            kind: 'keyword',
+            name: key.value,
+            nameSpan: key.span as SourceSpan,
+            value: entry.value,
+            span: entry.span as SourceSpan,
+          });
         }
         return;
       }
@@ -1756,7 +1983,12 @@ export class DialectParser extends EmbeddedActionsParser {
     }
     const value = this.quickAtom() ?? this.SUBRULE(this.starExpression);
     if (keywords.length > 0 && value.kind !== 'starred') {
-      this.warn(D.positionalAfterKeyword, 'positional argument after keyword arguments: read as a positional argument', value.span as SourceSpan, 'put positional arguments first');
+      this.warn(
+        D.positionalAfterKeyword,
+        'positional argument after keyword arguments: read as a positional argument',
+        value.span as SourceSpan,
+        'put positional arguments first',
+      );
     }
     args.push(value);
   }
@@ -1783,22 +2015,72 @@ const TARGET_NAMES: Partial<Record<Expression['kind'], string>> = {
 };
 
 const ATOM_START = new Set<TokenType>([
-  T.Name, T.NumberToken, T.StringToken, T.FStringStart, T.True, T.False, T.None, T.LParen, T.LBracket, T.LBrace,
-  T.BareText, T.Invalid, T.Ellipsis, T.Await, T.Yield,
+  T.Name,
+  T.NumberToken,
+  T.StringToken,
+  T.FStringStart,
+  T.True,
+  T.False,
+  T.None,
+  T.LParen,
+  T.LBracket,
+  T.LBrace,
+  T.BareText,
+  T.Invalid,
+  T.Ellipsis,
+  T.Await,
+  T.Yield,
 ]);
 const STATEMENT_START = new Set<TokenType>([
-  T.If, T.While, T.For, T.Def, T.Class, T.With, T.Try, T.Async, T.At, T.Else, T.Elif, T.Except, T.Finally, T.Pass,
-  T.Return, T.Import, T.From, T.Global, T.Nonlocal, T.Del, T.Raise, T.Assert, T.Break, T.Continue,
-  T.Star, T.Lambda, T.Not, T.Minus, T.Plus, T.Tilde,
+  T.If,
+  T.While,
+  T.For,
+  T.Def,
+  T.Class,
+  T.With,
+  T.Try,
+  T.Async,
+  T.At,
+  T.Else,
+  T.Elif,
+  T.Except,
+  T.Finally,
+  T.Pass,
+  T.Return,
+  T.Import,
+  T.From,
+  T.Global,
+  T.Nonlocal,
+  T.Del,
+  T.Raise,
+  T.Assert,
+  T.Break,
+  T.Continue,
+  T.Star,
+  T.Lambda,
+  T.Not,
+  T.Minus,
+  T.Plus,
+  T.Tilde,
 ]);
 const QUICK_ATOMS = new Set<TokenType>([T.Name, T.NumberToken, T.StringToken, T.True, T.False, T.None, T.BareText]);
 const QUICK_FOLLOW = new Set<TokenType>([
-  T.Comma, T.RParen, T.RBracket, T.RBrace, T.Colon, T.Newline, T.Assign, T.FExprEnd, T.FConversion, T.FSpecStart, T.FDebug, T.Semicolon, EOF,
+  T.Comma,
+  T.RParen,
+  T.RBracket,
+  T.RBrace,
+  T.Colon,
+  T.Newline,
+  T.Assign,
+  T.FExprEnd,
+  T.FConversion,
+  T.FSpecStart,
+  T.FDebug,
+  T.Semicolon,
+  EOF,
 ]);
 
-const OPERAND = new Set<TokenType>([
-  T.Name, T.NumberToken, T.StringToken, T.True, T.False, T.None, T.BareText, T.Invalid, T.Ellipsis,
-]);
+const OPERAND = new Set<TokenType>([T.Name, T.NumberToken, T.StringToken, T.True, T.False, T.None, T.BareText, T.Invalid, T.Ellipsis]);
 const PREFIX = new Set<TokenType>([T.Minus, T.Plus, T.Tilde, T.Not, T.Star, T.DoubleStar, T.Await, T.Lambda, T.Yield]);
 
 /** Depth of an expression tree in nodes (objects with a `kind`), measured without recursion. */

@@ -15,7 +15,8 @@ interface Sample {
 
 /** Which programs python3's own parser accepts (one process for all); undefined without python3. */
 function pythonAccepts(programs: readonly string[]): boolean[] | undefined {
-  const script = 'import ast, json, sys\nout = []\nfor p in json.load(sys.stdin):\n    try:\n        ast.parse(p); out.append(True)\n    except (SyntaxError, ValueError):\n        out.append(False)\nprint(json.dumps(out))';
+  const script =
+    'import ast, json, sys\nout = []\nfor p in json.load(sys.stdin):\n    try:\n        ast.parse(p); out.append(True)\n    except (SyntaxError, ValueError):\n        out.append(False)\nprint(json.dumps(out))';
   const run = spawnSync('python3', ['-c', script], { input: JSON.stringify(programs), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (run.error !== undefined || run.status !== 0) return undefined;
   return JSON.parse(run.stdout) as boolean[];
@@ -48,7 +49,10 @@ describeShared('parser on the 50 WorkflowBench samples', () => {
     expect(results).toHaveLength(50);
     results.forEach((r, i) => {
       expect(r.module.body.length, `sample ${i}`).toBeGreaterThan(0);
-      expect(r.diagnostics.map((d) => d.code), `sample ${i}`).not.toContain('SC4199');
+      expect(
+        r.diagnostics.map((d) => d.code),
+        `sample ${i}`,
+      ).not.toContain('SC4199');
     });
   });
 
@@ -88,7 +92,11 @@ describeShared('parser on the 50 WorkflowBench samples', () => {
     }
     accepted.forEach((ok, i) => {
       const errs = errors(results[i]!.diagnostics);
-      if (ok) expect(errs.map((d) => `${d.code} ${d.message}`), `sample ${i} is valid Python`).toEqual([]);
+      if (ok)
+        expect(
+          errs.map((d) => `${d.code} ${d.message}`),
+          `sample ${i} is valid Python`,
+        ).toEqual([]);
     });
     expect(accepted.filter(Boolean).length).toBeGreaterThan(0);
     // The parser may read some sloppy samples leniently (warnings only), but never claims more than Python plus leniency.
