@@ -17,3 +17,4 @@ export * from './roundtrip/index.js';
 export * from './catalog/index.js';
 export * from './signed/index.js';
 export * from './checker/index.js';
+export * from './emitter/index.js';

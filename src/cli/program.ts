@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCatalogCommand } from './commands/catalog.js';
 import { registerCheck } from './commands/check.js';
+import { registerDecompile } from './commands/decompile.js';
 import { registerConvert } from './commands/convert.js';
 import { registerExtract } from './commands/extract.js';
 import { registerInfo } from './commands/info.js';
@@ -24,6 +25,7 @@ const commands: RegisterCommand[] = [
   registerVerify,
   registerRoundtrip,
   registerCheck,
+  registerDecompile,
 ];
 
 export function buildProgram(io: CliIO, setExit: (code: ExitCode) => void): Command {

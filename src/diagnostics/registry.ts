@@ -7,6 +7,7 @@ import { containerDiagnostics } from '../container/diagnostics.js';
 import { plistDiagnostics } from '../plist/diagnostics.js';
 import { signedDiagnostics } from '../signed/diagnostics.js';
 import { syntaxDiagnostics } from '../parser/diagnostics.js';
+import { emitterDiagnostics } from '../emitter/diagnostics.js';
 
 /**
  * Every phase's diagnostic table, for uniqueness checks and documentation.
@@ -22,6 +23,7 @@ export const diagnosticTables: Readonly<Record<string, Readonly<Record<string, D
   signed: signedDiagnostics,
   syntax: syntaxDiagnostics,
   checker: checkerDiagnostics,
+  emitter: emitterDiagnostics,
 };
 
 export function allDiagnosticDefinitions(): DiagnosticDefinition[] {

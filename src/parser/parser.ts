@@ -1461,7 +1461,7 @@ export class DialectParser extends EmbeddedActionsParser {
     {
       ALT: () => {
         const t = this.CONSUME(T.Ellipsis);
-        return this.ACTION((): Expression => this.unsupportedExpression("'...' (Ellipsis) values", t, spanOf(t, t))) as Expression;
+        return this.ACTION((): Expression => this.atomNode(t)) as Expression;
       },
     },
     {
@@ -1516,6 +1516,8 @@ export class DialectParser extends EmbeddedActionsParser {
     }
     if (type === T.True || type === T.False) return { kind: 'boolean', value: type === T.True, span: spanOf(t, t) };
     if (type === T.None) return { kind: 'none', span: spanOf(t, t) };
+    // `...` is the dialect's "absent parameter" (grammars/dialect.md §8); the binder gives it meaning.
+    if (type === T.Ellipsis) return { kind: 'ellipsis', span: spanOf(t, t) };
     if (type === T.BareText) return this.bareText(t, t);
     return { kind: 'error', text: t.image, span: spanOf(t, t) };
   }
@@ -2063,7 +2065,7 @@ const STATEMENT_START = new Set<TokenType>([
   T.Plus,
   T.Tilde,
 ]);
-const QUICK_ATOMS = new Set<TokenType>([T.Name, T.NumberToken, T.StringToken, T.True, T.False, T.None, T.BareText]);
+const QUICK_ATOMS = new Set<TokenType>([T.Name, T.NumberToken, T.StringToken, T.True, T.False, T.None, T.BareText, T.Ellipsis]);
 const QUICK_FOLLOW = new Set<TokenType>([
   T.Comma,
   T.RParen,

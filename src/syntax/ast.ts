@@ -164,6 +164,7 @@ export type Expression =
   | NumberLiteral
   | BooleanLiteral
   | NoneLiteral
+  | EllipsisLiteral
   | ListExpression
   | TupleExpression
   | DictExpression
@@ -274,6 +275,15 @@ export interface BooleanLiteral extends NodeBase {
 
 export interface NoneLiteral extends NodeBase {
   readonly kind: 'none';
+}
+
+/**
+ * `...`: in the dialect, "this parameter is absent" in a sugar's slot
+ * (`X = ...`, `if ... == 'a':`, `enumerate(..., start=1)`), i.e. the action
+ * takes its implicit input. See grammars/dialect.md §8.
+ */
+export interface EllipsisLiteral extends NodeBase {
+  readonly kind: 'ellipsis';
 }
 
 export interface ListExpression extends NodeBase {

@@ -201,7 +201,12 @@ const tie = fc.letrec<ExpressionArbitraries>((tie) => {
       { weight: 2, arbitrary: number },
       {
         weight: 1,
-        arbitrary: fc.constantFrom<Expression>({ kind: 'boolean', value: true }, { kind: 'boolean', value: false }, { kind: 'none' }),
+        arbitrary: fc.constantFrom<Expression>(
+          { kind: 'boolean', value: true },
+          { kind: 'boolean', value: false },
+          { kind: 'none' },
+          { kind: 'ellipsis' },
+        ),
       },
       { weight: 1, arbitrary: fc.tuple(simple, identifier).map(([object, name]): Expression => ({ kind: 'attribute', object, name })) },
       {

@@ -212,6 +212,8 @@ class Printer {
         return e.value ? 'True' : 'False';
       case 'none':
         return 'None';
+      case 'ellipsis':
+        return '...';
       case 'list':
         return `[${e.elements.map((x) => this.element(x, ctx)).join(', ')}]`;
       case 'tuple': {

@@ -385,12 +385,15 @@ describe('parser: errors and recovery', () => {
       'x = [i for i in y]',
       'x = a[1:2]',
       'x = (y := 1)',
-      'x = ...',
       'x = {**a}',
       'f(x for x in y)',
     ]) {
       expect(parse(src).codes, src).toEqual(['SC4107']);
     }
+  });
+
+  it("reads `...` as the Ellipsis node (the dialect's absent parameter)", () => {
+    expect(parse('x = ...').codes).toEqual([]);
   });
 
   it('reports invalid case patterns', () => {

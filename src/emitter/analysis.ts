@@ -1,0 +1,303 @@
+import type { ActionCore, BlockStatement, Value, VariableReference, Workflow } from '../ir/types.js';
+import { allReferences, allStatements, flatActions, valuesIn } from '../ir/walk.js';
+import type { EmitterCatalog } from './catalog.js';
+import { ActionNames, firstFree, isAsciiIdentifier, isReservedIdentifier, repeatIdentifier, sanitizeIdentifier, snakeCase } from './names.js';
+
+/**
+ * What the emitter must know about the whole workflow before it writes the
+ * first statement: which identifier each named variable and each action
+ * output gets, which OutputName references carry, which VariableUUIDs the
+ * compiler can derive, the file's `__defaults__`, and which
+ * GroupingIdentifiers are shared (grammars/dialect.md §3.2, §4, §5).
+ */
+
+/** `__defaults__` (dialect §3.2); each field holds the file's choice. */
+export interface Defaults {
+  readonly conditionCodes: 'integers' | 'strings';
+  readonly conditionInput: 'wrapped' | 'direct';
+  readonly startMode: 'explicit' | 'implicit';
+  /** false: no variable carries a derived VariableUUID; true: all do; a list: those named. */
+  readonly variableUuids: boolean | readonly string[];
+  /** Whether a text without variables in a dictionary item has an (empty) `attachmentsByRange` key. */
+  readonly itemTextAttachments: boolean;
+}
+
+export const DEFAULT_DEFAULTS: Defaults = {
+  conditionCodes: 'integers',
+  conditionInput: 'wrapped',
+  startMode: 'explicit',
+  variableUuids: false,
+  itemTextAttachments: true,
+};
+
+/** An action output that a binding names (its UUID has exactly one owner). */
+export interface OutputInfo {
+  /** The binding's identifier. */
+  readonly identifier: string;
+  /** Whether any reference points at it. */
+  readonly referenced: boolean;
+  /** What references carry when they carry the usual value (`undefined`: no OutputName key). */
+  readonly effectiveOutputName: string | undefined;
+}
+
+export interface VariableInfo {
+  readonly identifier: string;
+  /** The VariableUUID the compiler derives for this variable's references (the original value), if it derives one. */
+  readonly derivedUuid: string | undefined;
+}
+
+export interface Analysis {
+  readonly defaults: Defaults;
+  readonly outputs: ReadonlyMap<string, OutputInfo>;
+  /** UUIDs more than one action carries: written literally (dialect §5.1). */
+  readonly literalUuids: ReadonlySet<string>;
+  readonly variables: ReadonlyMap<string, VariableInfo>;
+  /** identifier → variable name, for `__names__` (order of first appearance). */
+  readonly renamedVariables: readonly { identifier: string; name: string }[];
+  /** How many groups and flat actions use each GroupingIdentifier. */
+  readonly groupUses: ReadonlyMap<string, number>;
+  readonly actionNames: ActionNames;
+}
+
+/** What Shortcuts calls a block's output, for naming the `x = _` binding when nothing else does. */
+const BLOCK_OUTPUT_LABELS: ReadonlyMap<string, string> = new Map([
+  ['is.workflow.actions.conditional', 'If Result'],
+  ['is.workflow.actions.choosefrommenu', 'Menu Result'],
+  ['is.workflow.actions.repeat.count', 'Repeat Results'],
+  ['is.workflow.actions.repeat.each', 'Repeat Results'],
+]);
+
+const VARIABLE_SETTERS: ReadonlySet<string> = new Set(['is.workflow.actions.setvariable', 'is.workflow.actions.appendvariable']);
+const LEGACY_CONDITIONS: ReadonlySet<string> = new Set(['Equals', 'Contains', 'Is Greater Than', 'Is Less Than']);
+
+export function analyze(workflow: Workflow, naming: EmitterCatalog): Analysis {
+  const variableOrder: string[] = [];
+  const seenVariables = new Set<string>();
+  const noteVariable = (variableName: string): void => {
+    if (seenVariables.has(variableName)) return;
+    seenVariables.add(variableName);
+    variableOrder.push(variableName);
+  };
+
+  // Owners of each UUID, and where each variable first appears.
+  const owners = new Map<string, number>();
+  const actions = [...flatActions(workflow.body)];
+  for (const action of actions) {
+    if (action.role === 'raw') continue;
+    const uuid = action.core.outputUuid;
+    if (uuid !== undefined) owners.set(uuid, (owners.get(uuid) ?? 0) + 1);
+  }
+  const references = [...allReferences(workflow.body)];
+  let nextReference = 0;
+  for (const action of actions) {
+    if (action.role !== 'raw' && VARIABLE_SETTERS.has(action.identifier)) {
+      const target = action.core.parameters.find((e) => e.key === 'WFVariableName')?.value;
+      if (target?.kind === 'string') noteVariable(target.value);
+    }
+    while (nextReference < references.length && references[nextReference]!.action.index === action.index) {
+      const source = references[nextReference]!.reference.source;
+      if (source.kind === 'variable') noteVariable(source.name);
+      nextReference++;
+    }
+  }
+
+  const literalUuids = new Set([...owners].filter(([, n]) => n > 1).map(([uuid]) => uuid));
+
+  // OutputName per output: the most frequent value references carry (ties: the first seen).
+  const outputNameCounts = new Map<string, Map<string | undefined, number>>();
+  const variableUuidCounts = new Map<string, Map<string | undefined, number>>();
+  const bump = <K>(table: Map<string, Map<K, number>>, key: string, value: K): void => {
+    const counts = table.get(key) ?? new Map<K, number>();
+    counts.set(value, (counts.get(value) ?? 0) + 1);
+    table.set(key, counts);
+  };
+  for (const { reference } of references) {
+    const source = reference.source;
+    if (source.kind === 'actionOutput' && owners.get(source.outputUuid) === 1) bump(outputNameCounts, source.outputUuid, source.outputName);
+    if (source.kind === 'variable') bump(variableUuidCounts, source.name, source.variableUuid);
+  }
+
+  const derivedUuids = deriveVariableUuids(variableOrder, variableUuidCounts, references.map((r) => r.reference));
+  const defaults = chooseDefaults(workflow, variableOrder, variableUuidCounts, derivedUuids);
+
+  // Identifiers: named variables first, in order of first appearance, then outputs in plist order.
+  const taken = new Set<string>();
+  const isTaken = (candidate: string): boolean => taken.has(candidate) || isReservedIdentifier(candidate);
+  const variables = new Map<string, VariableInfo>();
+  const renamedVariables: { identifier: string; name: string }[] = [];
+  for (const variableName of variableOrder) {
+    let identifier = repeatIdentifier(variableName);
+    if (identifier === undefined) {
+      identifier = isAsciiIdentifier(variableName) && !isTaken(variableName) ? variableName : firstFree(sanitizeIdentifier(variableName, 'var'), isTaken);
+      if (identifier !== variableName) renamedVariables.push({ identifier, name: variableName });
+    }
+    taken.add(identifier);
+    variables.set(variableName, { identifier, derivedUuid: derivedUuids.get(variableName) });
+  }
+
+  const outputs = new Map<string, OutputInfo>();
+  for (const action of actions) {
+    if (action.role === 'raw') continue;
+    const uuid = action.core.outputUuid;
+    if (uuid === undefined || literalUuids.has(uuid) || outputs.has(uuid)) continue;
+    const counts = outputNameCounts.get(uuid);
+    const effective = counts === undefined ? undefined : mostFrequent(counts);
+    const label = outputLabel(action.identifier, action.core, effective, naming, action.role === 'end');
+    const identifier = firstFree(snakeCase(label), isTaken);
+    taken.add(identifier);
+    outputs.set(uuid, { identifier, referenced: counts !== undefined, effectiveOutputName: effective });
+  }
+
+  const groupUses = new Map<string, number>();
+  const useGroup = (gi: string): void => {
+    groupUses.set(gi, (groupUses.get(gi) ?? 0) + 1);
+  };
+  for (const statement of allStatements(workflow.body)) {
+    if (statement.kind === 'action') {
+      const gi = statement.parameters.find((e) => e.key === 'GroupingIdentifier')?.value;
+      if (gi?.kind === 'string') useGroup(gi.value);
+    } else if (statement.kind !== 'raw') {
+      useGroup(statement.groupingIdentifier);
+    }
+  }
+
+  const actionNames = new ActionNames((identifier) => naming.pythonName(identifier));
+  return { defaults, outputs, literalUuids, variables, renamedVariables, groupUses, actionNames };
+}
+
+/** The text an output's identifier is made from (dialect §4.2). */
+function outputLabel(identifier: string, core: ActionCore, effective: string | undefined, naming: EmitterCatalog, blockEnd: boolean): string {
+  if (core.customOutputName !== undefined && core.customOutputName.trim() !== '') return core.customOutputName;
+  if (effective !== undefined && effective.trim() !== '') return effective;
+  const blockLabel = blockEnd ? BLOCK_OUTPUT_LABELS.get(identifier) : undefined;
+  if (blockLabel !== undefined) return blockLabel;
+  const catalogName = naming.outputName(identifier);
+  if (catalogName !== undefined) return catalogName;
+  const parts = identifier.split('.').filter((p) => p !== '');
+  return parts[parts.length - 1] ?? 'output';
+}
+
+function mostFrequent<K>(counts: ReadonlyMap<K, number>): K {
+  let best: K | undefined;
+  let bestCount = -1;
+  // Map iteration is insertion order, so ties go to the first value seen.
+  for (const [value, count] of counts) {
+    if (count > bestCount) {
+      best = value;
+      bestCount = count;
+    }
+  }
+  return best as K;
+}
+
+/**
+ * Which variables' VariableUUIDs the compiler may derive (dialect §5.3): a
+ * variable's most frequent UUID is derived unless that would break the
+ * one-to-one renaming a round trip allows — another derived variable has the
+ * same UUID, or some reference writes it literally.
+ */
+function deriveVariableUuids(
+  order: readonly string[],
+  counts: ReadonlyMap<string, ReadonlyMap<string | undefined, number>>,
+  references: readonly VariableReference[],
+): Map<string, string> {
+  const derived = new Map<string, string>();
+  for (const variableName of order) {
+    const table = counts.get(variableName);
+    if (table === undefined) continue;
+    const main = mostFrequent(table);
+    if (main !== undefined) derived.set(variableName, main);
+  }
+  for (;;) {
+    const literal = new Set<string>();
+    for (const reference of references) {
+      const source = reference.source;
+      if (source.kind !== 'variable' || source.variableUuid === undefined) continue;
+      if (derived.get(source.name) !== source.variableUuid) literal.add(source.variableUuid);
+    }
+    const owners = new Map<string, number>();
+    for (const uuid of derived.values()) owners.set(uuid, (owners.get(uuid) ?? 0) + 1);
+    let changed = false;
+    for (const [variableName, uuid] of [...derived]) {
+      if (literal.has(uuid) || (owners.get(uuid) ?? 0) > 1) {
+        derived.delete(variableName);
+        changed = true;
+      }
+    }
+    if (!changed) return derived;
+  }
+}
+
+function chooseDefaults(
+  workflow: Workflow,
+  variableOrder: readonly string[],
+  variableUuidCounts: ReadonlyMap<string, unknown>,
+  derived: ReadonlyMap<string, string>,
+): Defaults {
+  let implicitStarts = 0;
+  let explicitStarts = 0;
+  let stringCodes = 0;
+  let integerCodes = 0;
+  let wrapped = 0;
+  let direct = 0;
+  for (const statement of allStatements(workflow.body)) {
+    if (statement.kind === 'action' || statement.kind === 'raw') continue;
+    if (statement.startModeImplicit === true) implicitStarts++;
+    else explicitStarts++;
+    if (statement.kind !== 'if') continue;
+    const condition = parameter(statement, 'WFCondition');
+    if (condition?.kind === 'string' && LEGACY_CONDITIONS.has(condition.value)) stringCodes++;
+    else if (condition?.kind === 'integer') integerCodes++;
+    const input = parameter(statement, 'WFInput');
+    if (input?.kind === 'variable') direct++;
+    else if (input !== undefined && isWrappedSubject(input)) wrapped++;
+  }
+  const itemTexts = countItemTexts(workflow);
+  const referenced = variableOrder.filter((v) => variableUuidCounts.has(v));
+  const carrying = referenced.filter((v) => derived.has(v));
+  return {
+    conditionCodes: stringCodes > integerCodes ? 'strings' : 'integers',
+    conditionInput: direct > wrapped ? 'direct' : 'wrapped',
+    startMode: implicitStarts > explicitStarts ? 'implicit' : 'explicit',
+    variableUuids: carrying.length === 0 ? false : carrying.length === referenced.length ? true : carrying,
+    itemTextAttachments: !(itemTexts.without > itemTexts.with),
+  };
+}
+
+/** Texts without variables in dictionary items (keys, values, array items), by whether they have `attachmentsByRange`. */
+function countItemTexts(workflow: Workflow): { with: number; without: number } {
+  const counts = { with: 0, without: 0 };
+  const text = (value: Value | undefined): void => {
+    if (value?.kind !== 'text' || value.parts.some((p) => typeof p !== 'string')) return;
+    if (value.hasAttachmentsKey) counts.with++;
+    else counts.without++;
+  };
+  for (const action of flatActions(workflow.body)) {
+    const values = action.role === 'raw' ? [action.statement.action] : action.core.parameters.map((e) => e.value);
+    for (const root of values) {
+      for (const value of valuesIn(root)) {
+        if (value.kind === 'dictionary') {
+          for (const item of value.items) {
+            text(item.key);
+            text(item.value);
+          }
+        } else if (value.kind === 'arrayState') {
+          for (const item of value.items) if (item.kind === 'typed') text(item.value);
+        }
+      }
+    }
+  }
+  return counts;
+}
+
+function parameter(block: BlockStatement, key: string): Value | undefined {
+  return block.start.parameters.find((e) => e.key === key)?.value;
+}
+
+/** `{Type: "Variable", Variable: <token attachment>}`: the subject shape Shortcuts 15+ writes. */
+export function isWrappedSubject(value: Value): boolean {
+  if (value.kind !== 'map' || value.entries.length !== 2) return false;
+  const type = value.entries.find((e) => e.key === 'Type')?.value;
+  const variable = value.entries.find((e) => e.key === 'Variable')?.value;
+  return type?.kind === 'string' && type.value === 'Variable' && variable?.kind === 'variable';
+}

@@ -1,0 +1,65 @@
+import type { Catalog } from '../catalog/catalog.js';
+import { readShortcutFile } from '../container/shortcut-file.js';
+import { hasErrors, inFile, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Workflow } from '../ir/types.js';
+import { liftWorkflow } from '../lift/workflow.js';
+import type { Module } from '../syntax/ast.js';
+import { printModule } from '../syntax/printer/index.js';
+import { catalogAdapter } from './catalog.js';
+import { emitModule, type EmitOptions } from './emit.js';
+
+export interface DecompileOptions extends Omit<EmitOptions, 'catalog'> {
+  /** The file's name, for diagnostics. */
+  readonly file?: string;
+  /**
+   * The catalog readable names come from (`loadCatalog()`: the full one when
+   * installed). It never changes what the code compiles to; default: the core.
+   */
+  readonly catalog?: Catalog;
+  /** Lines longer than this break their calls, lists and dictionaries (default 100; `Infinity`: never). */
+  readonly lineWidth?: number;
+}
+
+export interface Decompiled {
+  /** The canonical code; empty when the input could not be read. */
+  readonly code: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * A shortcut file's bytes (binary, XML or signed) or a lifted workflow → its
+ * canonical code in the dialect (grammars/dialect.md). Never throws on bad
+ * input: reading and lifting problems come back as error diagnostics with
+ * empty code.
+ */
+export function decompile(input: Uint8Array | Workflow, options: DecompileOptions = {}): Decompiled {
+  const { module, diagnostics } = decompileModule(input, options);
+  if (module === undefined) return { code: '', diagnostics };
+  return { code: printModule(module, options.lineWidth === undefined ? {} : { lineWidth: options.lineWidth }), diagnostics };
+}
+
+/**
+ * A shortcut file's bytes (binary, XML or signed) or a lifted workflow → the
+ * syntax tree of its canonical code. Reading and lifting problems come back
+ * as diagnostics (errors leave `module` undefined); emitting never fails.
+ */
+export function decompileModule(input: Uint8Array | Workflow, options: DecompileOptions = {}): { module?: Module; diagnostics: Diagnostic[] } {
+  const named = (diagnostics: readonly Diagnostic[]): Diagnostic[] => (options.file === undefined ? [...diagnostics] : inFile(options.file, diagnostics));
+  let workflow: Workflow;
+  const diagnostics: Diagnostic[] = [];
+  if (input instanceof Uint8Array) {
+    const read = readShortcutFile(input, options.file);
+    diagnostics.push(...read.diagnostics);
+    if (!read.ok) return { diagnostics };
+    const lifted = liftWorkflow(read.value.plist);
+    diagnostics.push(...named(lifted.diagnostics));
+    if (!lifted.ok || hasErrors(lifted.diagnostics)) return { diagnostics };
+    workflow = lifted.value;
+  } else {
+    workflow = input;
+  }
+  const { catalog, ...rest } = options;
+  const emitted = emitModule(workflow, { ...rest, ...(catalog === undefined ? {} : { catalog: catalogAdapter(catalog) }) });
+  diagnostics.push(...named(emitted.diagnostics));
+  return { module: emitted.module, diagnostics };
+}

@@ -1,0 +1,349 @@
+import type {
+  ActionCore,
+  ActionStatement,
+  BlockStatement,
+  ControlPart,
+  IfStatement,
+  MenuStatement,
+  Statement as IrStatement,
+  Value,
+} from '../ir/types.js';
+import { blockIdentifier } from '../ir/walk.js';
+import type { Expression, Keyword, MatchCase, Statement } from '../syntax/ast.js';
+import type { Analysis } from './analysis.js';
+import { assign, attr, call, ellipsis, expressionStatement, int, kw, name, none, str } from './build.js';
+import type { EmitterCatalog } from './catalog.js';
+import { conditionTest } from './conditions.js';
+import type { ValueSpeller } from './values.js';
+
+/**
+ * IR statements → syntax statements (grammars/dialect.md §7–§9): explicit
+ * calls, the sugar forms, blocks, and flat control actions where a block
+ * cannot say its parts exactly.
+ */
+
+/** CPython allows 100 indentation levels; blocks deeper than this are written flat. */
+export const MAX_INDENT = 95;
+
+const CONDITIONAL = 'is.workflow.actions.conditional';
+const MENU = 'is.workflow.actions.choosefrommenu';
+
+/** Why a block is written flat (for the SC8002 note). */
+export interface FlatBlock {
+  readonly identifier: string;
+  readonly reason: string;
+}
+
+export class StatementEmitter {
+  readonly flatBlocks: FlatBlock[] = [];
+
+  constructor(
+    private readonly analysis: Analysis,
+    private readonly values: ValueSpeller,
+    private readonly core: EmitterCatalog,
+  ) {}
+
+  /** A body; `indent` is its indentation level, `repeats` the structured repeat blocks around it. */
+  body(statements: readonly IrStatement[], indent: number, repeats: number): Statement[] {
+    const out: Statement[] = [];
+    for (const statement of statements) {
+      switch (statement.kind) {
+        case 'action':
+          out.push(this.action(statement));
+          break;
+        case 'raw':
+          out.push(expressionStatement(call('raw_action', [this.values.value(statement.action)])));
+          break;
+        default:
+          out.push(...this.block(statement, indent, repeats));
+      }
+    }
+    return out;
+  }
+
+  // ─── Actions ───────────────────────────────────────────────────────────────
+
+  private action(action: ActionStatement): Statement {
+    const literal = action.outputUuid !== undefined && this.analysis.literalUuids.has(action.outputUuid);
+    if (!literal && action.extraKeys.length === 0) {
+      const sugar = this.sugar(action);
+      if (sugar !== undefined) return sugar;
+    }
+    return this.bound(action.identifier, action, this.explicitCall(action.identifier, action));
+  }
+
+  /** `name(Key=value, …)` (dialect §7.2); `control` adds the flat control keys first. */
+  private explicitCall(identifier: string, core: ActionCore, control?: { mode: number | undefined; groupingIdentifier: string }): Expression {
+    const keywords: Keyword[] = [];
+    if (control !== undefined) {
+      if (control.mode !== undefined) keywords.push(kw('WFControlFlowMode', int(BigInt(control.mode))));
+      keywords.push(kw('GroupingIdentifier', str(control.groupingIdentifier)));
+    }
+    keywords.push(...this.parameterKeywords(core));
+    if (core.outputUuid !== undefined && this.analysis.literalUuids.has(core.outputUuid)) keywords.push(kw('UUID', str(core.outputUuid)));
+    const args = core.extraKeys.length === 0 ? [] : [call('dict', [], core.extraKeys.map((e) => kw(e.key, this.values.plist(e.value))))];
+    return call(this.analysis.actionNames.nameOf(identifier), args, keywords);
+  }
+
+  /** Parameters in order, then `CustomOutputName`. */
+  private parameterKeywords(core: ActionCore, skip: ReadonlySet<string> = new Set()): Keyword[] {
+    const keywords = core.parameters.filter((e) => !skip.has(e.key)).map((e) => kw(e.key, this.values.value(e.value)));
+    if (core.customOutputName !== undefined) keywords.push(kw('CustomOutputName', str(core.customOutputName)));
+    return keywords;
+  }
+
+  /** `name = expression` (annotated when references carry another OutputName) when the action has a UUID a binding can name. */
+  private bound(identifier: string, core: ActionCore, expression: Expression): Statement {
+    const uuid = core.outputUuid;
+    const output = uuid === undefined ? undefined : this.analysis.outputs.get(uuid);
+    if (output === undefined) return expressionStatement(expression);
+    return assign(output.identifier, expression, this.annotation(identifier, core));
+  }
+
+  /** The OutputName annotation (dialect §5.2), when what references carry is not the derived value. */
+  private annotation(identifier: string, core: ActionCore): Expression | undefined {
+    const output = core.outputUuid === undefined ? undefined : this.analysis.outputs.get(core.outputUuid);
+    if (output === undefined || !output.referenced) return undefined;
+    const derived = core.customOutputName ?? this.core.outputName(identifier);
+    if (output.effectiveOutputName === derived) return undefined;
+    return output.effectiveOutputName === undefined ? none : str(output.effectiveOutputName, "'");
+  }
+
+  // ─── Sugar (dialect §8) ──────────────────────────────────────────────────
+
+  private sugar(action: ActionStatement): Statement | undefined {
+    const params = parameterMap(action);
+    if (params === undefined) return undefined;
+    const only = (...keys: string[]): boolean => [...params.keys()].every((k) => keys.includes(k));
+    const plain = action.customOutputName === undefined;
+    switch (action.identifier) {
+      case 'is.workflow.actions.gettext': {
+        const text = params.get('WFTextActionText');
+        if (!plain || !only('WFTextActionText') || text === undefined) return undefined;
+        const expression = text.kind === 'string' ? str(text.value) : text.kind === 'text' ? this.values.text(text) : undefined;
+        return expression === undefined ? undefined : this.bound(action.identifier, action, expression);
+      }
+      case 'is.workflow.actions.dictionary': {
+        const items = params.get('WFItems');
+        if (!plain || !only('WFItems') || items?.kind !== 'dictionary') return undefined;
+        const display = this.values.value(items);
+        return display.kind === 'dict' ? this.bound(action.identifier, action, display) : undefined;
+      }
+      case 'is.workflow.actions.getvalueforkey': {
+        const key = params.get('WFDictionaryKey');
+        if (!plain || !only('WFInput', 'WFDictionaryKey') || key === undefined) return undefined;
+        const subject = this.subject(params.get('WFInput'));
+        if (subject === undefined) return undefined;
+        return this.bound(action.identifier, action, { kind: 'subscript', object: subject, index: this.values.value(key) });
+      }
+      case 'is.workflow.actions.ask': {
+        const prompt = params.get('WFAskActionPrompt');
+        const args = prompt === undefined ? [] : [this.values.value(prompt)];
+        return this.bound(action.identifier, action, call('input', args, this.parameterKeywords(action, new Set(['WFAskActionPrompt']))));
+      }
+      case 'is.workflow.actions.setvariable': {
+        const variable = this.variableTarget(params.get('WFVariableName'));
+        if (!plain || action.outputUuid !== undefined || !only('WFVariableName', 'WFInput') || variable === undefined) return undefined;
+        const value = this.subject(params.get('WFInput'));
+        if (value === undefined || value.kind === 'subscript' || (value.kind === 'call' && value.callee.kind === 'name')) return undefined;
+        return assign(variable, value);
+      }
+      case 'is.workflow.actions.appendvariable': {
+        const variable = this.variableTarget(params.get('WFVariableName'));
+        if (!plain || !only('WFVariableName', 'WFInput') || variable === undefined) return undefined;
+        const input = params.get('WFInput');
+        const value = input === undefined ? ellipsis : this.values.value(input);
+        return this.bound(action.identifier, action, call(attr(name(variable), 'append'), [value]));
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** A sugar's input slot: `...` when absent, a variable expression without details, else undefined. */
+  private subject(input: Value | undefined): Expression | undefined {
+    if (input === undefined) return ellipsis;
+    if (input.kind !== 'variable') return undefined;
+    const spelled = this.values.reference(input.variable);
+    return spelled.details ? undefined : spelled.expression;
+  }
+
+  private variableTarget(value: Value | undefined): string | undefined {
+    return value?.kind === 'string' ? this.analysis.variables.get(value.value)?.identifier : undefined;
+  }
+
+  // ─── Blocks (dialect §9) ─────────────────────────────────────────────────
+
+  private block(block: BlockStatement, indent: number, repeats: number): Statement[] {
+    const reason = this.flatReason(block, indent);
+    if (reason !== undefined) {
+      this.flatBlocks.push({ identifier: blockIdentifier(block), reason });
+      return this.flat(block, indent, repeats);
+    }
+    const out: Statement[] = [];
+    switch (block.kind) {
+      case 'if':
+        out.push(this.ifStatement(block, indent, repeats));
+        break;
+      case 'menu':
+        out.push(this.menuStatement(block, indent, repeats));
+        break;
+      case 'repeatCount': {
+        const n = repeats + 1;
+        const count = block.start.parameters.find((e) => e.key === 'WFRepeatCount')?.value;
+        out.push({
+          kind: 'for',
+          target: name(loopName('Repeat_Index', n)),
+          iterable: call('range', [call('int', [count === undefined ? ellipsis : this.values.value(count)])]),
+          body: this.nonEmpty(this.body(block.body, indent + 1, n)),
+        });
+        break;
+      }
+      case 'repeatEach': {
+        const n = repeats + 1;
+        const input = block.start.parameters.find((e) => e.key === 'WFInput')?.value;
+        out.push({
+          kind: 'for',
+          target: { kind: 'tuple', elements: [name(loopName('Repeat_Index', n)), name(loopName('Repeat_Item', n))], parenthesized: false },
+          iterable: call('enumerate', [input === undefined ? ellipsis : this.values.value(input)], [kw('start', int(1n))]),
+          body: this.nonEmpty(this.body(block.body, indent + 1, n)),
+        });
+        break;
+      }
+    }
+    const end = block.end;
+    const output = end.outputUuid === undefined ? undefined : this.analysis.outputs.get(end.outputUuid);
+    if (output !== undefined) out.push(assign(output.identifier, name('_'), this.annotation(blockIdentifier(block), end)));
+    return out;
+  }
+
+  /** Why the block cannot be written as a Python block, or undefined when it can. */
+  private flatReason(block: BlockStatement, indent: number): string | undefined {
+    const middles: ControlPart[] =
+      block.kind === 'if' ? (block.otherwise === undefined ? [] : [block.otherwise.part]) : block.kind === 'menu' ? block.cases.map((c) => c.part) : [];
+    const parts = [block.start, ...middles, block.end];
+    if (block.start.outputUuid !== undefined) return 'its start action has a UUID';
+    if (middles.some((p) => p.outputUuid !== undefined)) return 'a middle action (Otherwise or a case) has a UUID';
+    if (block.kind === 'if' && block.otherwise !== undefined && !isBare(block.otherwise.part)) return 'its Otherwise action has parameters';
+    if (!isBare(block.end)) return 'its End action has parameters';
+    if (block.end.outputUuid !== undefined && this.analysis.literalUuids.has(block.end.outputUuid)) return 'its End action shares its UUID with another action';
+    if (parts.some((p) => p.extraKeys.length > 0)) return 'a part has keys beside its identifier and parameters';
+    if ((block.startModeImplicit === true) !== (this.analysis.defaults.startMode === 'implicit')) {
+      return block.startModeImplicit === true ? 'its start has no WFControlFlowMode, unlike the file' : 'its start has a WFControlFlowMode, unlike the file';
+    }
+    if ((this.analysis.groupUses.get(block.groupingIdentifier) ?? 0) > 1) return 'its GroupingIdentifier is used by another group or action';
+    if (block.kind === 'menu' && block.cases.length === 0) return 'the menu has no case';
+    if (indent + (block.kind === 'menu' ? 2 : 1) > MAX_INDENT) return `it nests deeper than ${MAX_INDENT} indentation levels`;
+    if (block.kind === 'repeatCount' && !onlyKeys(block.start, ['WFRepeatCount'])) return 'its start has parameters besides WFRepeatCount';
+    if (block.kind === 'repeatEach' && !onlyKeys(block.start, ['WFInput'])) return 'its start has parameters besides WFInput';
+    return undefined;
+  }
+
+  /** Each part as an explicit call with its control keys, bodies not indented (dialect §9.1). */
+  private flat(block: BlockStatement, indent: number, repeats: number): Statement[] {
+    const identifier = blockIdentifier(block);
+    const gi = block.groupingIdentifier;
+    const part = (core: ControlPart, mode: number | undefined): Statement =>
+      this.bound(identifier, core, this.explicitCall(identifier, core, { mode, groupingIdentifier: gi }));
+    const out: Statement[] = [part(block.start, block.startModeImplicit === true ? undefined : 0)];
+    switch (block.kind) {
+      case 'if':
+        out.push(...this.body(block.then, indent, repeats));
+        if (block.otherwise !== undefined) {
+          out.push(part(block.otherwise.part, 1));
+          out.push(...this.body(block.otherwise.body, indent, repeats));
+        }
+        break;
+      case 'menu':
+        for (const c of block.cases) {
+          out.push(part(c.part, 1));
+          out.push(...this.body(c.body, indent, repeats));
+        }
+        break;
+      case 'repeatCount':
+      case 'repeatEach':
+        out.push(...this.body(block.body, indent, repeats));
+        break;
+    }
+    out.push(part(block.end, 2));
+    return out;
+  }
+
+  private ifStatement(block: IfStatement, indent: number, repeats: number): Statement {
+    const test = conditionTest(block.start, this.analysis.defaults, this.values) ?? this.explicitTest(CONDITIONAL, block.start);
+    return {
+      kind: 'if',
+      test,
+      body: this.nonEmpty(this.body(block.then, indent + 1, repeats)),
+      elifs: [],
+      ...(block.otherwise === undefined ? {} : { orelse: this.nonEmpty(this.body(block.otherwise.body, indent + 1, repeats)) }),
+    };
+  }
+
+  private menuStatement(block: MenuStatement, indent: number, repeats: number): Statement {
+    const titles = block.cases.map((c) => caseTitle(c.part));
+    const cases: MatchCase[] = block.cases.map((c, i) => {
+      const title = titles[i];
+      const body = this.nonEmpty(this.body(c.body, indent + 2, repeats));
+      return title === undefined
+        ? { kind: 'case', pattern: name('_'), guard: this.explicitTest(MENU, c.part), body }
+        : { kind: 'case', pattern: str(title, '"'), body };
+    });
+    return { kind: 'match', subject: this.menuSubject(block, titles), cases };
+  }
+
+  /** `input(prompt=…)` when WFMenuItems is exactly the case titles (dialect §9.3). */
+  private menuSubject(block: MenuStatement, titles: readonly (string | undefined)[]): Expression {
+    const start = block.start;
+    const params = parameterMap(start);
+    const items = params?.get('WFMenuItems');
+    const sugar =
+      params !== undefined &&
+      start.customOutputName === undefined &&
+      [...params.keys()].every((k) => k === 'WFMenuItems' || k === 'WFMenuPrompt') &&
+      items?.kind === 'list' &&
+      items.items.length === titles.length &&
+      items.items.every((item, i) => item.kind === 'string' && titles[i] !== undefined && item.value === titles[i]);
+    if (!sugar) return this.explicitTest(MENU, start);
+    const prompt = params.get('WFMenuPrompt');
+    return call('input', [], prompt === undefined ? [] : [kw('prompt', this.values.value(prompt))]);
+  }
+
+  /** The explicit form of a start or case action in a block header: every parameter as a keyword. */
+  private explicitTest(identifier: string, core: ControlPart): Expression {
+    return call(this.analysis.actionNames.nameOf(identifier), [], this.parameterKeywords(core));
+  }
+
+  private nonEmpty(body: Statement[]): Statement[] {
+    return body.length === 0 ? [{ kind: 'pass' }] : body;
+  }
+}
+
+function loopName(base: string, depth: number): string {
+  return depth <= 1 ? base : `${base}_${depth}`;
+}
+
+/** Parameters by key; undefined when a key repeats (such IR has no sugar). */
+function parameterMap(core: ActionCore): Map<string, Value> | undefined {
+  const params = new Map<string, Value>();
+  for (const e of core.parameters) {
+    if (params.has(e.key)) return undefined;
+    params.set(e.key, e.value);
+  }
+  return params;
+}
+
+function isBare(part: ControlPart): boolean {
+  return part.parameters.length === 0 && part.customOutputName === undefined;
+}
+
+function onlyKeys(part: ControlPart, keys: readonly string[]): boolean {
+  return part.customOutputName === undefined && part.parameters.every((e) => keys.includes(e.key)) && parameterMap(part) !== undefined;
+}
+
+/** A case's title when its action is exactly `{WFMenuItemTitle: plain string}`. */
+function caseTitle(part: ControlPart): string | undefined {
+  if (part.customOutputName !== undefined || part.parameters.length !== 1) return undefined;
+  const only = part.parameters[0]!;
+  return only.key === 'WFMenuItemTitle' && only.value.kind === 'string' ? only.value.value : undefined;
+}
