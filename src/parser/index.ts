@@ -69,6 +69,7 @@ export function parseModule(text: string, options: ParseOptions = {}): ParseResu
       lexErrors: lexReporter.errorOffsets(),
       maxDepth: 2 * maxNesting,
       maxAstDepth: options.maxExpressionDepth ?? 500,
+      end: lexed.end,
     });
     // Text read as bare text explains itself: warnings the lexer gave inside it are withdrawn.
     lexReporter.dropWarningsIn(lexed.bareTextRanges);

@@ -29,7 +29,7 @@ import {
   type IToken,
   type TokenType,
 } from 'chevrotain';
-import type { SourceSpan } from '../diagnostics/diagnostic.js';
+import type { SourcePosition, SourceSpan } from '../diagnostics/diagnostic.js';
 import type {
   AssignStatement,
   BinaryOperator,
@@ -64,6 +64,8 @@ export interface ParseState {
   readonly maxDepth: number;
   /** Deepest expression tree kept (deeper ones become error nodes), so consumers may recurse. */
   readonly maxAstDepth: number;
+  /** Where the input ends. */
+  readonly end: SourcePosition;
 }
 
 /** Thrown when nesting passes the limit; reported where it is thrown. */
@@ -295,18 +297,7 @@ export class DialectParser extends EmbeddedActionsParser {
   }
 
   private endOfInputSpan(): SourceSpan {
-    const src = this.state.src;
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < src.length; i++) {
-      const c = src.charCodeAt(i);
-      if (c === 10 || (c === 13 && src.charCodeAt(i + 1) !== 10)) {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    const at = position(line, src.length - lineStart + 1, src.length);
-    return span(at, at);
+    return span(this.state.end, this.state.end);
   }
 
   private suggestionFor(token: IToken, before: IToken): string | undefined {

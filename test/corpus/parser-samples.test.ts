@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { allDiagnosticDefinitions } from '../../src/diagnostics/registry.js';
 import { parseModule, type ParseResult } from '../../src/parser/index.js';
 import { printModule } from '../../src/syntax/printer/index.js';
+import { mutate, mutation } from '../arbitraries/mutations.js';
 import { describeShared } from '../support/corpus.js';
 import { inCI, sharedPath } from '../support/shared.js';
 import { withoutSpans } from '../unit/parser/helpers.js';
@@ -105,6 +107,18 @@ describeShared('parser on the 50 WorkflowBench samples', () => {
         expect(r.diagnostics.length, `sample ${i}: Python rejects it, so the lenient reading must have said something`).toBeGreaterThan(0);
       }
     });
+  });
+
+  it('never throws, hangs or fails internally on random mutations of the samples', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 49 }), fc.array(mutation, { minLength: 1, maxLength: 20 }), (index, mutations) => {
+        const result = parseModule(mutate(codes[index]!, mutations));
+        expect(result.module.kind).toBe('module');
+        expect(result.diagnostics.every((d) => d.location?.kind === 'source')).toBe(true);
+        expect(result.diagnostics.map((d) => d.code)).not.toContain('SC4199');
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('reprints every error-free sample so that it parses back to the same tree', () => {

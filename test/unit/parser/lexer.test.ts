@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KEYWORDS } from '../../../src/parser/tokens.js';
 import { tokenText, tokens, where } from './helpers.js';
 
 const types = (src: string): string[] => tokens(src).tokens.map((t) => t.tokenType.name);
@@ -77,6 +78,13 @@ describe('lexer: names, keywords, operators', () => {
       'RightShiftAssign',
       'DoubleStarAssign',
     ]);
+  });
+
+  it('reads every Python keyword as its own token, spelled exactly', () => {
+    for (const [word, type] of KEYWORDS) {
+      expect(types(word)[0], word).toBe(type.name);
+      expect(types(word.toUpperCase())[0], word.toUpperCase()).toBe('Name');
+    }
   });
 
   it('reports characters that start no token, one diagnostic per run', () => {
