@@ -522,10 +522,10 @@ const NUMBER_LITERAL =
  */
 export function numberText(n: NumberLiteral): string {
   if (NUMBER_LITERAL.test(n.text) && isFloatText(n.text) === n.isFloat && !(!n.isFloat && /^0[0_]*[1-9]/.test(n.text))) return n.text;
-  if (!n.isFloat) return BigInt(n.value).toString();
+  if (!n.isFloat && (typeof n.value === 'bigint' || Number.isInteger(n.value))) return BigInt(n.value).toString();
   const value = Number(n.value);
   if (Number.isNaN(value)) return "float('nan')";
-  if (!Number.isFinite(value)) return value > 0 ? "float('inf')" : "-float('inf')";
+  if (!Number.isFinite(value)) return value > 0 ? "float('inf')" : "(-float('inf'))";
   const text = String(value);
   return /[.eE]/.test(text) ? text : `${text}.0`;
 }

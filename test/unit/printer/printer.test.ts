@@ -152,6 +152,8 @@ describe('printer: numbers, names and keywords', () => {
     expect(e({ kind: 'number', text: '3', isFloat: true, value: 3 })).toBe('3.0');
     expect(e({ kind: 'number', text: '', isFloat: true, value: Number.NaN })).toBe("float('nan')");
     expect(e({ kind: 'number', text: '007', isFloat: false, value: 7n })).toBe('7');
+    expect(e({ kind: 'number', text: '', isFloat: false, value: 1.5 })).toBe('1.5');
+    expect(e({ kind: 'number', text: '', isFloat: true, value: Number.NEGATIVE_INFINITY })).toBe("(-float('inf'))");
   });
 
   it('writes keyword names that are not identifiers as **{…}', () => {
