@@ -31,7 +31,6 @@ import {
 } from 'chevrotain';
 import type { SourcePosition, SourceSpan } from '../diagnostics/diagnostic.js';
 import type {
-  AssignStatement,
   BinaryOperator,
   Comment,
   DictEntry,
