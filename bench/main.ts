@@ -5,6 +5,7 @@
  */
 import { sharedLocation, type BenchSection } from './harness.js';
 import { checkSection } from './sections/check.js';
+import { decompileSection } from './sections/decompile.js';
 import { liftLowerSection } from './sections/lift-lower.js';
 import { plistReadSection } from './sections/plist-read.js';
 import { signedExtractSection } from './sections/signed-extract.js';
@@ -15,6 +16,7 @@ const sections: BenchSection[] = [
   signedExtractSection,
   liftLowerSection,
   checkSection,
+  decompileSection,
 ];
 
 async function main(): Promise<number> {
