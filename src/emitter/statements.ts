@@ -13,7 +13,7 @@ import type { Expression, Keyword, MatchCase, Statement } from '../syntax/ast.js
 import type { Analysis } from './analysis.js';
 import { assign, attr, call, ellipsis, expressionStatement, int, kw, name, none, str } from './build.js';
 import type { EmitterCatalog } from './catalog.js';
-import { conditionTest } from './conditions.js';
+import { condition } from './conditions.js';
 import type { ValueSpeller } from './values.js';
 
 /**
@@ -270,7 +270,11 @@ export class StatementEmitter {
   }
 
   private ifStatement(block: IfStatement, indent: number, repeats: number): Statement {
-    const test = conditionTest(block.start, this.analysis.defaults, this.values) ?? this.explicitTest(CONDITIONAL, block.start);
+    const found = condition(block.start, this.analysis.defaults, this.values);
+    let test: Expression;
+    if (found === undefined) test = this.explicitTest(CONDITIONAL, block.start);
+    else if (found.rest.length === 0 && block.start.customOutputName === undefined) test = found.comparison;
+    else test = call(this.analysis.actionNames.nameOf(CONDITIONAL), [found.comparison], this.parameterKeywords({ ...block.start, parameters: found.rest }));
     return {
       kind: 'if',
       test,
