@@ -7,6 +7,7 @@ import { sharedLocation, type BenchSection } from './harness.js';
 import { checkSection } from './sections/check.js';
 import { decompileSection } from './sections/decompile.js';
 import { liftLowerSection } from './sections/lift-lower.js';
+import { parseSection } from './sections/parse.js';
 import { plistReadSection } from './sections/plist-read.js';
 import { signedExtractSection } from './sections/signed-extract.js';
 
@@ -17,6 +18,7 @@ const sections: BenchSection[] = [
   liftLowerSection,
   checkSection,
   decompileSection,
+  parseSection,
 ];
 
 async function main(): Promise<number> {

@@ -33,7 +33,6 @@ export const syntaxDiagnostics = defineDiagnostics({
   bareText: { code: 'SC4025', severity: 'warning', title: 'unquoted text inside a list or dictionary read as a string' },
 
   syntaxError: { code: 'SC4101', severity: 'error', title: 'syntax error' },
-  missingClosingBracket: { code: 'SC4102', severity: 'error', title: 'missing closing bracket' },
   emptyBlock: { code: 'SC4103', severity: 'warning', title: "block with no statements read as 'pass'" },
   unexpectedIndent: { code: 'SC4104', severity: 'error', title: 'unexpected indentation' },
   strayClause: { code: 'SC4105', severity: 'error', title: "'else', 'elif', 'case', 'except' or 'finally' without its statement" },

@@ -14,12 +14,22 @@ import { position, Reporter, span } from './reporter.js';
 export { syntaxDiagnostics } from './diagnostics.js';
 
 export interface ParseOptions {
-  /** Most tokens read (SC4191 beyond); bounds memory on huge inputs. Default 2,000,000. */
+  /**
+   * Most tokens read (SC4191 beyond): bounds time and memory on huge inputs.
+   * Default 1,000,000 (a WorkflowBench program has a few thousand; long
+   * strings and comments are one token each, however long).
+   */
   readonly maxTokens?: number;
-  /** Most brackets and f-string levels open at once (SC4190 beyond). Default 100. */
+  /**
+   * Most brackets and f-string levels open at once (SC4190 beyond). Default 64:
+   * the parser is recursive descent, and this keeps its stack use far below
+   * Node's default stack even when called from deep inside another program.
+   */
   readonly maxNesting?: number;
   /** Most indentation levels (SC4190 beyond). Default 100, as in Python. */
   readonly maxIndent?: number;
+  /** Deepest expression tree kept (SC4190 beyond), so that consumers may walk it recursively. Default 500. */
+  readonly maxExpressionDepth?: number;
   /** Most diagnostics reported; the rest are counted in one SC4192. Default 1,000. */
   readonly maxDiagnostics?: number;
 }
@@ -45,9 +55,9 @@ export function parseModule(text: string, options: ParseOptions = {}): ParseResu
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    const maxNesting = options.maxNesting ?? 100;
+    const maxNesting = options.maxNesting ?? 64;
     const lexed = lex(text, lexReporter, {
-      maxTokens: options.maxTokens ?? 2_000_000,
+      maxTokens: options.maxTokens ?? 1_000_000,
       maxNesting,
       maxIndent: options.maxIndent ?? 100,
     });
@@ -58,6 +68,7 @@ export function parseModule(text: string, options: ParseOptions = {}): ParseResu
       ownLine: lexed.ownLine,
       lexErrors: lexReporter.errorOffsets(),
       maxDepth: 2 * maxNesting,
+      maxAstDepth: options.maxExpressionDepth ?? 500,
     });
     // Text read as bare text explains itself: warnings the lexer gave inside it are withdrawn.
     lexReporter.dropWarningsIn(lexed.bareTextRanges);

@@ -17,6 +17,7 @@
  * input costs linear time and bounded stack.
  */
 import type { TokenType } from 'chevrotain';
+import type { SourcePosition } from '../diagnostics/diagnostic.js';
 import type { Comment, QuoteStyle } from '../syntax/ast.js';
 import {
   codePointAt,
@@ -55,6 +56,9 @@ export interface LexResult {
 
 class LexToken implements Token {
   isInsertedInRecovery = false;
+  /** Source positions, made once per token for the nodes that start or end at it. */
+  startPosition: SourcePosition | undefined = undefined;
+  endPosition: SourcePosition | undefined = undefined;
   constructor(
     public tokenType: TokenType,
     public tokenTypeIdx: number,
@@ -176,6 +180,7 @@ class Lexer {
   /** An unterminated string broke this line: close every open context at its end, silently. */
   private abandonLine = false;
   private truncated = false;
+  private reportedIndentLimit = false;
   /** Where the innermost f-string's text ends (its closing quote, or the end of its line or of the input): nothing is read past it. */
   private end: number;
 
@@ -219,7 +224,7 @@ class Lexer {
     if (this.src.charCodeAt(0) === 0xfeff) this.pos = 1;
     const len = this.src.length;
     for (;;) {
-      while (this.pos < len) {
+      while (this.pos < len && !this.truncated) {
         if (this.atLineStart) {
           this.lineStartIndentation();
           continue;
@@ -236,11 +241,19 @@ class Lexer {
 
   // ─── Tokens and positions ─────────────────────────────────────────────────
 
-  private push(type: TokenType, start: number, end: number, payload?: TokenPayload, startLine = this.line, startColumn = start - this.lineStart + 1): Token {
+  private push(
+    type: TokenType,
+    start: number,
+    end: number,
+    payload?: TokenPayload,
+    startLine = this.line,
+    startColumn = start - this.lineStart + 1,
+    image = this.src.slice(start, end),
+  ): Token {
     const token = new LexToken(
       type,
       type.tokenTypeIdx as number,
-      this.src.slice(start, end),
+      image,
       start,
       end - 1,
       startLine,
@@ -261,7 +274,6 @@ class Lexer {
   private tooManyTokens(at: number): void {
     this.truncated = true;
     this.report(D.tooLarge, `the input has more than ${this.options.maxTokens.toLocaleString('en')} tokens; the rest of it is not read`, at, at, 'split the program into smaller files');
-    this.pos = this.src.length;
   }
 
   /** A span on the current line (or from an earlier remembered position). */
@@ -345,7 +357,10 @@ class Lexer {
     } else if (col > top.col) {
       inconsistent = alt <= top.alt;
       if (this.indents.length > this.options.maxIndent) {
-        this.report(D.tooDeep, `more than ${this.options.maxIndent} levels of indentation`, from, to, 'move the inner blocks into a separate shortcut');
+        if (!this.reportedIndentLimit) {
+          this.reportedIndentLimit = true;
+          this.report(D.tooDeep, `more than ${this.options.maxIndent} levels of indentation: deeper lines are read as part of the block at that level`, from, to, 'move the inner blocks into a separate shortcut');
+        }
         this.indents.push({ col, alt, silent: true });
       } else {
         this.indents.push({ col, alt, silent: false });
@@ -637,8 +652,24 @@ class Lexer {
   private word(): void {
     const src = this.src;
     const start = this.pos;
-    const end = this.scanIdentifier(start + codePointLength(codePointAt(src, start)));
-    const next = src.charCodeAt(end);
+    // ASCII names (nearly all of them) are scanned here; the rest through the Unicode tables.
+    let end = start + 1;
+    let ascii = src.charCodeAt(start) < 128;
+    if (ascii) {
+      for (;;) {
+        const c = src.charCodeAt(end);
+        if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57)) end++;
+        else break;
+      }
+      if (src.charCodeAt(end) > 127) {
+        end = this.scanIdentifier(end);
+        ascii = false;
+      }
+    } else {
+      end = this.scanIdentifier(start + codePointLength(codePointAt(src, start)));
+    }
+    // (A quote at the end of an f-string's text closes the f-string; it starts nothing.)
+    const next = end < this.end ? src.charCodeAt(end) : -1;
     if ((next === 39 || next === 34) && end - start <= 2) {
       const prefix = src.slice(start, end).toLowerCase();
       if (STRING_PREFIXES.has(prefix)) {
@@ -647,9 +678,10 @@ class Lexer {
       }
     }
     const image = src.slice(start, end);
-    const keyword = T.KEYWORDS.get(image);
+    const first = src.charCodeAt(start);
+    const keyword = end - start <= 8 && ((first >= 97 && first <= 121) || first === 70 || first === 78 || first === 84) ? T.KEYWORDS.get(image) : undefined;
     if (keyword !== undefined) {
-      this.push(keyword, start, end);
+      this.push(keyword, start, end, undefined, this.line, start - this.lineStart + 1, image);
       this.pos = end;
       return;
     }
@@ -663,15 +695,8 @@ class Lexer {
         return;
       }
     }
-    let ascii = true;
-    for (let i = 0; i < image.length; i++) {
-      if (image.charCodeAt(i) > 127) {
-        ascii = false;
-        break;
-      }
-    }
     const normalized = ascii ? image : image.normalize('NFKC');
-    this.push(T.Name, start, end, normalized === image ? undefined : { kind: 'name', name: normalized, hyphenated: false });
+    this.push(T.Name, start, end, normalized === image ? undefined : { kind: 'name', name: normalized, hyphenated: false }, this.line, start - this.lineStart + 1, image);
     this.pos = end;
   }
 
@@ -948,6 +973,7 @@ class Lexer {
     const startColumn = p - this.lineStart + 1;
     let depth = 0;
     let q = p;
+    let atStatement = false;
     while (q < this.end) {
       const c = src.charCodeAt(q);
       if (c === 40 || c === 91 || c === 123) depth++;
@@ -957,7 +983,15 @@ class Lexer {
           q++;
           break;
         }
-      } else if (c === 10 || (c === 13 && src.charCodeAt(q + 1) !== 10)) this.newPhysicalLine(q + 1);
+      } else if (c === 10 || (c === 13 && src.charCodeAt(q + 1) !== 10)) {
+        this.newPhysicalLine(q + 1);
+        // Never closed: the rest of the statement ends where a new statement seems to begin.
+        if (this.looksLikeStatement(q + 1)) {
+          q++;
+          atStatement = true;
+          break;
+        }
+      }
       q++;
     }
     this.reporter.add(
@@ -968,6 +1002,7 @@ class Lexer {
     );
     this.push(T.Invalid, p, q, undefined, startLine, startColumn);
     this.pos = q;
+    if (atStatement) this.maybeCheckpoint();
   }
 
   /** Closes every open context with zero-width tokens, without reporting (the line's problem is reported). */
@@ -1089,16 +1124,19 @@ class Lexer {
     return true;
   }
 
+  /** One diagnostic, at the innermost bracket (as Python reports it); the outer ones are named in it. */
   private reportUnclosed(contexts: readonly BracketContext[]): void {
-    for (const ctx of contexts) {
-      const open = String.fromCharCode(openerOf(ctx.close));
-      this.reporter.add(
-        D.unclosedBracket,
-        `'${open}' is never closed`,
-        span(position(ctx.openLine, ctx.openColumn, ctx.openOffset), position(ctx.openLine, ctx.openColumn + 1, ctx.openOffset + 1)),
-        `add the missing '${String.fromCharCode(ctx.close)}'`,
-      );
-    }
+    const ctx = contexts[contexts.length - 1];
+    if (ctx === undefined) return;
+    const open = String.fromCharCode(openerOf(ctx.close));
+    const closers = contexts.map((c) => String.fromCharCode(c.close)).reverse().join('');
+    const more = contexts.length > 1 ? ` (nor are the ${contexts.length - 1} bracket${contexts.length === 2 ? '' : 's'} around it)` : '';
+    this.reporter.add(
+      D.unclosedBracket,
+      `'${open}' is never closed${more}`,
+      span(position(ctx.openLine, ctx.openColumn, ctx.openOffset), position(ctx.openLine, ctx.openColumn + 1, ctx.openOffset + 1)),
+      `add the missing '${closers.length > 12 ? `${closers.slice(0, 12)}…` : closers}'`,
+    );
   }
 
   private bareTextRangesFrom(offset: number): void {

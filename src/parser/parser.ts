@@ -62,6 +62,8 @@ export interface ParseState {
   /** Offsets of lexer errors, ascending. */
   readonly lexErrors: readonly number[];
   readonly maxDepth: number;
+  /** Deepest expression tree kept (deeper ones become error nodes), so consumers may recurse. */
+  readonly maxAstDepth: number;
 }
 
 /** Thrown when nesting passes the limit; reported where it is thrown. */
@@ -155,12 +157,18 @@ const errorMessages: IParserErrorMessageProvider = {
   },
 };
 
+/** Positions are cached on the lexer's tokens (chevrotain's own EOF token is frozen and gets fresh ones). */
 function tokenStart(t: IToken): SourceSpan['start'] {
-  return position(t.startLine ?? 1, t.startColumn ?? 1, t.startOffset);
+  if (!('startPosition' in t)) return position(t.startLine ?? 1, t.startColumn ?? 1, t.startOffset);
+  const token = t as Token;
+  return (token.startPosition ??= position(t.startLine ?? 1, t.startColumn ?? 1, t.startOffset));
 }
 
 function tokenEnd(t: IToken): SourceSpan['end'] {
-  return position(t.endLine ?? 1, (t.endColumn ?? 0) + 1, (t.endOffset ?? t.startOffset - 1) + 1);
+  const make = (): SourceSpan['end'] => position(t.endLine ?? 1, (t.endColumn ?? 0) + 1, (t.endOffset ?? t.startOffset - 1) + 1);
+  if (!('endPosition' in t)) return make();
+  const token = t as Token;
+  return (token.endPosition ??= make());
 }
 
 function spanOf(first: IToken, last: IToken): SourceSpan {
@@ -392,6 +400,12 @@ export class DialectParser extends EmbeddedActionsParser {
     try {
       out.push(...this.SUBRULE(this.statement));
     } catch (e) {
+      if (e instanceof RangeError) {
+        // The engine's stack ran out before the nesting limit (the parser was called from deep
+        // inside another program): this statement is lost, the rest of the file is not.
+        if (this.lastError < start.startOffset) this.error(D.tooDeep, 'this statement is nested too deeply to parse', spanOf(start, start), 'flatten it');
+        e = new NestingLimit();
+      }
       if (!this.isCaught(e)) throw e;
       const before = this.LA(0);
       let last = this.skipUntil(new Set(), true, false);
@@ -973,7 +987,7 @@ export class DialectParser extends EmbeddedActionsParser {
         ALT: () => {
           const star = this.CONSUME(T.Star);
           const value = this.SUBRULE(this.disjunction);
-          return this.ACTION((): Expression => ({ kind: 'starred', double: false, value, span: joinSpans(spanOf(star, star), value.span) as SourceSpan })) as Expression;
+          return this.ACTION((): Expression => this.boundedDepth({ kind: 'starred', double: false, value, span: joinSpans(spanOf(star, star), value.span) as SourceSpan })) as Expression;
         },
       },
       { ALT: () => this.SUBRULE(this.namedExpression) },
@@ -995,7 +1009,7 @@ export class DialectParser extends EmbeddedActionsParser {
     const first = this.LA(1);
     this.ACTION(() => this.enter(first));
     try {
-      return this.OR([
+      const result = this.OR([
         {
           ALT: () => {
             const lambda = this.CONSUME(T.Lambda);
@@ -1027,10 +1041,27 @@ export class DialectParser extends EmbeddedActionsParser {
           },
         },
       ]);
+      return this.ACTION(() => (this.depth === 1 ? this.boundedDepth(result) : result)) ?? result;
     } finally {
       this.ACTION(() => this.depth--);
     }
   });
+
+  /**
+   * An outermost expression whose tree is deeper than consumers can walk
+   * recursively (`a + a + … ` a hundred thousand times, `not not … x`)
+   * becomes an error node. Only long expressions can be deep, so only they
+   * are measured (iteratively).
+   */
+  private boundedDepth(e: Expression): Expression {
+    const where = e.span;
+    if (where === undefined || where.end.offset - where.start.offset <= this.state.maxAstDepth) return e;
+    if (nodeDepth(e) <= this.state.maxAstDepth) return e;
+    if (this.lastError < where.start.offset) {
+      this.error(D.tooDeep, `expression nested more than ${this.state.maxAstDepth} levels deep`, where, 'split it into several statements');
+    }
+    return { kind: 'error', text: this.state.src.slice(where.start.offset, where.end.offset), span: where };
+  }
 
   private unsupportedExpression(what: string, at: IToken, end: SourceSpan | undefined, start?: SourceSpan): Expression {
     const where = span(start?.start ?? tokenStart(at), end?.end ?? tokenEnd(at));
@@ -1582,7 +1613,9 @@ export class DialectParser extends EmbeddedActionsParser {
       if (type === T.Lambda) sawLambda = true;
       if (expectOperand) {
         if (OPERAND.has(type)) expectOperand = false;
-        else if (!PREFIX.has(type)) bare = true;
+        else if (type === T.In && before === T.Not) {
+          // `not in`
+        } else if (!PREFIX.has(type)) bare = true;
       } else if (type === T.StringToken && (before === T.StringToken || before === T.FStringEnd)) {
         // Adjacent strings concatenate.
       } else if (type === T.Dot) {
@@ -1762,6 +1795,25 @@ const OPERAND = new Set<TokenType>([
   T.Name, T.NumberToken, T.StringToken, T.True, T.False, T.None, T.BareText, T.Invalid, T.Ellipsis,
 ]);
 const PREFIX = new Set<TokenType>([T.Minus, T.Plus, T.Tilde, T.Not, T.Star, T.DoubleStar, T.Await, T.Lambda, T.Yield]);
+
+/** Depth of an expression tree in nodes (objects with a `kind`), measured without recursion. */
+function nodeDepth(root: Expression): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop() as [unknown, number];
+    if (depth > deepest) deepest = depth;
+    if (Array.isArray(value)) {
+      for (const item of value) if (item !== null && typeof item === 'object') stack.push([item, depth]);
+    } else if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array)) {
+      for (const [key, child] of Object.entries(value)) {
+        if (key === 'span' || key === 'nameSpan' || child === null || typeof child !== 'object') continue;
+        stack.push([child, Array.isArray(child) ? depth : depth + 1]);
+      }
+    }
+  }
+  return deepest;
+}
 
 function appendPart(parts: FStringPart[], part: FStringPart): void {
   if (typeof part === 'string') {

@@ -8,6 +8,7 @@
  * and error reporting work unchanged.
  */
 import { createToken, type IToken, type TokenType } from 'chevrotain';
+import type { SourcePosition } from '../diagnostics/diagnostic.js';
 import type { QuoteStyle } from '../syntax/ast.js';
 
 function token(name: string, label: string, categories?: TokenType[]): TokenType {
@@ -198,4 +199,7 @@ export interface Token extends IToken {
   startColumn: number;
   /** Offset of the last character, inclusive (chevrotain's convention); `startOffset - 1` when zero-width. */
   endOffset: number;
+  /** Cached source positions of the token's start and (exclusive) end, filled by the parser. */
+  startPosition: SourcePosition | undefined;
+  endPosition: SourcePosition | undefined;
 }

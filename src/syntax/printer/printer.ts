@@ -125,6 +125,8 @@ const TOP: Context = { fstrings: [] };
 
 class Printer {
   private readonly flatCache = new Map<Expression, string>();
+  /** Nested strings that had to use escapes or an enclosing quote (not valid before Python 3.12). */
+  private fallbacks = 0;
 
   constructor(private readonly width: number) {}
 
@@ -228,14 +230,34 @@ class Printer {
       const plain = quoteWithoutEscapes(value, quote, ctx.fstrings);
       // Text that needs escapes cannot be written inside braces before Python 3.12; write it as 3.12 would.
       if (plain !== undefined) return plain;
+      this.fallbacks++;
       const style = nestedStyles(quote, ctx.fstrings)[0] ?? quote;
       return printStringLiteral(value, style, false);
     }
     return printStringLiteral(value, quote, raw);
   }
 
+  /**
+   * An outermost f-string whose nested strings cannot all be written without
+   * escapes in its quote style is written in a triple-quoted style that lets
+   * them (`f'{f"{x['k']}"}'` cannot exist before Python 3.12; `f'''{f"{x['k']}"}'''` can).
+   */
   private fstringText(e: FStringLiteral, ctx: Context): string {
-    const style = ctx.fstrings.length === 0 ? e.quote : (nestedStyles(e.quote, ctx.fstrings)[0] ?? e.quote);
+    if (ctx.fstrings.length > 0) return this.fstringIn(e, nestedStyles(e.quote, ctx.fstrings)[0] ?? e.quote, ctx);
+    const before = this.fallbacks;
+    const text = this.fstringIn(e, e.quote, ctx);
+    if (this.fallbacks === before) return text;
+    for (const style of e.quote.includes('"') ? (['"""', "'''"] as const) : (["'''", '"""'] as const)) {
+      if (style === e.quote) continue;
+      this.fallbacks = before;
+      const upgraded = this.fstringIn(e, style, ctx);
+      if (this.fallbacks === before) return upgraded;
+    }
+    this.fallbacks = before + 1;
+    return text;
+  }
+
+  private fstringIn(e: FStringLiteral, style: QuoteStyle, ctx: Context): string {
     const inner: Context = { fstrings: [...ctx.fstrings, style] };
     const raw = e.raw === true && e.parts.every((p) => typeof p !== 'string' || rawFStringText(p, style));
     return `${raw ? 'rf' : 'f'}${style}${this.partsText(e.parts, style, raw, inner, ctx.fstrings.length > 0)}${style}`;

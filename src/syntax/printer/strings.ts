@@ -128,7 +128,7 @@ export function printBytesLiteral(value: Uint8Array, style: QuoteStyle): string 
  * preferred one first) that holds `value` as it is, or undefined.
  */
 export function quoteWithoutEscapes(value: string, preferred: QuoteStyle, enclosing: readonly QuoteStyle[]): string | undefined {
-  for (const style of [preferred, ...STYLES.filter((s) => s !== preferred)]) {
+  for (const style of preference(preferred)) {
     if (!styleAllowedInside(style, enclosing)) continue;
     const q = quoteChar(style);
     if (value.includes(q) || value.includes('\\') || (!isTriple(style) && value.includes('\n'))) continue;
@@ -152,7 +152,13 @@ export function styleAllowedInside(style: QuoteStyle, enclosing: readonly QuoteS
   return true;
 }
 
+/** The node's own style, then the same style with the other quote character, then the rest. */
+function preference(preferred: QuoteStyle): QuoteStyle[] {
+  const swapped = (preferred.includes("'") ? preferred.replace(/'/g, '"') : preferred.replace(/"/g, "'")) as QuoteStyle;
+  return [preferred, swapped, ...STYLES.filter((s) => s !== preferred && s !== swapped)];
+}
+
 /** The styles a nested f-string may use, preferred first. */
 export function nestedStyles(preferred: QuoteStyle, enclosing: readonly QuoteStyle[]): QuoteStyle[] {
-  return [preferred, ...STYLES.filter((s) => s !== preferred)].filter((s) => styleAllowedInside(s, enclosing));
+  return preference(preferred).filter((s) => styleAllowedInside(s, enclosing));
 }
