@@ -139,7 +139,9 @@ export class StatementEmitter {
       case 'is.workflow.actions.ask': {
         const prompt = params.get('WFAskActionPrompt');
         const args = prompt === undefined ? [] : [this.values.value(prompt)];
-        return this.bound(action.identifier, action, call('input', args, this.parameterKeywords(action, new Set(['WFAskActionPrompt']))));
+        // Like every sugar, Ask compiles its parameters in sorted key order; writing them so keeps the code a fixed point.
+        const sorted = { ...action, parameters: [...action.parameters].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) };
+        return this.bound(action.identifier, action, call('input', args, this.parameterKeywords(sorted, new Set(['WFAskActionPrompt']))));
       }
       case 'is.workflow.actions.setvariable': {
         const variable = this.variableTarget(params.get('WFVariableName'));
