@@ -6,6 +6,7 @@
 import { sharedLocation, type BenchSection } from './harness.js';
 import { checkSection } from './sections/check.js';
 import { compileSection } from './sections/compile.js';
+import { decompileSection } from './sections/decompile.js';
 import { liftLowerSection } from './sections/lift-lower.js';
 import { parseSection } from './sections/parse.js';
 import { plistReadSection } from './sections/plist-read.js';
@@ -17,6 +18,7 @@ const sections: BenchSection[] = [
   signedExtractSection,
   liftLowerSection,
   checkSection,
+  decompileSection,
   parseSection,
   compileSection,
 ];
