@@ -44,7 +44,7 @@ export function bindActionCall(env: Env, call: CallExpression, output?: OutputBi
   }
   if (name === 'input' && !ctx.header.actions.has('input')) return bindAsk(env, call, output, statementSpan);
   const action = resolveActionName(ctx, name, call.callee.span);
-  return buildAction(env, action, call, call.args, call.keywords, output, statementSpan);
+  return buildAction(env, action, call, call.args, call.keywords, output, statementSpan, false);
 }
 
 /**
@@ -66,8 +66,8 @@ function bindAsk(env: Env, call: CallExpression, output: OutputBinding | undefin
   if (prompt !== undefined) {
     keywords.unshift({ kind: 'keyword', name: 'WFAskActionPrompt', value: prompt, ...(prompt.span === undefined ? {} : { span: prompt.span, nameSpan: prompt.span }) });
   }
-  // Keywords keep their order (the decompiler writes the IR's order; sorting would break the text fixed point).
-  return buildAction(env, action, call, [], keywords, output, statementSpan);
+  // Sugar compiles its parameters in sorted key order (dialect §8), as the decompiler writes them.
+  return buildAction(env, action, call, [], keywords, output, statementSpan, true);
 }
 
 function buildAction(
@@ -78,6 +78,7 @@ function buildAction(
   keywordList: readonly Keyword[],
   output: OutputBinding | undefined,
   statementSpan: SourceSpan | undefined,
+  sorted: boolean,
 ): BoundAction {
   const ctx = env.ctx;
   let keywords = keywordList;
@@ -131,6 +132,7 @@ function buildAction(
     if (keySpan !== undefined) keySpans.set(entry, keySpan);
   }
 
+  if (sorted) parameters.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const index = ctx.claimIndex();
   let uuid = literalUuid;
   let outputName: string | undefined;

@@ -104,18 +104,25 @@ export function bindCondition(env: Env, test: Expression): ControlPart | undefin
 
 /**
  * `is_workflow_actions_conditional(Key=value, …)` (or `…choosefrommenu(…)` for
- * menus): a control part's parameters written out, with `CustomOutputName`.
- * Undefined when `expr` is not such a call.
+ * menus): a control part's parameters written out, with `CustomOutputName`;
+ * `is_workflow_actions_conditional(<comparison>, Key=value, …)`: the
+ * comparison's parameters and further ones (dialect §9.2). Undefined when
+ * `expr` is not such a call.
  */
 export function explicitTest(env: Env, expr: Expression, identifier: string): ControlPart | 'error' | undefined {
   if (expr.kind !== 'call' || expr.callee.kind !== 'name') return undefined;
   const name = expr.callee.name;
   if (lookupActionName(env.ctx, name).identifier !== identifier) return undefined;
-  if (expr.args.length > 0) {
-    env.ctx.report(D.positionalArgument, 'the explicit form lists the parameters as keywords', expr.args[0]!.span, 'write Key=value');
-    return 'error';
-  }
   const parameters: Entry<Value>[] = [];
+  if (expr.args.length > 0) {
+    if (identifier !== CONDITIONAL || expr.args.length > 1) {
+      env.ctx.report(D.positionalArgument, 'the explicit form lists the parameters as keywords (an If may put one comparison first)', expr.args[0]!.span, 'write Key=value');
+      return 'error';
+    }
+    const condition = readCondition(env, expr.args[0]!);
+    if (condition === undefined) return 'error';
+    parameters.push(...assemble(env, condition));
+  }
   let customOutputName: string | undefined;
   for (const keyword of expr.keywords) {
     if (parameters.some((e) => e.key === keyword.name)) {

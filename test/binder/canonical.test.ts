@@ -193,6 +193,15 @@ describe('canonical code: statements (dialect §7–§9)', () => {
     ]);
   });
 
+  it('an explicit If test may put the comparison first and further parameters after it', () => {
+    const result = canonical("if is_workflow_actions_conditional(X == '''a''', WFNumberValue=3, CustomOutputName='''C'''):\n    pass\n");
+    const start = parametersOf(result.actions[0]!);
+    expect(start.get('WFCondition')).toEqual(int(4));
+    expect(start.get('WFConditionalActionString')).toBe('a');
+    expect(start.get('WFNumberValue')).toEqual(int(3));
+    expect(start.get('CustomOutputName')).toBe('C');
+  });
+
   it('flat control calls compile to the same actions', () => {
     const result = canonical("is_workflow_actions_conditional(WFControlFlowMode=0, GroupingIdentifier='''G1''', WFCondition=100)\nis_workflow_actions_conditional(WFControlFlowMode=2, GroupingIdentifier='''G1''')\n");
     expectActions(result.actions, [control('if', 'G1', 0, { WFCondition: int(100) }), control('if', 'G1', 2)]);
