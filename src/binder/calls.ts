@@ -6,7 +6,7 @@ import type { CallExpression, Expression, Keyword } from '../syntax/ast.js';
 import { resolveActionName, type ResolvedAction } from './actions.js';
 import { binderDiagnostics as D } from './diagnostics.js';
 import type { Env } from './env.js';
-import { bindGrammarValue } from './grammar.js';
+import { bindGrammarValue, RESERVED_NAMES } from './grammar.js';
 import { coreOutputName } from './prescan.js';
 import { calleeName, describeExpression } from './syntax.js';
 import { OMIT, bindValue, slotFor } from './values.js';
@@ -43,6 +43,11 @@ export function bindActionCall(env: Env, call: CallExpression, output?: OutputBi
     return undefined;
   }
   if (name === 'input' && !ctx.header.actions.has('input')) return bindAsk(env, call, output, statementSpan);
+  if (ctx.canonical && RESERVED_NAMES.has(name) && !name.startsWith('is_workflow_actions_') && !ctx.header.actions.has(name)) {
+    // The decompiler never names an action so (dialect §7.1): `X = attachment(…)` is no action call.
+    ctx.report(D.notCanonical, `\`${name}\` is one of the dialect's own names, not an action`, call.callee.span, 'an action of that name is written under another name, listed in __actions__');
+    return undefined;
+  }
   const action = resolveActionName(ctx, name, call.callee.span);
   return buildAction(env, action, call, call.args, call.keywords, output, statementSpan, false);
 }

@@ -180,7 +180,7 @@ function mapOf(env: Env, call: CallExpression): Value | undefined {
  * dialect's own names and Python's keywords; such a type is written
  * `serialized('Type', …)`.
  */
-const RESERVED_WRAPPER_NAMES: ReadonlySet<string> = new Set([
+export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   'input', 'range', 'enumerate', 'int', 'float', 'str', 'dict', 'getattr', 'datetime', 'plistlib', 'attachment', 'plist', 'plist_date',
   'coerce_variable', 'format_date', 'unit_variable_transform', 'aggrandize', 'serialized', 'raw_action', 'Shortcut_Input', 'Ask_Each_Time',
   'Action_Input', 'is_workflow_actions_getclipboard', 'is_workflow_actions_getdevicedetails', 'match', 'case', 'type', '_',
@@ -188,7 +188,7 @@ const RESERVED_WRAPPER_NAMES: ReadonlySet<string> = new Set([
 
 /** `Type(Key=v, …)` (the wrapped value is a map), `Type(v)`, `Type()` (an empty map). */
 function genericWrapper(env: Env, type: string, call: CallExpression): Value | undefined {
-  if (env.ctx.canonical && (RESERVED_WRAPPER_NAMES.has(type) || type.startsWith('__'))) {
+  if (env.ctx.canonical && (RESERVED_NAMES.has(type) || type.startsWith('__'))) {
     env.ctx.report(D.notCanonical, `\`${type}(…)\` is not a value form, and a serialization type of that name is written serialized('${type}', …)`, call.callee.span, `write serialized('${type}', value), or the value form you meant`);
     return undefined;
   }

@@ -228,9 +228,9 @@ describe('canonical code: statements (dialect §7–§9)', () => {
     expect(bad.errors.every((e) => e.suggestion !== undefined)).toBe(true);
   });
 
-  it('a call of a reserved name in a value is no wrapper', () => {
-    const bad = compiled(`${HEADER}is_workflow_actions_y(A=range(3), B=input('''x'''))\n`);
-    expect(codes(bad.errors)).toEqual(['SC5106', 'SC5106']);
+  it('a call of a reserved name is no wrapper in a value and no action in a statement', () => {
+    const bad = compiled(`${HEADER}is_workflow_actions_y(A=range(3), B=input('''x'''))\nX = coerce_variable(value=Y, coercion_class="C")\n`);
+    expect(codes(bad.errors)).toEqual(['SC5106', 'SC5106', 'SC5106']);
   });
 
   it('a block output binding with no block above is an error; an output bound twice too', () => {
