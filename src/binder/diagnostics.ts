@@ -33,7 +33,6 @@ export const binderDiagnostics = defineDiagnostics({
   badAnnotation: { code: 'SC5107', severity: 'error', title: 'An assignment annotation that is not an output name string' },
 
   // ── names ─────────────────────────────────────────────────────────────────
-  undefinedName: { code: 'SC5201', severity: 'error', title: 'A name that no assignment, loop or header defines' },
   undefinedNameRead: { code: 'SC5202', severity: 'warning', title: 'A name no assignment defines, read as a named variable' },
   unknownAction: { code: 'SC5203', severity: 'warning', title: 'An action name neither the header nor the catalog knows; its identifier is derived by rule' },
   looseActionName: { code: 'SC5204', severity: 'warning', title: 'An action name that matches a catalog name only loosely (case, `-`, `_`)' },

@@ -55,7 +55,8 @@ export function formOf(value: ast.Expression, mode: ReadingMode): Form {
         if (mode === 'model' && referenceCallKind(value) !== undefined && !name?.startsWith('is_workflow_actions_')) return 'setVariable';
         return 'action';
       }
-      return isReferenceForm(value) ? 'setVariable' : 'invalid';
+      // `a.b()`: no action either; the call binder says only actions can be called.
+      return isReferenceForm(value) ? 'setVariable' : 'action';
     }
     case 'string':
       return 'text';

@@ -104,13 +104,13 @@ export function isShortcutInputCall(call: CallExpression): boolean {
 }
 
 /** Whether `expr` has the shape of a variable expression (without resolving anything). */
-export function isReferenceForm(expr: Expression): boolean {
+export function isReferenceForm(root: Expression): boolean {
+  // Down the chain of properties and keys iteratively (a hostile chain may be long).
+  let expr = root;
+  while (expr.kind === 'attribute' || expr.kind === 'subscript') expr = expr.object;
   switch (expr.kind) {
     case 'name':
       return expr.name !== '_';
-    case 'attribute':
-    case 'subscript':
-      return isReferenceForm(expr.object);
     case 'call':
       return referenceCallKind(expr) !== undefined;
     case 'fstring': {

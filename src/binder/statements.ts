@@ -3,7 +3,7 @@ import type { ActionStatement, BlockStatement, Entry, Statement, Value } from '.
 import type * as ast from '../syntax/ast.js';
 import { bindActionCall, type OutputBinding } from './calls.js';
 import { ExpressionTooDeep } from './context.js';
-import { bindFor, bindIf, bindMatch } from './control-flow.js';
+import { bindFor, bindIf, bindMatch, nested } from './control-flow.js';
 import { binderDiagnostics as D } from './diagnostics.js';
 import { bindCanonicalDictionary, bindModelDictionary } from './dictionaries.js';
 import { collectBody, type Env } from './env.js';
@@ -69,12 +69,12 @@ function bindStatement(env: Env, statement: ast.Statement, previousBlock: number
       return;
     case 'while':
       ctx.report(D.unsupportedStatement, 'Shortcuts has no while loop', statement.span, 'repeat a known number of times with `for Repeat_Index in range(int(n)):`, or over items with `for Repeat_Index, Repeat_Item in enumerate(x, start=1):`');
-      collectBody(env, () => bindStatements(env, statement.body));
+      collectBody(env, () => nested(env, statement.span, () => bindStatements(env, statement.body)));
       return;
     case 'unsupported':
       ctx.report(D.unsupportedStatement, `\`${statement.keyword}\` has no meaning in a shortcut`, statement.span, unsupportedFix(statement.keyword));
       // Still read what is inside, so its problems are reported too.
-      collectBody(env, () => bindStatements(env, statement.body));
+      collectBody(env, () => nested(env, statement.span, () => bindStatements(env, statement.body)));
       return;
     case 'error':
       // The parser reported it.

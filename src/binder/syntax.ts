@@ -3,14 +3,19 @@ import type { CallExpression, Expression, Keyword } from '../syntax/ast.js';
 
 /** Small questions about syntax trees that several binder modules ask. */
 
-/** `a`, `a.b.c` as a dotted string; undefined for anything else. */
+/** `a`, `a.b.c` as a dotted string; undefined for anything else. Iterative: chains of any length. */
 export function dottedName(expr: Expression): string | undefined {
-  if (expr.kind === 'name') return expr.name;
-  if (expr.kind === 'attribute') {
-    const object = dottedName(expr.object);
-    return object === undefined ? undefined : `${object}.${expr.name}`;
+  const parts: string[] = [];
+  let node = expr;
+  while (node.kind === 'attribute') {
+    parts.push(node.name);
+    node = node.object;
+    // Dotted names the binder cares about (`datetime.datetime.now`) are short.
+    if (parts.length > 8) return undefined;
   }
-  return undefined;
+  if (node.kind !== 'name') return undefined;
+  parts.push(node.name);
+  return parts.reverse().join('.');
 }
 
 /** The callee of a call as a dotted name (`is_workflow_actions_gettext`, `datetime.datetime.now`). */

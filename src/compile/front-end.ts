@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { bindModule } from '../binder/bind.js';
+import { binderDiagnostics } from '../binder/diagnostics.js';
 import type { ReadingMode } from '../binder/context.js';
 import { inFile, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceMap } from '../ir/source-map.js';
@@ -45,7 +46,10 @@ export function codeToIr(code: string, options: FrontEndOptions = {}): FrontEndR
     ...(options.seed === undefined ? {} : { seed: options.seed }),
   });
   const syntax = options.file === undefined ? parsed.diagnostics : inFile(options.file, parsed.diagnostics);
-  const diagnostics = [...syntax, ...bound.diagnostics];
+  const syntaxFailed = parsed.diagnostics.some((d) => d.severity === 'error');
+  // "The file holds no actions" says nothing new when the parser could not read it.
+  const binding = syntaxFailed ? bound.diagnostics.filter((d) => d.code !== binderDiagnostics.nothingToCompile.code) : bound.diagnostics;
+  const diagnostics = [...syntax, ...binding];
   const failed = diagnostics.some((d) => d.severity === 'error');
   return {
     ...(failed || bound.workflow === undefined ? {} : { workflow: bound.workflow }),
