@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { compile } from '../../src/compile/index.js';
 import { readShortcutFile } from '../../src/container/shortcut-file.js';
@@ -100,4 +101,18 @@ describeShared('compile: the 50 WorkflowBench samples', () => {
       expect(outcome.difference === undefined ? 'same' : `${formatPath(outcome.difference.path)}: ${outcome.difference.reason}`).toBe('same');
     }
   });
+
+  it('random byte mutations of the samples never crash or hang the compiler', () => {
+    const encoded = samples.map((s) => new TextEncoder().encode(s.annotated_code));
+    fc.assert(
+      fc.property(fc.nat(samples.length - 1), fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 16 }), (which, edits) => {
+        const bytes = encoded[which]!.slice();
+        for (const [at, byte] of edits) bytes[Math.min(bytes.length - 1, Math.floor(at * bytes.length))] = byte;
+        const result = compile(new TextDecoder().decode(bytes), { catalog, file: `mutated-${which}.py` });
+        for (const d of result.diagnostics) if (d.severity === 'error') expect(d.location?.kind).toBe('source');
+      }),
+      { numRuns: 150 },
+    );
+  }, 300_000);
 });
+
