@@ -75,7 +75,8 @@ export const registerRoundtrip: RegisterCommand = (program, io, setExit) => {
         }
         reports.push(report);
         if (options.json) continue;
-        reportDiagnostics(io, report.diagnostics);
+        // Notes (the decompiler's SC8002 flat blocks and the like) say how, not what went wrong.
+        reportDiagnostics(io, report.diagnostics.filter((d) => d.severity !== 'info'));
         if (!report.ok && report.difference !== undefined) {
           io.stdout(`FAIL ${report.file}: ${report.difference.at}: ${report.difference.reason}\n`);
         }
