@@ -1338,6 +1338,15 @@ export class DialectParser extends EmbeddedActionsParser {
       if (type === T.Dot) {
         this.SKIP_TOKEN();
         const name = this.CONSUME(T.Name);
+        const p = payloadOf(name);
+        if (p?.kind === 'name' && p.spaced === true) {
+          this.warn(
+            D.spacedProperty,
+            `'.${name.image}' is not a Python attribute (it contains spaces): read as the property '${p.name}'`,
+            spanOf(name, name),
+            `write getattr(…, '${p.name}') for valid Python`,
+          );
+        }
         value = { kind: 'attribute', object: value, name: nameOf(name), span: joinSpans(value.span, spanOf(name, name)) as SourceSpan };
       } else if (type === T.LParen) {
         this.SKIP_TOKEN();

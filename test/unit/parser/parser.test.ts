@@ -273,6 +273,19 @@ describe('parser: leniency for model output', () => {
     expect(diagnostics[0]?.suggestion).toContain("**{'Show-text'");
   });
 
+  it('reads property names with spaces after a dot, with a warning', () => {
+    const { body, diagnostics } = parse("if end.Job Title == 'x':\n    y = f'{c.Last Name}'\n");
+    expect(body[0]).toMatchObject({
+      test: { left: { kind: 'attribute', object: name('end'), name: 'Job Title' } },
+      body: [{ value: { parts: [{ expression: { kind: 'attribute', name: 'Last Name' } }] } }],
+    });
+    expect(diagnostics.map((d) => [d.code, d.severity, where(d)])).toEqual([
+      ['SC4026', 'warning', '1:8'],
+      ['SC4026', 'warning', '2:14'],
+    ]);
+    expect(diagnostics[0]?.suggestion).toContain("getattr(…, 'Job Title')");
+  });
+
   it('reads keyword names that are Python keywords, with a warning', () => {
     const { body, codes } = parse('f(class=1, from=2)');
     expect(body[0]).toMatchObject({ expression: { keywords: [{ name: 'class' }, { name: 'from' }] } });
