@@ -1732,8 +1732,17 @@ class Lexer {
    * changes nothing) when not inside such an element.
    */
   private tryBareText(): boolean {
-    const top = this.contexts[this.contexts.length - 1];
-    if (top === undefined || top.kind !== 'bracket' || !top.literal) return false;
+    // The innermost list or dictionary element, even from inside brackets within it
+    // (`[Undefined creature (ideas welcome!)]`), but never from inside an f-string.
+    let index = this.contexts.length - 1;
+    while (index >= 0) {
+      const ctx = this.contexts[index] as Context;
+      if (ctx.kind !== 'bracket') return false;
+      if (ctx.literal) break;
+      index--;
+    }
+    const top = this.contexts[index];
+    if (top === undefined || top.kind !== 'bracket') return false;
     const src = this.src;
     let s = top.elementOffset;
     let line = top.elementLine;
@@ -1768,6 +1777,7 @@ class Lexer {
       else break;
     }
     if (e <= s || e <= this.pos) return false;
+    this.truncateContexts(index + 1);
     this.tokens.length = top.elementToken;
     if (this.checkpoint !== undefined && this.checkpoint.pos > s) this.checkpoint = undefined;
     this.reporter.withdrawFrom(s);

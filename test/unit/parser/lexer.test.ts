@@ -465,6 +465,7 @@ describe('lexer: unquoted text in list and dictionary literals', () => {
     expect(bare('x = [¥, HK$, ⚙️ Settings]')).toEqual(['¥', 'HK$', '⚙️ Settings']);
     expect(bare('x = {"a": App\u00a0Store}')).toEqual(['App\u00a0Store']);
     expect(bare('x = [你好，世界]')).toEqual(['你好，世界']);
+    expect(bare('x = [Ghost, Undefined creature (tell me your ideas!)]')).toEqual(['Undefined creature (tell me your ideas!)']);
   });
 
   it('stops a key at its colon and leaves the value to its own reading', () => {
