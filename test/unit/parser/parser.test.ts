@@ -317,6 +317,20 @@ describe('parser: leniency for model output', () => {
     expect(codes).toEqual(['SC4025', 'SC4025', 'SC4025', 'SC4025', 'SC4025']);
   });
 
+  it('reads an empty dictionary value as empty text, and commas inside unquoted text as text', () => {
+    const { body, codes } = parse('x = {"a": , "b": Hello, dear world, "c": 1}');
+    expect(body[0]).toMatchObject({
+      value: {
+        entries: [
+          { key: { value: 'a' }, value: { kind: 'bareText', text: '' } },
+          { key: { value: 'b' }, value: { kind: 'bareText', text: 'Hello, dear world' } },
+          { key: { value: 'c' }, value: { kind: 'number' } },
+        ],
+      },
+    });
+    expect(codes).toEqual(['SC4025', 'SC4025']);
+  });
+
   it('keeps elements that read as expressions as expressions', () => {
     expect(parse('x = {"a": SP, "b": com.apple.x, "c": -1, "d": f(1)}').codes).toEqual([]);
   });
