@@ -5,6 +5,7 @@
  */
 import { sharedLocation, type BenchSection } from './harness.js';
 import { checkSection } from './sections/check.js';
+import { decompileSection } from './sections/decompile.js';
 import { liftLowerSection } from './sections/lift-lower.js';
 import { parseSection } from './sections/parse.js';
 import { plistReadSection } from './sections/plist-read.js';
@@ -16,6 +17,7 @@ const sections: BenchSection[] = [
   signedExtractSection,
   liftLowerSection,
   checkSection,
+  decompileSection,
   parseSection,
 ];
 

@@ -1,5 +1,5 @@
 import type { ActionCore, BlockStatement, Value, VariableReference, Workflow } from '../ir/types.js';
-import { allReferences, allStatements, flatActions, valuesIn } from '../ir/walk.js';
+import { survey, type Survey } from './survey.js';
 import type { EmitterCatalog } from './catalog.js';
 import { ActionNames, firstFree, isAsciiIdentifier, isReservedIdentifier, repeatIdentifier, sanitizeIdentifier, snakeCase } from './names.js';
 
@@ -67,58 +67,36 @@ const BLOCK_OUTPUT_LABELS: ReadonlyMap<string, string> = new Map([
   ['is.workflow.actions.repeat.each', 'Repeat Results'],
 ]);
 
-const VARIABLE_SETTERS: ReadonlySet<string> = new Set(['is.workflow.actions.setvariable', 'is.workflow.actions.appendvariable']);
 const LEGACY_CONDITIONS: ReadonlySet<string> = new Set(['Equals', 'Contains', 'Is Greater Than', 'Is Less Than']);
 
 export function analyze(workflow: Workflow, naming: EmitterCatalog): Analysis {
-  const variableOrder: string[] = [];
-  const seenVariables = new Set<string>();
-  const noteVariable = (variableName: string): void => {
-    if (seenVariables.has(variableName)) return;
-    seenVariables.add(variableName);
-    variableOrder.push(variableName);
-  };
+  const facts = survey(workflow);
+  const { actions, references, variableOrder } = facts;
 
-  // Owners of each UUID, and where each variable first appears.
   const owners = new Map<string, number>();
-  const actions = [...flatActions(workflow.body)];
   for (const action of actions) {
-    if (action.role === 'raw') continue;
     const uuid = action.core.outputUuid;
     if (uuid !== undefined) owners.set(uuid, (owners.get(uuid) ?? 0) + 1);
   }
-  const references = [...allReferences(workflow.body)];
-  let nextReference = 0;
-  for (const action of actions) {
-    if (action.role !== 'raw' && VARIABLE_SETTERS.has(action.identifier)) {
-      const target = action.core.parameters.find((e) => e.key === 'WFVariableName')?.value;
-      if (target?.kind === 'string') noteVariable(target.value);
-    }
-    while (nextReference < references.length && references[nextReference]!.action.index === action.index) {
-      const source = references[nextReference]!.reference.source;
-      if (source.kind === 'variable') noteVariable(source.name);
-      nextReference++;
-    }
-  }
+  const literalUuids = new Set<string>();
+  for (const [uuid, n] of owners) if (n > 1) literalUuids.add(uuid);
 
-  const literalUuids = new Set([...owners].filter(([, n]) => n > 1).map(([uuid]) => uuid));
-
-  // OutputName per output: the most frequent value references carry (ties: the first seen).
+  // OutputName per output and VariableUUID per variable: the most frequent value references carry (ties: the first seen).
   const outputNameCounts = new Map<string, Map<string | undefined, number>>();
   const variableUuidCounts = new Map<string, Map<string | undefined, number>>();
   const bump = <K>(table: Map<string, Map<K, number>>, key: string, value: K): void => {
-    const counts = table.get(key) ?? new Map<K, number>();
+    let counts = table.get(key);
+    if (counts === undefined) table.set(key, (counts = new Map<K, number>()));
     counts.set(value, (counts.get(value) ?? 0) + 1);
-    table.set(key, counts);
   };
-  for (const { reference } of references) {
+  for (const reference of references) {
     const source = reference.source;
     if (source.kind === 'actionOutput' && owners.get(source.outputUuid) === 1) bump(outputNameCounts, source.outputUuid, source.outputName);
-    if (source.kind === 'variable') bump(variableUuidCounts, source.name, source.variableUuid);
+    else if (source.kind === 'variable') bump(variableUuidCounts, source.name, source.variableUuid);
   }
 
-  const derivedUuids = deriveVariableUuids(variableOrder, variableUuidCounts, references.map((r) => r.reference));
-  const defaults = chooseDefaults(workflow, variableOrder, variableUuidCounts, derivedUuids);
+  const derivedUuids = deriveVariableUuids(variableOrder, variableUuidCounts, references);
+  const defaults = chooseDefaults(facts, variableOrder, variableUuidCounts, derivedUuids);
 
   // Identifiers: named variables first, in order of first appearance, then outputs in plist order.
   const taken = new Set<string>();
@@ -137,7 +115,6 @@ export function analyze(workflow: Workflow, naming: EmitterCatalog): Analysis {
 
   const outputs = new Map<string, OutputInfo>();
   for (const action of actions) {
-    if (action.role === 'raw') continue;
     const uuid = action.core.outputUuid;
     if (uuid === undefined || literalUuids.has(uuid) || outputs.has(uuid)) continue;
     const counts = outputNameCounts.get(uuid);
@@ -148,21 +125,8 @@ export function analyze(workflow: Workflow, naming: EmitterCatalog): Analysis {
     outputs.set(uuid, { identifier, referenced: counts !== undefined, effectiveOutputName: effective });
   }
 
-  const groupUses = new Map<string, number>();
-  const useGroup = (gi: string): void => {
-    groupUses.set(gi, (groupUses.get(gi) ?? 0) + 1);
-  };
-  for (const statement of allStatements(workflow.body)) {
-    if (statement.kind === 'action') {
-      const gi = statement.parameters.find((e) => e.key === 'GroupingIdentifier')?.value;
-      if (gi?.kind === 'string') useGroup(gi.value);
-    } else if (statement.kind !== 'raw') {
-      useGroup(statement.groupingIdentifier);
-    }
-  }
-
   const actionNames = new ActionNames((identifier) => naming.pythonName(identifier));
-  return { defaults, outputs, literalUuids, variables, renamedVariables, groupUses, actionNames };
+  return { defaults, outputs, literalUuids, variables, renamedVariables, groupUses: facts.groupUses, actionNames };
 }
 
 /** The text an output's identifier is made from (dialect §4.2). */
@@ -229,7 +193,7 @@ function deriveVariableUuids(
 }
 
 function chooseDefaults(
-  workflow: Workflow,
+  facts: Survey,
   variableOrder: readonly string[],
   variableUuidCounts: ReadonlyMap<string, unknown>,
   derived: ReadonlyMap<string, string>,
@@ -240,19 +204,17 @@ function chooseDefaults(
   let integerCodes = 0;
   let wrapped = 0;
   let direct = 0;
-  for (const statement of allStatements(workflow.body)) {
-    if (statement.kind === 'action' || statement.kind === 'raw') continue;
-    if (statement.startModeImplicit === true) implicitStarts++;
+  for (const block of facts.blocks) {
+    if (block.startModeImplicit === true) implicitStarts++;
     else explicitStarts++;
-    if (statement.kind !== 'if') continue;
-    const condition = parameter(statement, 'WFCondition');
+    if (block.kind !== 'if') continue;
+    const condition = parameter(block, 'WFCondition');
     if (condition?.kind === 'string' && LEGACY_CONDITIONS.has(condition.value)) stringCodes++;
     else if (condition?.kind === 'integer') integerCodes++;
-    const input = parameter(statement, 'WFInput');
+    const input = parameter(block, 'WFInput');
     if (input?.kind === 'variable') direct++;
     else if (input !== undefined && isWrappedSubject(input)) wrapped++;
   }
-  const itemTexts = countItemTexts(workflow);
   const referenced = variableOrder.filter((v) => variableUuidCounts.has(v));
   const carrying = referenced.filter((v) => derived.has(v));
   return {
@@ -260,34 +222,8 @@ function chooseDefaults(
     conditionInput: direct > wrapped ? 'direct' : 'wrapped',
     startMode: implicitStarts > explicitStarts ? 'implicit' : 'explicit',
     variableUuids: carrying.length === 0 ? false : carrying.length === referenced.length ? true : carrying,
-    itemTextAttachments: !(itemTexts.without > itemTexts.with),
+    itemTextAttachments: !(facts.itemTexts.without > facts.itemTexts.with),
   };
-}
-
-/** Texts without variables in dictionary items (keys, values, array items), by whether they have `attachmentsByRange`. */
-function countItemTexts(workflow: Workflow): { with: number; without: number } {
-  const counts = { with: 0, without: 0 };
-  const text = (value: Value | undefined): void => {
-    if (value?.kind !== 'text' || value.parts.some((p) => typeof p !== 'string')) return;
-    if (value.hasAttachmentsKey) counts.with++;
-    else counts.without++;
-  };
-  for (const action of flatActions(workflow.body)) {
-    const values = action.role === 'raw' ? [action.statement.action] : action.core.parameters.map((e) => e.value);
-    for (const root of values) {
-      for (const value of valuesIn(root)) {
-        if (value.kind === 'dictionary') {
-          for (const item of value.items) {
-            text(item.key);
-            text(item.value);
-          }
-        } else if (value.kind === 'arrayState') {
-          for (const item of value.items) if (item.kind === 'typed') text(item.value);
-        }
-      }
-    }
-  }
-  return counts;
 }
 
 function parameter(block: BlockStatement, key: string): Value | undefined {

@@ -1,4 +1,4 @@
-import type { ControlPart, Value } from '../ir/types.js';
+import type { ControlPart, Entry, Value } from '../ir/types.js';
 import type { CompareOperator, Expression } from '../syntax/ast.js';
 import type { Defaults } from './analysis.js';
 import { isWrappedSubject } from './analysis.js';
@@ -6,9 +6,10 @@ import { attr, call, ellipsis } from './build.js';
 import type { ValueSpeller } from './values.js';
 
 /**
- * If conditions (grammars/dialect.md §9.2): a comparison when the start
- * action's parameters are exactly what it compiles to under the file's
- * `__defaults__`; undefined otherwise (the caller writes the explicit test).
+ * If conditions (grammars/dialect.md §9.2): the comparison a start action's
+ * WFCondition, WFInput and operands make under the file's `__defaults__`,
+ * and the parameters it leaves over; undefined when there is none (the
+ * caller writes the explicit test).
  */
 
 type Shape =
@@ -59,8 +60,13 @@ const LEGACY_CODES: ReadonlyMap<string, number> = new Map(
   [...CONDITION_OPERATORS].flatMap(([code, op]) => (op.legacy === undefined ? [] : [[op.legacy, code] as const])),
 );
 
-export function conditionTest(start: ControlPart, defaults: Defaults, speller: ValueSpeller): Expression | undefined {
-  if (start.customOutputName !== undefined) return undefined;
+/** A comparison, and the start's parameters it does not say (written as keywords beside it). */
+export interface Condition {
+  readonly comparison: Expression;
+  readonly rest: readonly Entry<Value>[];
+}
+
+export function condition(start: ControlPart, defaults: Defaults, speller: ValueSpeller): Condition | undefined {
   const params = new Map<string, Value>();
   for (const e of start.parameters) {
     if (params.has(e.key)) return undefined;
@@ -77,15 +83,18 @@ export function conditionTest(start: ControlPart, defaults: Defaults, speller: V
     operands = [swapped.key];
     marker = swapped.marker;
   }
-  const allowed = new Set(['WFCondition', 'WFInput', ...operands]);
-  for (const key of params.keys()) if (!allowed.has(key)) return undefined;
   if (!operands.every((key) => params.has(key))) return undefined;
 
   const bare = subjectOf(params.get('WFInput'), defaults, speller);
   if (bare === undefined) return undefined;
   const subject = marker === undefined ? bare : call(marker, [bare]);
+  const said = new Set(['WFCondition', 'WFInput', ...operands]);
+  const rest = start.parameters.filter((e) => !said.has(e.key));
   const [first, second] = operands.map((key) => speller.value(params.get(key)!));
-  const shape = operator.shape;
+  return { comparison: comparison(operator.shape, subject, first, second), rest };
+}
+
+function comparison(shape: Shape, subject: Expression, first: Expression | undefined, second: Expression | undefined): Expression {
   switch (shape.kind) {
     case 'compare':
       return shape.operandFirst === true

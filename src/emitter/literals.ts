@@ -30,7 +30,10 @@ export function wholeMicroseconds(secondsSince2001: number): bigint | undefined 
   if (!Number.isFinite(secondsSince2001)) return undefined;
   const rounded = Math.round(secondsSince2001 * 1e6);
   for (const candidate of [rounded - 1, rounded, rounded + 1]) {
-    if (Number.isSafeInteger(candidate) && candidate / 1e6 === secondsSince2001) return BigInt(candidate);
+    if (!Number.isSafeInteger(candidate)) continue;
+    // As the compiler computes it; Object.is, so that -0.0 (whose µs count is +0) keeps its own spelling.
+    const micros = BigInt(candidate);
+    if (Object.is(Number(micros) / 1e6, secondsSince2001)) return micros;
   }
   return undefined;
 }

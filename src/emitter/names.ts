@@ -63,8 +63,20 @@ export function sanitizeIdentifier(text: string, fallback: string): string {
   return out;
 }
 
+const snakeCache = new Map<string, string>();
+
 /** Words of a display name in snake case: "Contents of URL" → contents_of_url, "TextCaseIntent" → text_case_intent. */
 export function snakeCase(text: string): string {
+  let cached = snakeCache.get(text);
+  if (cached === undefined) {
+    cached = toSnakeCase(text);
+    // Output names repeat across files ("Text", "Dictionary"); the cache stays small.
+    if (snakeCache.size < 10_000) snakeCache.set(text, cached);
+  }
+  return cached;
+}
+
+function toSnakeCase(text: string): string {
   const words = text
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')

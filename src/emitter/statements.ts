@@ -13,7 +13,7 @@ import type { Expression, Keyword, MatchCase, Statement } from '../syntax/ast.js
 import type { Analysis } from './analysis.js';
 import { assign, attr, call, ellipsis, expressionStatement, int, kw, name, none, str } from './build.js';
 import type { EmitterCatalog } from './catalog.js';
-import { conditionTest } from './conditions.js';
+import { condition } from './conditions.js';
 import type { ValueSpeller } from './values.js';
 
 /**
@@ -139,7 +139,9 @@ export class StatementEmitter {
       case 'is.workflow.actions.ask': {
         const prompt = params.get('WFAskActionPrompt');
         const args = prompt === undefined ? [] : [this.values.value(prompt)];
-        return this.bound(action.identifier, action, call('input', args, this.parameterKeywords(action, new Set(['WFAskActionPrompt']))));
+        // Like every sugar, Ask compiles its parameters in sorted key order; writing them so keeps the code a fixed point.
+        const sorted = { ...action, parameters: [...action.parameters].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) };
+        return this.bound(action.identifier, action, call('input', args, this.parameterKeywords(sorted, new Set(['WFAskActionPrompt']))));
       }
       case 'is.workflow.actions.setvariable': {
         const variable = this.variableTarget(params.get('WFVariableName'));
@@ -270,7 +272,11 @@ export class StatementEmitter {
   }
 
   private ifStatement(block: IfStatement, indent: number, repeats: number): Statement {
-    const test = conditionTest(block.start, this.analysis.defaults, this.values) ?? this.explicitTest(CONDITIONAL, block.start);
+    const found = condition(block.start, this.analysis.defaults, this.values);
+    let test: Expression;
+    if (found === undefined) test = this.explicitTest(CONDITIONAL, block.start);
+    else if (found.rest.length === 0 && block.start.customOutputName === undefined) test = found.comparison;
+    else test = call(this.analysis.actionNames.nameOf(CONDITIONAL), [found.comparison], this.parameterKeywords({ ...block.start, parameters: found.rest }));
     return {
       kind: 'if',
       test,

@@ -40,15 +40,24 @@ describe('if conditions (dialect §9.2)', () => {
     expect(test({ WFCondition: int(2), WFInput: wrapped(), WFConditionalActionString: 'b' })).toBe("if str(number) > '''b''':");
   });
 
-  it('anything else is the explicit test', () => {
+  it('parameters the comparison does not say are keywords beside it', () => {
     expect(test({ WFCondition: int(4), WFInput: wrapped(), WFConditionalActionString: 'a', WFNumberValue: int(1) })).toBe(
-      "if is_workflow_actions_conditional(WFCondition=4, WFInput=dict(Type='''Variable''', Variable=number), WFConditionalActionString='''a''', WFNumberValue=1):",
+      "if is_workflow_actions_conditional(number == '''a''', WFNumberValue=1):",
     );
-    expect(test({ WFCondition: int(4), WFInput: wrapped(), WFConditionalActionString: 'a', WFConditionalLegacyComparisonBehavior: true })).toMatch(
-      /^if is_workflow_actions_conditional\(/,
+    expect(test({ WFCondition: int(100), WFInput: wrapped(), WFConditionalActionString: 'png', WFConditionalLegacyComparisonBehavior: true })).toBe(
+      "if is_workflow_actions_conditional(number, WFConditionalActionString='''png''', WFConditionalLegacyComparisonBehavior=True):",
     );
-    expect(test({ WFCondition: int(77), WFInput: wrapped() })).toMatch(/^if is_workflow_actions_conditional\(/);
-    expect(test({ WFInput: wrapped(), WFConditionalActionString: 'a' })).toMatch(/^if is_workflow_actions_conditional\(/);
+    expect(test({ WFCondition: int(0), WFInput: wrapped(), WFDate: int(1) })).toBe(
+      "if is_workflow_actions_conditional(WFCondition=0, WFInput=dict(Type='''Variable''', Variable=number), WFDate=1):",
+    );
+  });
+
+  it('anything else is the explicit test', () => {
+    expect(test({ WFCondition: int(77), WFInput: wrapped() })).toBe(
+      "if is_workflow_actions_conditional(WFCondition=77, WFInput=dict(Type='''Variable''', Variable=number)):",
+    );
+    expect(test({ WFInput: wrapped(), WFConditionalActionString: 'a' })).toMatch(/^if is_workflow_actions_conditional\(WFInput=/);
+    expect(test({ WFCondition: real(4), WFInput: wrapped(), WFConditionalActionString: 'a' })).toMatch(/^if is_workflow_actions_conditional\(WFCondition=4.0/);
   });
 
   it('a subject in the minority shape is explicit', () => {

@@ -29,16 +29,6 @@ if (version === undefined && inCI) {
       const shown = failures.slice(0, 3).map((f) => `${f.name}: ${f.error}\n${sources[Number(f.name.split(' ')[1])]!.code}`);
       expect(shown).toEqual([]);
     });
-
-    it('deep blocks are written flat beyond CPython’s indentation limit', () => {
-      let body: import('../../src/ir/types.js').Statement[] = [];
-      for (let depth = 0; depth < 120; depth++) {
-        const part = { parameters: [], extraKeys: [] };
-        body = [{ kind: 'repeatCount', groupingIdentifier: `G${depth}`, start: part, end: part, body }];
-      }
-      const code = printModule(emitModule({ metadata: { extra: [] }, body }).module);
-      expect(parseWithPython([{ name: 'deep', code }])).toEqual([]);
-    });
   });
 }
 

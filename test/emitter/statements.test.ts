@@ -189,3 +189,11 @@ describe('sugar (dialect §8)', () => {
     ).toBe('__names__ = {"My_Var": "My Var", "My_Var_2": "My_Var", "input_2": "input", "var": "名字", "var_Repeat_Item": "Repeat_Item"}');
   });
 });
+
+describe('keys Python would not take as keyword names', () => {
+  it('Unicode letters outside XID (and keywords) are written as ** unpacking', () => {
+    expect(body([action('is.workflow.actions.showresult', [['\u037A', int(1)], ['名字', int(2)], ['None', int(3)]])])).toBe(
+      "is_workflow_actions_showresult(**{'\u037A': 1}, 名字=2, **{'None': 3})\n",
+    );
+  });
+});

@@ -39,6 +39,7 @@ describe('plain values (dialect §6.1)', () => {
     expect(spelled({ kind: 'date', secondsSince2001: 1.5 })).toBe('datetime.datetime(2001, 1, 1, 0, 0, 1, 500000)');
     expect(spelled({ kind: 'date', secondsSince2001: 0.1234567 })).toBe('plist_date(0.1234567)');
     expect(spelled({ kind: 'date', secondsSince2001: -1e13 })).toBe('plist_date(-10000000000000.0)');
+    expect(spelled({ kind: 'date', secondsSince2001: -0 })).toBe('plist_date(-0.0)');
   });
 
   it('data, lists, plain dictionaries, keyed-archiver UIDs', () => {

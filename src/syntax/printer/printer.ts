@@ -88,9 +88,14 @@ const PYTHON_KEYWORDS = new Set([
 
 const IDENTIFIER = /^[\p{ID_Start}_][\p{ID_Continue}]*$/u;
 
-/** A Python identifier (not a keyword): what may stand before `=` in a call. */
+/**
+ * A Python identifier (not a keyword): what may stand before `=` in a call.
+ * Python takes XID_Start/XID_Continue, which leave out the few ID characters
+ * NFKC changes (U+037A, U+309B, U+FC5E…); requiring the NFKC form to be the
+ * name itself keeps those out (and sends the rare others to `**{…}`).
+ */
 export function isIdentifier(name: string): boolean {
-  return IDENTIFIER.test(name) && !PYTHON_KEYWORDS.has(name);
+  return IDENTIFIER.test(name) && !PYTHON_KEYWORDS.has(name) && name.normalize('NFKC') === name;
 }
 
 // ─── Precedence ──────────────────────────────────────────────────────────────

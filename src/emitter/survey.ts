@@ -1,0 +1,155 @@
+import type { ActionCore, BlockStatement, Statement, TextPart, Value, VariableReference, Workflow } from '../ir/types.js';
+import { blockIdentifier } from '../ir/walk.js';
+
+/**
+ * One pass over the workflow collecting what the analysis needs (the walks
+ * of src/ir/walk.ts, fused and without generators: decompiling is measured
+ * against bare plist parsing, see bench/sections/decompile.ts). The IR's
+ * depth is bounded by the lifter, so plain recursion is safe.
+ */
+export interface SurveyedAction {
+  readonly identifier: string;
+  readonly core: ActionCore;
+  readonly role: 'action' | 'start' | 'middle' | 'end';
+}
+
+export interface Survey {
+  /** Every flat action but raw entries, in plist order. */
+  readonly actions: readonly SurveyedAction[];
+  /** Every variable reference, in plist order (nested ones after their container). */
+  readonly references: readonly VariableReference[];
+  /** Named variables in order of first appearance (Set/Append targets and references). */
+  readonly variableOrder: readonly string[];
+  readonly blocks: readonly BlockStatement[];
+  /** How many groups and flat actions use each GroupingIdentifier. */
+  readonly groupUses: ReadonlyMap<string, number>;
+  /** Texts without variables in dictionary items, by whether they have `attachmentsByRange`. */
+  readonly itemTexts: { with: number; without: number };
+}
+
+const VARIABLE_SETTERS: ReadonlySet<string> = new Set(['is.workflow.actions.setvariable', 'is.workflow.actions.appendvariable']);
+
+export function survey(workflow: Workflow): Survey {
+  const actions: SurveyedAction[] = [];
+  const references: VariableReference[] = [];
+  const variableOrder: string[] = [];
+  const seenVariables = new Set<string>();
+  const blocks: BlockStatement[] = [];
+  const groupUses = new Map<string, number>();
+  const itemTexts = { with: 0, without: 0 };
+
+  const noteVariable = (name: string): void => {
+    if (seenVariables.has(name)) return;
+    seenVariables.add(name);
+    variableOrder.push(name);
+  };
+  const useGroup = (gi: string): void => {
+    groupUses.set(gi, (groupUses.get(gi) ?? 0) + 1);
+  };
+  const itemText = (value: Value | undefined): void => {
+    if (value?.kind !== 'text') return;
+    for (const part of value.parts) if (typeof part !== 'string') return;
+    if (value.hasAttachmentsKey) itemTexts.with++;
+    else itemTexts.without++;
+  };
+
+  const reference = (r: VariableReference): void => {
+    references.push(r);
+    if (r.source.kind === 'variable') noteVariable(r.source.name);
+    for (const a of r.aggrandizements) if (a.kind === 'other') value(a.value);
+    for (const e of r.extra) value(e.value);
+  };
+  const textParts = (parts: readonly TextPart[]): void => {
+    for (const part of parts) if (typeof part !== 'string') reference(part);
+  };
+  function value(v: Value): void {
+    switch (v.kind) {
+      case 'list':
+        for (const item of v.items) value(item);
+        break;
+      case 'map':
+        for (const e of v.entries) value(e.value);
+        break;
+      case 'text':
+        textParts(v.parts);
+        break;
+      case 'variable':
+      case 'attachment':
+        reference(v.variable);
+        break;
+      case 'dictionary':
+        for (const item of v.items) {
+          itemText(item.key);
+          itemText(item.value);
+          if (item.key !== undefined) value(item.key);
+          if (item.value !== undefined) value(item.value);
+        }
+        break;
+      case 'arrayState':
+        for (const item of v.items) {
+          if (item.kind === 'typed') itemText(item.value);
+          value(item.value);
+        }
+        break;
+      case 'quantity':
+        if (v.magnitude !== undefined) value(v.magnitude);
+        break;
+      case 'serialized':
+        value(v.value);
+        break;
+      default:
+        break;
+    }
+  }
+
+  const core = (identifier: string, c: ActionCore, role: SurveyedAction['role']): void => {
+    actions.push({ identifier, core: c, role });
+    for (const e of c.parameters) {
+      if (role === 'action') {
+        if (e.key === 'WFVariableName' && e.value.kind === 'string' && VARIABLE_SETTERS.has(identifier)) noteVariable(e.value.value);
+        if (e.key === 'GroupingIdentifier' && e.value.kind === 'string') useGroup(e.value.value);
+      }
+      value(e.value);
+    }
+  };
+  const body = (statements: readonly Statement[]): void => {
+    for (const s of statements) {
+      switch (s.kind) {
+        case 'action':
+          core(s.identifier, s, 'action');
+          break;
+        case 'raw':
+          value(s.action);
+          break;
+        default: {
+          blocks.push(s);
+          useGroup(s.groupingIdentifier);
+          const identifier = blockIdentifier(s);
+          core(identifier, s.start, 'start');
+          switch (s.kind) {
+            case 'if':
+              body(s.then);
+              if (s.otherwise !== undefined) {
+                core(identifier, s.otherwise.part, 'middle');
+                body(s.otherwise.body);
+              }
+              break;
+            case 'menu':
+              for (const c of s.cases) {
+                core(identifier, c.part, 'middle');
+                body(c.body);
+              }
+              break;
+            case 'repeatCount':
+            case 'repeatEach':
+              body(s.body);
+              break;
+          }
+          core(identifier, s.end, 'end');
+        }
+      }
+    }
+  };
+  body(workflow.body);
+  return { actions, references, variableOrder, blocks, groupUses, itemTexts };
+}
