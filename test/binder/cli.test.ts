@@ -105,6 +105,17 @@ describe('shortcutc compile', () => {
     }
   });
 
+  it('--dataset draws a progress bar on a terminal only', async () => {
+    const dir = folder({ 'data.jsonl': `${JSON.stringify({ annotated_code: GOOD })}\n` });
+    const tty = { ...io(dir), isTTY: true };
+    const err: string[] = [];
+    expect(await runCli(['compile', '--dataset', 'data.jsonl', '--out-dir', 'o', '--jobs', '1'], { ...tty, stderr: (t) => err.push(t) })).toBe(0);
+    expect(err.join('')).toMatch(/^\r\[#+\.*\] +\d+%  1 compiled, 0 failed\n$/);
+    const plain = io(dir);
+    expect(await runCli(['compile', '--dataset', 'data.jsonl', '--out-dir', 'o2', '--jobs', '1'], plain)).toBe(0);
+    expect(plain.err()).toBe('');
+  });
+
   it('--dataset --json prints the summary; a broken dataset is said so', async () => {
     const dir = folder({ 'cut.json': '[{"annotated_code": "x = 1\\n"}, {"annotated_code": "y' });
     const cli = io(dir);
