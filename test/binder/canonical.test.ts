@@ -202,6 +202,27 @@ describe('canonical code: statements (dialect §7–§9)', () => {
     expect(start.get('CustomOutputName')).toBe('C');
   });
 
+  it('blocks: menus with title cases derive WFMenuItems; loops ignore their variable names; Repeat Results', () => {
+    const result = canonical(
+      "match input(prompt='''Pick'''):\n    case \"A\":\n        pass\n    case \"B\":\n        pass\nfor Repeat_Index, Repeat_Item in enumerate(L, start=1):\n    for Repeat_Index_2 in range(int(3)):\n        is_workflow_actions_y(A=Repeat_Item, B=Repeat_Index_2)\nr = _\nfor Repeat_Index, Repeat_Item in enumerate(..., start=1):\n    pass\n",
+    );
+    expectActions(result.actions, [
+      control('menu', 'M', 0, { WFMenuItems: ['A', 'B'], WFMenuPrompt: 'Pick' }),
+      control('menu', 'M', 1, { WFMenuItemTitle: 'A' }),
+      control('menu', 'M', 1, { WFMenuItemTitle: 'B' }),
+      control('menu', 'M', 2),
+      control('each', 'E', 0, { WFInput: tokenAttachment(named('L')) }),
+      control('count', 'C', 0, { WFRepeatCount: int(3) }),
+      action('is.workflow.actions.y', { A: tokenAttachment(named('Repeat Item')), B: tokenAttachment(named('Repeat Index 2')) }),
+      control('count', 'C', 2),
+      control('each', 'E', 2, { UUID: 'R' }),
+      control('each', 'F', 0),
+      control('each', 'F', 2),
+    ]);
+    const reference = canonical('for Repeat_Index in range(int(2)):\n    pass\nr = _\nis_workflow_actions_y(A=r)\n').actions[2]!;
+    expect(((parametersOf(reference).get('A') as PlistDict).get('Value') as PlistDict).get('OutputName')).toBe('Repeat Results');
+  });
+
   it('flat control calls compile to the same actions', () => {
     const result = canonical("is_workflow_actions_conditional(WFControlFlowMode=0, GroupingIdentifier='''G1''', WFCondition=100)\nis_workflow_actions_conditional(WFControlFlowMode=2, GroupingIdentifier='''G1''')\n");
     expectActions(result.actions, [control('if', 'G1', 0, { WFCondition: int(100) }), control('if', 'G1', 2)]);
