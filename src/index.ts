@@ -18,3 +18,5 @@ export * from './catalog/index.js';
 export * from './signed/index.js';
 export * from './checker/index.js';
 export * from './emitter/index.js';
+export * from './compile/index.js';
+export { bindModule, binderDiagnostics, type BindOptions, type BindResult, type ReadingMode } from './binder/index.js';

@@ -27,9 +27,9 @@ export const parseSection: BenchSection = {
       print(`skipped: no shared material at ${sharedLookedAt} (set SHORTCUTC_SHARED)`);
       return;
     }
-    const samples = (JSON.parse(readFileSync(join(sharedDir, 'workflowllm', 'data_samples.json'), 'utf8')) as { annotated_code: string }[]).map(
-      (s) => s.annotated_code,
-    );
+    const samples = (
+      JSON.parse(readFileSync(join(sharedDir, 'workflowllm', 'data_samples.json'), 'utf8')) as { annotated_code: string }[]
+    ).map((s) => s.annotated_code);
     const bytes = samples.reduce((n, s) => n + Buffer.byteLength(s, 'utf8'), 0);
     const modules: Module[] = samples.map((s) => parseModule(s).module);
     const timings = race({
@@ -50,7 +50,9 @@ export const parseSection: BenchSection = {
     for (const line of table(rows)) print(line);
     const parseRate = bytes / 1e6 / timings['parse']!.seconds;
     const met = parseRate >= PARSE_TARGET_MB_PER_S;
-    print(`${samples.length} programs, ${(bytes / 1e6).toFixed(2)} MB; parse ${parseRate.toFixed(1)} MB/s: target ≥ ${PARSE_TARGET_MB_PER_S} MB/s ${met ? 'met' : 'MISSED'}`);
+    print(
+      `${samples.length} programs, ${(bytes / 1e6).toFixed(2)} MB; parse ${parseRate.toFixed(1)} MB/s: target ≥ ${PARSE_TARGET_MB_PER_S} MB/s ${met ? 'met' : 'MISSED'}`,
+    );
     return met;
   },
 };

@@ -117,6 +117,18 @@ export class CheckContext {
     return /[\n`]/.test(quoted) ? undefined : quoted;
   }
 
+  /**
+   * The name code bound an action's output to (`response = is_workflow_…(…)`),
+   * read from the start of the action's statement when the text is given.
+   */
+  boundName(action: ActionSite): string | undefined {
+    const span = this.options.sourceMap?.statement(action.core);
+    const text = this.options.source;
+    if (span === undefined || text === undefined) return undefined;
+    const head = text.slice(span.start.offset, Math.min(span.end.offset, span.start.offset + 200));
+    return /^\s*([\p{L}_][\p{L}\p{N}_]*)\s*(?::[^=\n]*)?=(?!=)/u.exec(head)?.[1];
+  }
+
   /** A variable's name as the reader writes it: an identifier in code, the name itself in a shortcut. */
   variableName(name: string): string {
     return this.origin === 'code' ? identifierForm(name) : name;

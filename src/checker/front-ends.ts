@@ -5,6 +5,7 @@ import { inFile, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceMap } from '../ir/source-map.js';
 import type { Workflow } from '../ir/types.js';
 import { liftWorkflow } from '../lift/workflow.js';
+import { codeToIr } from '../compile/front-end.js';
 import { check } from './check.js';
 import type { Origin } from './context.js';
 
@@ -29,7 +30,8 @@ export interface CheckInput {
 export interface FrontEnd {
   /** File name endings it takes (lower case, with the dot); the shortcut front end takes everything else. */
   readonly extensions: readonly string[];
-  readonly read: (bytes: Uint8Array, file: string) => CheckInput;
+  /** `catalog`: the one the check uses (model code is read with it, so both see the same actions). */
+  readonly read: (bytes: Uint8Array, file: string, catalog?: Catalog) => CheckInput;
 }
 
 /** Any shortcut container (binary, XML, signed once its reader is in), lifted into the IR. */
@@ -45,12 +47,27 @@ export const shortcutFrontEnd: FrontEnd = {
 };
 
 /**
- * The front ends `check` knows, most specific first. Code (`.py`) joins this
- * list when the code → IR front end (the binder) lands: a `FrontEnd` whose
- * `read` parses and binds, returning the workflow, its source map, its
- * diagnostics and the text.
+ * Python-style code (canonical or model-written): parsed and bound into the
+ * IR with its source map (src/compile/front-end.ts), so checker diagnostics
+ * point at lines and columns.
  */
-export const frontEnds: readonly FrontEnd[] = [shortcutFrontEnd];
+export const codeFrontEnd: FrontEnd = {
+  extensions: ['.py'],
+  read(bytes, file, catalog) {
+    const source = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+    const front = codeToIr(source, { file, ...(catalog === undefined ? {} : { catalog }) });
+    return {
+      origin: 'code',
+      ...(front.workflow === undefined ? {} : { workflow: front.workflow }),
+      sourceMap: front.sourceMap,
+      diagnostics: front.diagnostics,
+      source,
+    };
+  },
+};
+
+/** The front ends `check` knows, most specific first. */
+export const frontEnds: readonly FrontEnd[] = [codeFrontEnd, shortcutFrontEnd];
 
 export function frontEndFor(file: string, ends: readonly FrontEnd[] = frontEnds): FrontEnd {
   const extension = extname(file).toLowerCase();
@@ -67,7 +84,7 @@ export interface FileCheck {
 
 /** Reads one file with the front end its name selects and checks it. */
 export function checkFile(bytes: Uint8Array, file: string, catalog: Catalog, ends: readonly FrontEnd[] = frontEnds): FileCheck {
-  const input = frontEndFor(file, ends).read(bytes, file);
+  const input = frontEndFor(file, ends).read(bytes, file, catalog);
   const source = input.source === undefined ? {} : { source: input.source };
   if (input.workflow === undefined) return { diagnostics: input.diagnostics, checked: false, ...source };
   const found = check(input.workflow, catalog, {

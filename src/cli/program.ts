@@ -7,6 +7,7 @@ import { registerExtract } from './commands/extract.js';
 import { registerInfo } from './commands/info.js';
 import { registerVerify } from './commands/verify.js';
 import { registerRoundtrip } from './commands/roundtrip.js';
+import { registerCompile } from './commands/compile.js';
 import { ExitCode, type CliIO } from './io.js';
 
 /**
@@ -25,6 +26,7 @@ const commands: RegisterCommand[] = [
   registerVerify,
   registerRoundtrip,
   registerCheck,
+  registerCompile,
   registerDecompile,
 ];
 

@@ -7,6 +7,8 @@ import { containerDiagnostics } from '../container/diagnostics.js';
 import { plistDiagnostics } from '../plist/diagnostics.js';
 import { signedDiagnostics } from '../signed/diagnostics.js';
 import { syntaxDiagnostics } from '../parser/diagnostics.js';
+import { binderDiagnostics } from '../binder/diagnostics.js';
+import { datasetDiagnostics } from '../compile/diagnostics.js';
 import { emitterDiagnostics } from '../emitter/diagnostics.js';
 
 /**
@@ -23,6 +25,8 @@ export const diagnosticTables: Readonly<Record<string, Readonly<Record<string, D
   signed: signedDiagnostics,
   syntax: syntaxDiagnostics,
   checker: checkerDiagnostics,
+  binder: binderDiagnostics,
+  dataset: datasetDiagnostics,
   emitter: emitterDiagnostics,
 };
 

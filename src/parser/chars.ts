@@ -63,7 +63,8 @@ export function fullWidthPunctuation(cp: number): number | undefined {
   if (cp < 0xff01 || cp > 0xff5e) return undefined;
   const ascii = cp - 0xff01 + 0x21;
   if ((ascii >= 48 && ascii <= 57) || (ascii >= 65 && ascii <= 90) || (ascii >= 97 && ascii <= 122) || ascii === 95) return undefined;
-  if (ascii === 0x22 || ascii === 0x27 || ascii === 0x5c || ascii === 0x23 || ascii === 0x24 || ascii === 0x3f || ascii === 0x60) return undefined;
+  if (ascii === 0x22 || ascii === 0x27 || ascii === 0x5c || ascii === 0x23 || ascii === 0x24 || ascii === 0x3f || ascii === 0x60)
+    return undefined;
   return ascii;
 }
 

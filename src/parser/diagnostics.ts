@@ -8,12 +8,16 @@ import { defineDiagnostics } from '../diagnostics/codes.js';
  */
 export const syntaxDiagnostics = defineDiagnostics({
   unterminatedString: { code: 'SC4001', severity: 'error', title: 'string literal not closed on its line' },
-  unterminatedTripleString: { code: 'SC4002', severity: 'error', title: "triple-quoted string never closed" },
+  unterminatedTripleString: { code: 'SC4002', severity: 'error', title: 'triple-quoted string never closed' },
   unterminatedFString: { code: 'SC4003', severity: 'error', title: 'f-string not closed' },
   fstringMissingBrace: { code: 'SC4004', severity: 'error', title: "f-string interpolation missing its '}'" },
   fstringSingleBrace: { code: 'SC4005', severity: 'warning', title: "single '}' in an f-string read as text" },
   fstringEmptyBraces: { code: 'SC4006', severity: 'warning', title: "empty '{}' in an f-string read as text" },
-  fstringEscapedQuote: { code: 'SC4007', severity: 'warning', title: 'backslash-escaped quote inside an f-string interpolation read as a quote' },
+  fstringEscapedQuote: {
+    code: 'SC4007',
+    severity: 'warning',
+    title: 'backslash-escaped quote inside an f-string interpolation read as a quote',
+  },
   fstringInvalid: { code: 'SC4009', severity: 'error', title: 'invalid f-string interpolation' },
   invalidEscape: { code: 'SC4010', severity: 'error', title: 'invalid escape sequence in a string' },
   invalidCharacter: { code: 'SC4011', severity: 'error', title: 'character that cannot appear outside a string' },

@@ -13,7 +13,16 @@ export interface EscapeResult {
 }
 
 const SIMPLE: Readonly<Record<string, string>> = {
-  '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
 };
 
 /**
@@ -67,7 +76,11 @@ function hexEscape(src: string, at: number, from: number, digits: number, bytes:
   while (q < from + digits && isHexDigit(src.charCodeAt(q))) q++;
   const letter = src[from - 1] as string;
   if (q < from + digits) {
-    return { text: src.slice(at, q), next: q, error: `truncated \\${letter}${'X'.repeat(digits)} escape: \\${letter} needs exactly ${digits} hex digits` };
+    return {
+      text: src.slice(at, q),
+      next: q,
+      error: `truncated \\${letter}${'X'.repeat(digits)} escape: \\${letter} needs exactly ${digits} hex digits`,
+    };
   }
   const code = Number.parseInt(src.slice(from, q), 16);
   if (code > 0x10ffff) {

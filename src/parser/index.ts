@@ -69,11 +69,11 @@ export function parseModule(text: string, options: ParseOptions = {}): ParseResu
       lexErrors: lexReporter.errorOffsets(),
       maxDepth: 2 * maxNesting,
       maxAstDepth: options.maxExpressionDepth ?? 500,
+      end: lexed.end,
     });
     // Text read as bare text explains itself: warnings the lexer gave inside it are withdrawn.
     lexReporter.dropWarningsIn(lexed.bareTextRanges);
-    const end = endPosition(text);
-    const module: Module = { kind: 'module', body, comments: lexed.comments, span: span(position(1, 1, 0), end) };
+    const module: Module = { kind: 'module', body, comments: lexed.comments, span: span(position(1, 1, 0), lexed.end) };
     return { module, diagnostics: Reporter.merge(maxDiagnostics, lexReporter, parseReporter) };
   } catch (e) {
     // A bug, or the engine's own limits (stack, memory): still a structured answer.
@@ -83,7 +83,9 @@ export function parseModule(text: string, options: ParseOptions = {}): ParseResu
       module: { kind: 'module', body: [], comments: [], span: span(at, endPosition(text)) },
       diagnostics: [
         ...Reporter.merge(maxDiagnostics, lexReporter, parseReporter),
-        diagnostic(syntaxDiagnostics.internalError, `the parser failed: ${message.slice(0, 500)}`, { location: { kind: 'source', span: span(at, at) } }),
+        diagnostic(syntaxDiagnostics.internalError, `the parser failed: ${message.slice(0, 500)}`, {
+          location: { kind: 'source', span: span(at, at) },
+        }),
       ],
     };
   } finally {

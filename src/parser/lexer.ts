@@ -52,6 +52,8 @@ export interface LexResult {
   readonly ownLine: boolean[];
   /** Offsets of text read as unquoted text (bare text), as [from, to) ranges. */
   readonly bareTextRanges: [number, number][];
+  /** Where the input ends (its last line and column). */
+  readonly end: SourcePosition;
 }
 
 class LexToken implements Token {
@@ -70,6 +72,7 @@ class LexToken implements Token {
     public endLine: number,
     public endColumn: number,
     public payload: TokenPayload | undefined,
+    public readonly index: number,
   ) {}
 }
 
@@ -144,11 +147,38 @@ interface IndentLevel {
 }
 
 const STRING_PREFIXES = new Set(['r', 'u', 'b', 'f', 'br', 'rb', 'fr', 'rf']);
+const LINE_END = /[\r\n]/g;
+/** Characters that stop a run of plain string content (the rest is copied as it is). */
+const STRING_STOP_SINGLE = /[\\\r\n\0']/g;
+const STRING_STOP_DOUBLE = /[\\\r\n\0"]/g;
 /** Keywords a number may be directly followed by (`1if x else 2` is valid Python). */
 const KEYWORDS_AFTER_NUMBER = new Set(['and', 'else', 'for', 'if', 'in', 'is', 'not', 'or']);
 const STATEMENT_KEYWORDS = new Set([
-  'if', 'elif', 'else', 'for', 'while', 'match', 'case', 'def', 'class', 'return', 'pass', 'import', 'from',
-  'with', 'try', 'except', 'finally', 'raise', 'del', 'global', 'nonlocal', 'assert', 'break', 'continue', 'async',
+  'if',
+  'elif',
+  'else',
+  'for',
+  'while',
+  'match',
+  'case',
+  'def',
+  'class',
+  'return',
+  'pass',
+  'import',
+  'from',
+  'with',
+  'try',
+  'except',
+  'finally',
+  'raise',
+  'del',
+  'global',
+  'nonlocal',
+  'assert',
+  'break',
+  'continue',
+  'async',
 ]);
 
 const CLOSE_PAREN = 41;
@@ -236,7 +266,29 @@ class Lexer {
       }
       if (!this.endOfInput()) break;
     }
-    return { tokens: this.tokens, comments: this.comments, ownLine: this.ownLine, bareTextRanges: this.bareTextRanges };
+    return {
+      tokens: this.tokens,
+      comments: this.comments,
+      ownLine: this.ownLine,
+      bareTextRanges: this.bareTextRanges,
+      end: this.endPosition(),
+    };
+  }
+
+  private endPosition(): SourcePosition {
+    const len = this.src.length;
+    if (!this.truncated) return position(this.line, len - this.lineStart + 1, len);
+    // Lexing stopped early: count the remaining lines.
+    let line = this.line;
+    let lineStart = this.lineStart;
+    for (let i = this.pos; i < len; i++) {
+      const c = this.src.charCodeAt(i);
+      if (c === 10 || (c === 13 && this.src.charCodeAt(i + 1) !== 10)) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return position(line, len - lineStart + 1, len);
   }
 
   // ─── Tokens and positions ─────────────────────────────────────────────────
@@ -261,6 +313,7 @@ class Lexer {
       this.line,
       end - this.lineStart,
       payload,
+      this.tokens.length,
     );
     this.tokens.push(token);
     if (type !== T.Newline && type !== T.Indent && type !== T.Dedent) {
@@ -273,7 +326,13 @@ class Lexer {
 
   private tooManyTokens(at: number): void {
     this.truncated = true;
-    this.report(D.tooLarge, `the input has more than ${this.options.maxTokens.toLocaleString('en')} tokens; the rest of it is not read`, at, at, 'split the program into smaller files');
+    this.report(
+      D.tooLarge,
+      `the input has more than ${this.options.maxTokens.toLocaleString('en')} tokens; the rest of it is not read`,
+      at,
+      at,
+      'split the program into smaller files',
+    );
   }
 
   /** A span on the current line (or from an earlier remembered position). */
@@ -300,14 +359,8 @@ class Lexer {
   }
 
   private endOfLine(from: number): number {
-    const src = this.src;
-    let p = from;
-    while (p < src.length) {
-      const c = src.charCodeAt(p);
-      if (c === 10 || c === 13) break;
-      p++;
-    }
-    return p;
+    LINE_END.lastIndex = from;
+    return LINE_END.test(this.src) ? LINE_END.lastIndex - 1 : this.src.length;
   }
 
   // ─── Indentation ──────────────────────────────────────────────────────────
@@ -359,7 +412,13 @@ class Lexer {
       if (this.indents.length > this.options.maxIndent) {
         if (!this.reportedIndentLimit) {
           this.reportedIndentLimit = true;
-          this.report(D.tooDeep, `more than ${this.options.maxIndent} levels of indentation: deeper lines are read as part of the block at that level`, from, to, 'move the inner blocks into a separate shortcut');
+          this.report(
+            D.tooDeep,
+            `more than ${this.options.maxIndent} levels of indentation: deeper lines are read as part of the block at that level`,
+            from,
+            to,
+            'move the inner blocks into a separate shortcut',
+          );
         }
         this.indents.push({ col, alt, silent: true });
       } else {
@@ -373,14 +432,26 @@ class Lexer {
         top = this.indents[this.indents.length - 1] as IndentLevel;
       }
       if (col !== top.col) {
-        this.report(D.badDedent, 'this line is indented less than the block it is in, but more than the block around it', from, to, `indent it by ${top.col} or by a level of an enclosing block`);
+        this.report(
+          D.badDedent,
+          'this line is indented less than the block it is in, but more than the block around it',
+          from,
+          to,
+          `indent it by ${top.col} or by a level of an enclosing block`,
+        );
         this.indents.push({ col, alt, silent: true });
       } else {
         inconsistent = alt !== top.alt;
       }
     }
     if (inconsistent) {
-      this.report(D.inconsistentTabs, 'indentation mixes tabs and spaces in a way that depends on the tab width: read with tabs as 8 columns', from, to, 'indent with spaces only');
+      this.report(
+        D.inconsistentTabs,
+        'indentation mixes tabs and spaces in a way that depends on the tab width: read with tabs as 8 columns',
+        from,
+        to,
+        'indent with spaces only',
+      );
     }
   }
 
@@ -451,7 +522,13 @@ class Lexer {
     const ascii = fullWidthPunctuation(cp);
     if (ascii !== undefined && SINGLE_CHAR_TOKENS.has(ascii)) {
       if (this.tryBareText()) return;
-      this.report(D.fullWidthPunctuation, `full-width ${showCharacter(cp)} outside a string: read as '${String.fromCharCode(ascii)}'`, p, p + width, `write '${String.fromCharCode(ascii)}'`);
+      this.report(
+        D.fullWidthPunctuation,
+        `full-width ${showCharacter(cp)} outside a string: read as '${String.fromCharCode(ascii)}'`,
+        p,
+        p + width,
+        `write '${String.fromCharCode(ascii)}'`,
+      );
       this.operator(ascii, width);
       return;
     }
@@ -537,7 +614,10 @@ class Lexer {
     this.reporter.add(
       D.fstringMissingBrace,
       "f-string interpolation is missing its closing '}'",
-      span(position(interp.openLine, interp.openColumn, interp.openOffset), position(interp.openLine, interp.openColumn + 1, interp.openOffset + 1)),
+      span(
+        position(interp.openLine, interp.openColumn, interp.openOffset),
+        position(interp.openLine, interp.openColumn + 1, interp.openOffset + 1),
+      ),
       "add '}' before the closing quote",
     );
     while (this.contexts.length - 1 > i) {
@@ -594,7 +674,13 @@ class Lexer {
     }
     if (this.inInterpolation() && (next === 39 || next === 34)) {
       // `f'''{format_date(value={v}, date_format=\'Custom\')}'''`: the model escaped the quotes.
-      this.report(D.fstringEscapedQuote, "backslash-escaped quote inside an f-string interpolation: read as a plain quote", p, p + 2, `write ${next === 39 ? '"' : "'"} quotes inside the braces instead`);
+      this.report(
+        D.fstringEscapedQuote,
+        'backslash-escaped quote inside an f-string interpolation: read as a plain quote',
+        p,
+        p + 2,
+        `write ${next === 39 ? '"' : "'"} quotes inside the braces instead`,
+      );
       this.scanString(p, p + 2, next, false, false, false, true);
       return;
     }
@@ -602,7 +688,13 @@ class Lexer {
     if (Number.isNaN(next)) {
       this.invalid(p, p + 1, D.strayBackslash, 'backslash at the end of the file', 'remove it');
     } else {
-      this.invalid(p, p + 1, D.strayBackslash, 'backslash outside a string must end the line (line continuation)', 'remove it, or put the text in quotes');
+      this.invalid(
+        p,
+        p + 1,
+        D.strayBackslash,
+        'backslash outside a string must end the line (line continuation)',
+        'remove it, or put the text in quotes',
+      );
     }
   }
 
@@ -620,11 +712,13 @@ class Lexer {
     let p = start + codePointLength(first);
     while (p < src.length) {
       const cp = codePointAt(src, p);
-      const invalid = cp < 128 ? isInvalidAscii(cp) : !(isIdentifierStart(cp) || isUnusualSpace(cp) || fullWidthPunctuation(cp) !== undefined);
+      const invalid =
+        cp < 128 ? isInvalidAscii(cp) : !(isIdentifierStart(cp) || isUnusualSpace(cp) || fullWidthPunctuation(cp) !== undefined);
       if (!invalid) break;
       p += codePointLength(cp);
     }
-    const what = p - start > codePointLength(first) ? `characters starting with ${showCharacter(first)}` : `character ${showCharacter(first)}`;
+    const what =
+      p - start > codePointLength(first) ? `characters starting with ${showCharacter(first)}` : `character ${showCharacter(first)}`;
     this.invalid(start, p, D.invalidCharacter, `unexpected ${what} outside a string`, 'put the text in quotes');
   }
 
@@ -655,11 +749,16 @@ class Lexer {
     // ASCII names (nearly all of them) are scanned here; the rest through the Unicode tables.
     let end = start + 1;
     let ascii = src.charCodeAt(start) < 128;
+    // Keywords are lower-case letters (False/None/True: one capital first); anything else cannot be one.
+    let maybeKeyword = true;
     if (ascii) {
       for (;;) {
         const c = src.charCodeAt(end);
-        if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57)) end++;
-        else break;
+        if (c >= 97 && c <= 122) end++;
+        else if ((c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57)) {
+          maybeKeyword = false;
+          end++;
+        } else break;
       }
       if (src.charCodeAt(end) > 127) {
         end = this.scanIdentifier(end);
@@ -679,7 +778,10 @@ class Lexer {
     }
     const image = src.slice(start, end);
     const first = src.charCodeAt(start);
-    const keyword = end - start <= 8 && ((first >= 97 && first <= 121) || first === 70 || first === 78 || first === 84) ? T.KEYWORDS.get(image) : undefined;
+    const keyword =
+      maybeKeyword && ascii && end - start <= 8 && ((first >= 97 && first <= 121) || first === 70 || first === 78 || first === 84)
+        ? T.KEYWORDS.get(image)
+        : undefined;
     if (keyword !== undefined) {
       this.push(keyword, start, end, undefined, this.line, start - this.lineStart + 1, image);
       this.pos = end;
@@ -696,7 +798,15 @@ class Lexer {
       }
     }
     const normalized = ascii ? image : image.normalize('NFKC');
-    this.push(T.Name, start, end, normalized === image ? undefined : { kind: 'name', name: normalized, hyphenated: false }, this.line, start - this.lineStart + 1, image);
+    this.push(
+      T.Name,
+      start,
+      end,
+      normalized === image ? undefined : { kind: 'name', name: normalized, hyphenated: false },
+      this.line,
+      start - this.lineStart + 1,
+      image,
+    );
     this.pos = end;
   }
 
@@ -816,7 +926,9 @@ class Lexer {
     if (problem !== undefined) {
       const end = this.skipNameTail(p);
       if (this.tryBareText()) return;
-      const suggestion = problem.startsWith('leading zeros') ? `write ${src.slice(start, end).replace(/^[0_]+(?=\d)/, '') || '0'}, or 0o… for an octal number` : 'put the text in quotes if it is not a number';
+      const suggestion = problem.startsWith('leading zeros')
+        ? `write ${src.slice(start, end).replace(/^[0_]+(?=\d)/, '') || '0'}, or 0o… for an octal number`
+        : 'put the text in quotes if it is not a number';
       this.invalid(start, end, D.invalidNumber, problem, suggestion);
       return;
     }
@@ -955,7 +1067,10 @@ class Lexer {
       this.reporter.add(
         D.unclosedBracket,
         `'${String.fromCharCode(openerOf(inner.close))}' is never closed: '${String.fromCharCode(c)}' closes an outer bracket first`,
-        span(position(inner.openLine, inner.openColumn, inner.openOffset), position(inner.openLine, inner.openColumn + 1, inner.openOffset + 1)),
+        span(
+          position(inner.openLine, inner.openColumn, inner.openOffset),
+          position(inner.openLine, inner.openColumn + 1, inner.openOffset + 1),
+        ),
         `add '${String.fromCharCode(inner.close)}' before '${String.fromCharCode(c)}'`,
       );
       this.push(closerType(inner.close), p, p);
@@ -1074,7 +1189,19 @@ class Lexer {
     if (this.contexts.length > 0 && !this.truncated && !this.abandonLine) {
       const fs = this.contexts.find((ctx): ctx is FStringContext => ctx.kind === 'fstring');
       if (fs !== undefined) {
-        if (fs.triple && this.resumeAfterOpeningLine(fs.startOffset, fs.startLine, fs.lineStart, fs.tokenIndex, D.unterminatedFString, 'this f-string is never closed', this.contexts.indexOf(fs))) return true;
+        if (
+          fs.triple &&
+          this.resumeAfterOpeningLine(
+            fs.startOffset,
+            fs.startLine,
+            fs.lineStart,
+            fs.tokenIndex,
+            D.unterminatedFString,
+            'this f-string is never closed',
+            this.contexts.indexOf(fs),
+          )
+        )
+          return true;
         this.unterminatedFString(fs, at);
         this.closeAllSilently(at);
       } else {
@@ -1129,7 +1256,10 @@ class Lexer {
     const ctx = contexts[contexts.length - 1];
     if (ctx === undefined) return;
     const open = String.fromCharCode(openerOf(ctx.close));
-    const closers = contexts.map((c) => String.fromCharCode(c.close)).reverse().join('');
+    const closers = contexts
+      .map((c) => String.fromCharCode(c.close))
+      .reverse()
+      .join('');
     const more = contexts.length > 1 ? ` (nor are the ${contexts.length - 1} bracket${contexts.length === 2 ? '' : 's'} around it)` : '';
     this.reporter.add(
       D.unclosedBracket,
@@ -1140,7 +1270,8 @@ class Lexer {
   }
 
   private bareTextRangesFrom(offset: number): void {
-    while (this.bareTextRanges.length > 0 && (this.bareTextRanges[this.bareTextRanges.length - 1] as [number, number])[0] >= offset) this.bareTextRanges.pop();
+    while (this.bareTextRanges.length > 0 && (this.bareTextRanges[this.bareTextRanges.length - 1] as [number, number])[0] >= offset)
+      this.bareTextRanges.pop();
   }
 
   /**
@@ -1187,7 +1318,9 @@ class Lexer {
       D.unterminatedFString,
       fs.triple ? 'this f-string is never closed' : 'f-string not closed before the end of the line',
       span(position(fs.startLine, fs.startColumn, fs.startOffset), position(fs.startLine, fs.startColumn + width, fs.bodyStart)),
-      fs.triple ? `close it with ${String.fromCharCode(fs.quote).repeat(3)}` : `close it with ${String.fromCharCode(fs.quote)} on the same line, or use ${String.fromCharCode(fs.quote).repeat(3)} for text spanning lines`,
+      fs.triple
+        ? `close it with ${String.fromCharCode(fs.quote).repeat(3)}`
+        : `close it with ${String.fromCharCode(fs.quote)} on the same line, or use ${String.fromCharCode(fs.quote).repeat(3)} for text spanning lines`,
     );
   }
 
@@ -1211,7 +1344,15 @@ class Lexer {
    * `escapedQuote`: the lenient `\'…\'` form inside an f-string interpolation,
    * which ends at a backslash-quote.
    */
-  private scanString(start: number, bodyStart: number, quote: number, triple: boolean, raw: boolean, bytes: boolean, escapedQuote: boolean): void {
+  private scanString(
+    start: number,
+    bodyStart: number,
+    quote: number,
+    triple: boolean,
+    raw: boolean,
+    bytes: boolean,
+    escapedQuote: boolean,
+  ): void {
     const src = this.src;
     const len = this.end;
     const startLine = this.line;
@@ -1224,7 +1365,17 @@ class Lexer {
     let warnedAscii = false;
     let end = -1;
     let bodyEnd = -1;
+    const stop = bytes ? undefined : quote === 39 ? STRING_STOP_SINGLE : STRING_STOP_DOUBLE;
     while (p < len) {
+      if (stop !== undefined) {
+        // Jump over plain text (base64 blobs, HTML) to the next character that matters.
+        stop.lastIndex = p;
+        p = stop.test(src) ? stop.lastIndex - 1 : src.length;
+        if (p >= len) {
+          p = len;
+          break;
+        }
+      }
       const c = src.charCodeAt(p);
       if (c === quote) {
         if (!triple) {
@@ -1275,22 +1426,56 @@ class Lexer {
           this.report(D.nulByte, 'NUL byte inside a string: kept as the character U+0000', p, p + 1, 'write \\x00 instead');
         } else if (bytes && c > 127 && !warnedAscii) {
           warnedAscii = true;
-          this.report(D.bytesNonAscii, `bytes literals can only hold ASCII characters, not ${showCharacter(codePointAt(src, p))}`, p, p + 1, 'write the byte as \\xHH');
+          this.report(
+            D.bytesNonAscii,
+            `bytes literals can only hold ASCII characters, not ${showCharacter(codePointAt(src, p))}`,
+            p,
+            p + 1,
+            'write the byte as \\xHH',
+          );
         }
         p++;
       }
     }
     if (end < 0) {
       if (triple) {
-        if (len === src.length && this.resumeAfterOpeningLine(start, startLine, openLineStart, this.tokens.length, D.unterminatedTripleString, `this ${String.fromCharCode(quote).repeat(3)} string is never closed`, this.contexts.length)) return;
-        this.report(D.unterminatedTripleString, `this ${String.fromCharCode(quote).repeat(3)} string is never closed`, start, start + 3, tripleSuggestion(src, start), startLine, startColumn);
+        if (
+          len === src.length &&
+          this.resumeAfterOpeningLine(
+            start,
+            startLine,
+            openLineStart,
+            this.tokens.length,
+            D.unterminatedTripleString,
+            `this ${String.fromCharCode(quote).repeat(3)} string is never closed`,
+            this.contexts.length,
+          )
+        )
+          return;
+        this.report(
+          D.unterminatedTripleString,
+          `this ${String.fromCharCode(quote).repeat(3)} string is never closed`,
+          start,
+          start + 3,
+          tripleSuggestion(src, start),
+          startLine,
+          startColumn,
+        );
         this.push(T.Invalid, start, p, undefined, startLine, startColumn);
         this.pos = p;
         return;
       }
       // Single-line string cut by the end of the line.
       if (start > this.currentElementStart() && this.tryBareText()) return;
-      this.report(D.unterminatedString, 'string not closed before the end of the line', start, p, `close it with ${String.fromCharCode(quote)}, or use ${String.fromCharCode(quote).repeat(3)} for text spanning lines`, startLine, startColumn);
+      this.report(
+        D.unterminatedString,
+        'string not closed before the end of the line',
+        start,
+        p,
+        `close it with ${String.fromCharCode(quote)}, or use ${String.fromCharCode(quote).repeat(3)} for text spanning lines`,
+        startLine,
+        startColumn,
+      );
       this.push(T.Invalid, start, p, undefined, startLine, startColumn);
       this.pos = p;
       this.abandonLine = true;
@@ -1391,7 +1576,13 @@ class Lexer {
         let q = p + 1;
         while (q < limit && (src.charCodeAt(q) === 32 || src.charCodeAt(q) === 9)) q++;
         if (!inSpec && q < limit && src.charCodeAt(q) === CLOSE_BRACE) {
-          this.report(D.fstringEmptyBraces, `empty '${src.slice(p, q + 1)}' in an f-string: read as text`, p, q + 1, "write '{{}}' for literal braces");
+          this.report(
+            D.fstringEmptyBraces,
+            `empty '${src.slice(p, q + 1)}' in an f-string: read as text`,
+            p,
+            q + 1,
+            "write '{{}}' for literal braces",
+          );
           p = q + 1;
           continue;
         }
@@ -1472,7 +1663,10 @@ class Lexer {
       this.reporter.add(
         D.fstringMissingBrace,
         "f-string interpolation is missing its closing '}'",
-        span(position(interp.openLine, interp.openColumn, interp.openOffset), position(interp.openLine, interp.openColumn + 1, interp.openOffset + 1)),
+        span(
+          position(interp.openLine, interp.openColumn, interp.openOffset),
+          position(interp.openLine, interp.openColumn + 1, interp.openOffset + 1),
+        ),
         "add '}' before the closing quote",
       );
       this.truncateContexts(this.contexts.length - 2);
@@ -1564,22 +1758,53 @@ function code(s: string): number {
 }
 
 const SINGLE_CHAR_TOKENS: ReadonlyMap<number, TokenType> = new Map([
-  [code('('), T.LParen], [code(')'), T.RParen], [code('['), T.LBracket], [code(']'), T.RBracket],
-  [code('{'), T.LBrace], [code('}'), T.RBrace], [code(','), T.Comma], [code(':'), T.Colon],
-  [code(';'), T.Semicolon], [code('.'), T.Dot], [code('='), T.Assign], [code('+'), T.Plus],
-  [code('-'), T.Minus], [code('*'), T.Star], [code('/'), T.Slash], [code('%'), T.Percent],
-  [code('@'), T.At], [code('&'), T.Ampersand], [code('|'), T.Pipe], [code('^'), T.Caret],
-  [code('~'), T.Tilde], [code('<'), T.Less], [code('>'), T.Greater],
+  [code('('), T.LParen],
+  [code(')'), T.RParen],
+  [code('['), T.LBracket],
+  [code(']'), T.RBracket],
+  [code('{'), T.LBrace],
+  [code('}'), T.RBrace],
+  [code(','), T.Comma],
+  [code(':'), T.Colon],
+  [code(';'), T.Semicolon],
+  [code('.'), T.Dot],
+  [code('='), T.Assign],
+  [code('+'), T.Plus],
+  [code('-'), T.Minus],
+  [code('*'), T.Star],
+  [code('/'), T.Slash],
+  [code('%'), T.Percent],
+  [code('@'), T.At],
+  [code('&'), T.Ampersand],
+  [code('|'), T.Pipe],
+  [code('^'), T.Caret],
+  [code('~'), T.Tilde],
+  [code('<'), T.Less],
+  [code('>'), T.Greater],
 ]);
 
 const TWO_CHAR: ReadonlyMap<number, TokenType> = new Map(
   (
     [
-      ['**', T.DoubleStar], ['//', T.DoubleSlash], ['<<', T.LeftShift], ['>>', T.RightShift],
-      ['<=', T.LessEqual], ['>=', T.GreaterEqual], ['==', T.EqualEqual], ['!=', T.NotEqual],
-      ['->', T.Arrow], [':=', T.Walrus], ['+=', T.PlusAssign], ['-=', T.MinusAssign], ['*=', T.StarAssign],
-      ['/=', T.SlashAssign], ['%=', T.PercentAssign], ['@=', T.AtAssign], ['&=', T.AmpersandAssign],
-      ['|=', T.PipeAssign], ['^=', T.CaretAssign],
+      ['**', T.DoubleStar],
+      ['//', T.DoubleSlash],
+      ['<<', T.LeftShift],
+      ['>>', T.RightShift],
+      ['<=', T.LessEqual],
+      ['>=', T.GreaterEqual],
+      ['==', T.EqualEqual],
+      ['!=', T.NotEqual],
+      ['->', T.Arrow],
+      [':=', T.Walrus],
+      ['+=', T.PlusAssign],
+      ['-=', T.MinusAssign],
+      ['*=', T.StarAssign],
+      ['/=', T.SlashAssign],
+      ['%=', T.PercentAssign],
+      ['@=', T.AtAssign],
+      ['&=', T.AmpersandAssign],
+      ['|=', T.PipeAssign],
+      ['^=', T.CaretAssign],
     ] as const
   ).map(([s, t]) => [code(s) * 256 + s.charCodeAt(1), t]),
 );
@@ -1587,8 +1812,11 @@ const TWO_CHAR: ReadonlyMap<number, TokenType> = new Map(
 const THREE_CHAR: ReadonlyMap<number, TokenType> = new Map(
   (
     [
-      ['**=', T.DoubleStarAssign], ['//=', T.DoubleSlashAssign], ['<<=', T.LeftShiftAssign],
-      ['>>=', T.RightShiftAssign], ['...', T.Ellipsis],
+      ['**=', T.DoubleStarAssign],
+      ['//=', T.DoubleSlashAssign],
+      ['<<=', T.LeftShiftAssign],
+      ['>>=', T.RightShiftAssign],
+      ['...', T.Ellipsis],
     ] as const
   ).map(([s, t]) => [code(s) * 65536 + s.charCodeAt(1) * 256 + s.charCodeAt(2), t]),
 );
@@ -1601,8 +1829,17 @@ function isInvalidAscii(c: number): boolean {
 function endsOperand(token: Token): boolean {
   const t = token.tokenType;
   return (
-    t === T.Name || t === T.NumberToken || t === T.StringToken || t === T.FStringEnd || t === T.RParen ||
-    t === T.RBracket || t === T.RBrace || t === T.True || t === T.False || t === T.None || t === T.BareText
+    t === T.Name ||
+    t === T.NumberToken ||
+    t === T.StringToken ||
+    t === T.FStringEnd ||
+    t === T.RParen ||
+    t === T.RBracket ||
+    t === T.RBrace ||
+    t === T.True ||
+    t === T.False ||
+    t === T.None ||
+    t === T.BareText
   );
 }
 

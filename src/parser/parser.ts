@@ -29,9 +29,8 @@ import {
   type IToken,
   type TokenType,
 } from 'chevrotain';
-import type { SourceSpan } from '../diagnostics/diagnostic.js';
+import type { SourcePosition, SourceSpan } from '../diagnostics/diagnostic.js';
 import type {
-  AssignStatement,
   BinaryOperator,
   Comment,
   DictEntry,
@@ -64,6 +63,8 @@ export interface ParseState {
   readonly maxDepth: number;
   /** Deepest expression tree kept (deeper ones become error nodes), so consumers may recurse. */
   readonly maxAstDepth: number;
+  /** Where the input ends. */
+  readonly end: SourcePosition;
 }
 
 /** Thrown when nesting passes the limit; reported where it is thrown. */
@@ -91,22 +92,69 @@ const CLAUSES = new Set<TokenType>([T.Else, T.Elif, T.Except, T.Finally]);
 const LAYOUT = new Set<TokenType>([T.Newline, T.Indent, T.Dedent]);
 
 const INFIX: ReadonlyMap<TokenType, ChainOperator> = new Map<TokenType, ChainOperator>([
-  [T.Or, 'or'], [T.And, 'and'], [T.In, 'in'], [T.Is, 'is'],
-  [T.EqualEqual, '=='], [T.NotEqual, '!='], [T.Less, '<'], [T.LessEqual, '<='], [T.Greater, '>'], [T.GreaterEqual, '>='],
-  [T.Pipe, '|'], [T.Caret, '^'], [T.Ampersand, '&'], [T.LeftShift, '<<'], [T.RightShift, '>>'],
-  [T.Plus, '+'], [T.Minus, '-'], [T.Star, '*'], [T.Slash, '/'], [T.DoubleSlash, '//'], [T.Percent, '%'], [T.At, '@'],
+  [T.Or, 'or'],
+  [T.And, 'and'],
+  [T.In, 'in'],
+  [T.Is, 'is'],
+  [T.EqualEqual, '=='],
+  [T.NotEqual, '!='],
+  [T.Less, '<'],
+  [T.LessEqual, '<='],
+  [T.Greater, '>'],
+  [T.GreaterEqual, '>='],
+  [T.Pipe, '|'],
+  [T.Caret, '^'],
+  [T.Ampersand, '&'],
+  [T.LeftShift, '<<'],
+  [T.RightShift, '>>'],
+  [T.Plus, '+'],
+  [T.Minus, '-'],
+  [T.Star, '*'],
+  [T.Slash, '/'],
+  [T.DoubleSlash, '//'],
+  [T.Percent, '%'],
+  [T.At, '@'],
 ]);
 
 const AUGMENTED: ReadonlyMap<TokenType, BinaryOperator> = new Map<TokenType, BinaryOperator>([
-  [T.PlusAssign, '+'], [T.MinusAssign, '-'], [T.StarAssign, '*'], [T.SlashAssign, '/'], [T.DoubleSlashAssign, '//'],
-  [T.PercentAssign, '%'], [T.AtAssign, '@'], [T.AmpersandAssign, '&'], [T.PipeAssign, '|'], [T.CaretAssign, '^'],
-  [T.LeftShiftAssign, '<<'], [T.RightShiftAssign, '>>'], [T.DoubleStarAssign, '**'],
+  [T.PlusAssign, '+'],
+  [T.MinusAssign, '-'],
+  [T.StarAssign, '*'],
+  [T.SlashAssign, '/'],
+  [T.DoubleSlashAssign, '//'],
+  [T.PercentAssign, '%'],
+  [T.AtAssign, '@'],
+  [T.AmpersandAssign, '&'],
+  [T.PipeAssign, '|'],
+  [T.CaretAssign, '^'],
+  [T.LeftShiftAssign, '<<'],
+  [T.RightShiftAssign, '>>'],
+  [T.DoubleStarAssign, '**'],
 ]);
 
 /** Tokens that can start an expression (for element and argument lookahead). */
 const EXPRESSION_START = new Set<TokenType>([
-  T.Name, T.NumberToken, T.StringToken, T.FStringStart, T.True, T.False, T.None, T.LParen, T.LBracket, T.LBrace,
-  T.Minus, T.Plus, T.Tilde, T.Not, T.Lambda, T.Await, T.Ellipsis, T.BareText, T.Invalid, T.Star, T.Yield,
+  T.Name,
+  T.NumberToken,
+  T.StringToken,
+  T.FStringStart,
+  T.True,
+  T.False,
+  T.None,
+  T.LParen,
+  T.LBracket,
+  T.LBrace,
+  T.Minus,
+  T.Plus,
+  T.Tilde,
+  T.Not,
+  T.Lambda,
+  T.Await,
+  T.Ellipsis,
+  T.BareText,
+  T.Invalid,
+  T.Star,
+  T.Yield,
 ]);
 
 function describeToken(token: IToken): string {
@@ -248,23 +296,17 @@ export class DialectParser extends EmbeddedActionsParser {
   }
 
   private endOfInputSpan(): SourceSpan {
-    const src = this.state.src;
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < src.length; i++) {
-      const c = src.charCodeAt(i);
-      if (c === 10 || (c === 13 && src.charCodeAt(i + 1) !== 10)) {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    const at = position(line, src.length - lineStart + 1, src.length);
-    return span(at, at);
+    return span(this.state.end, this.state.end);
   }
 
   private suggestionFor(token: IToken, before: IToken): string | undefined {
     const previous = before as Token;
-    const opened = previous.tokenType === T.StringToken && previous.startLine < previous.endLine ? previous.startLine : previous.payload?.kind === 'end' ? previous.payload.startLine : undefined;
+    const opened =
+      previous.tokenType === T.StringToken && previous.startLine < previous.endLine
+        ? previous.startLine
+        : previous.payload?.kind === 'end'
+          ? previous.payload.startLine
+          : undefined;
     if (opened !== undefined && opened < previous.endLine) {
       return `the multi-line string that ends just before this opened on line ${opened}: check that its closing quotes are where you meant`;
     }
@@ -370,7 +412,12 @@ export class DialectParser extends EmbeddedActionsParser {
       }
       if (type === T.Indent) {
         if (this.lastError < t.startOffset && !this.lexErrorIn(t.startOffset, t.startOffset + 1)) {
-          this.error(D.unexpectedIndent, 'this line is indented more than the one before, which does not open a block', spanOf(t, t), 'remove the extra indentation');
+          this.error(
+            D.unexpectedIndent,
+            'this line is indented more than the one before, which does not open a block',
+            spanOf(t, t),
+            'remove the extra indentation',
+          );
         }
         this.SKIP_TOKEN();
         out.push(...this.flattenedBlockRest());
@@ -380,10 +427,7 @@ export class DialectParser extends EmbeddedActionsParser {
       const before = out.length;
       this.statementWithRecovery(out);
       if (this.LA(1) === t) this.SKIP_TOKEN();
-      if (comments !== undefined && out.length > before) {
-        const first = out[before] as Statement;
-        out[before] = { ...first, leadingComments: comments };
-      }
+      if (comments !== undefined && out.length > before) attachComments(out[before] as Statement, comments);
     }
     return out;
   }
@@ -403,7 +447,8 @@ export class DialectParser extends EmbeddedActionsParser {
       if (e instanceof RangeError) {
         // The engine's stack ran out before the nesting limit (the parser was called from deep
         // inside another program): this statement is lost, the rest of the file is not.
-        if (this.lastError < start.startOffset) this.error(D.tooDeep, 'this statement is nested too deeply to parse', spanOf(start, start), 'flatten it');
+        if (this.lastError < start.startOffset)
+          this.error(D.tooDeep, 'this statement is nested too deeply to parse', spanOf(start, start), 'flatten it');
         e = new NestingLimit();
       }
       if (!this.isCaught(e)) throw e;
@@ -429,21 +474,23 @@ export class DialectParser extends EmbeddedActionsParser {
   }
 
   private readonly statement = this.RULE('statement', (): Statement[] => {
-    this.ACTION(() => {
+    if (!this.RECORDING_PHASE) {
       const type = this.LA(1).tokenType;
       if (!STATEMENT_START.has(type) && !ATOM_START.has(type)) throw this.expected('a statement');
-    });
-    return this.OR([
-      { ALT: () => [this.SUBRULE(this.ifStatement)] },
-      { ALT: () => [this.SUBRULE(this.whileStatement)] },
-      { ALT: () => [this.SUBRULE(this.forStatement)] },
-      { GATE: () => this.atSoftKeywordLine('match'), ALT: () => [this.SUBRULE(this.matchStatement)] },
-      { GATE: () => COMPOUND_UNSUPPORTED.has(this.LA(1).tokenType), ALT: () => [this.SUBRULE(this.unsupportedCompound)] },
-      { GATE: () => CLAUSES.has(this.LA(1).tokenType), ALT: () => this.SUBRULE(this.strayClause) },
-      { GATE: () => this.atSoftKeywordLine('case'), ALT: () => this.SUBRULE(this.strayCase) },
-      { ALT: () => this.SUBRULE(this.simpleStatementLine) },
-    ]);
+    }
+    return this.OR(this.statementAlternatives);
   });
+
+  private readonly statementAlternatives = [
+    { ALT: (): Statement[] => [this.SUBRULE(this.ifStatement)] },
+    { ALT: (): Statement[] => [this.SUBRULE(this.whileStatement)] },
+    { ALT: (): Statement[] => [this.SUBRULE(this.forStatement)] },
+    { GATE: () => this.atSoftKeywordLine('match'), ALT: (): Statement[] => [this.SUBRULE(this.matchStatement)] },
+    { GATE: () => COMPOUND_UNSUPPORTED.has(this.LA(1).tokenType), ALT: (): Statement[] => [this.SUBRULE(this.unsupportedCompound)] },
+    { GATE: () => CLAUSES.has(this.LA(1).tokenType), ALT: (): Statement[] => this.SUBRULE(this.strayClause) },
+    { GATE: () => this.atSoftKeywordLine('case'), ALT: (): Statement[] => this.SUBRULE(this.strayCase) },
+    { ALT: (): Statement[] => this.SUBRULE(this.simpleStatementLine) },
+  ];
 
   /**
    * `match`/`case` are keywords only at the start of a line that ends with
@@ -453,7 +500,16 @@ export class DialectParser extends EmbeddedActionsParser {
     const first = this.LA(1);
     if (first.tokenType !== T.Name || first.image !== word) return false;
     const second = this.LA(2).tokenType;
-    if (second === T.Assign || second === T.Dot || second === T.Newline || second === T.Colon || second === T.Comma || second === T.Semicolon || second === EOF) return false;
+    if (
+      second === T.Assign ||
+      second === T.Dot ||
+      second === T.Newline ||
+      second === T.Colon ||
+      second === T.Comma ||
+      second === T.Semicolon ||
+      second === EOF
+    )
+      return false;
     if (T.AugmentedAssign.categoryMatchesMap?.[second.tokenTypeIdx as number] === true) return false;
     let previous: IToken = first;
     for (let k = 2; ; k++) {
@@ -464,38 +520,40 @@ export class DialectParser extends EmbeddedActionsParser {
   }
 
   private readonly simpleStatementLine = this.RULE('simpleStatementLine', (): Statement[] => {
-    const statements: Statement[] = [this.SUBRULE(this.simpleStatement)];
-    let trailing = false;
-    this.MANY({
-      GATE: () => !trailing,
-      DEF: () => {
+    const first = this.SUBRULE(this.simpleStatement);
+    if (this.RECORDING_PHASE) {
+      this.MANY(() => {
         this.CONSUME(T.Semicolon);
-        const more = this.OPTION(() => this.SUBRULE2(this.simpleStatement));
-        this.ACTION(() => {
-          if (more === undefined) trailing = true;
-          else statements.push(more);
-        });
-      },
-    });
-    const newline = this.OPTION2(() => this.CONSUME(T.Newline));
-    this.ACTION(() => {
-      if (newline === undefined && this.LA(1).tokenType !== EOF) throw this.expected('the end of the line');
-    });
+        this.OPTION(() => this.SUBRULE2(this.simpleStatement));
+      });
+      this.OPTION2(() => this.CONSUME(T.Newline));
+      return [first];
+    }
+    const statements: Statement[] = [first];
+    while (this.LA(1).tokenType === T.Semicolon) {
+      this.SKIP_TOKEN();
+      const next = this.LA(1).tokenType;
+      if (next === T.Newline || next === EOF) break;
+      statements.push(this.SUBRULE2(this.simpleStatement));
+    }
+    const end = this.LA(1).tokenType;
+    if (end === T.Newline) this.SKIP_TOKEN();
+    else if (end !== EOF) throw this.expected('the end of the line');
     return statements;
   });
 
-  private readonly simpleStatement = this.RULE('simpleStatement', (): Statement => {
-    return this.OR([
-      {
-        ALT: () => {
-          const t = this.CONSUME(T.Pass);
-          return this.ACTION((): Statement => ({ kind: 'pass', span: spanOf(t, t) })) as Statement;
-        },
+  private readonly simpleStatement = this.RULE('simpleStatement', (): Statement => this.OR(this.simpleStatementAlternatives));
+
+  private readonly simpleStatementAlternatives = [
+    {
+      ALT: (): Statement => {
+        const t = this.CONSUME(T.Pass);
+        return this.RECORDING_PHASE ? { kind: 'pass' } : { kind: 'pass', span: spanOf(t, t) };
       },
-      { ALT: () => this.SUBRULE(this.unsupportedSimple) },
-      { ALT: () => this.SUBRULE(this.assignmentOrExpression) },
-    ]);
-  });
+    },
+    { ALT: (): Statement => this.SUBRULE(this.unsupportedSimple) },
+    { ALT: (): Statement => this.SUBRULE(this.assignmentOrExpression) },
+  ];
 
   /** `return x`, `import os`, `break`…: kept whole as text for the binder to reject. */
   private readonly unsupportedSimple = this.RULE('unsupportedSimple', (): Statement => {
@@ -508,64 +566,65 @@ export class DialectParser extends EmbeddedActionsParser {
     return { kind: 'unsupported', keyword: keyword.image, header: this.textOf(keyword, last), body: [], span: spanOf(keyword, last) };
   }
 
+  /** `targets = value`, `target op= value`, `target: annotation = value`, or an expression. */
   private readonly assignmentOrExpression = this.RULE('assignmentOrExpression', (): Statement => {
     const first = this.SUBRULE(this.starExpressions);
-    const targets: Expression[] = [first];
-    let value: Expression | undefined;
-    let annotation: Expression | undefined;
-    let augmented: BinaryOperator | undefined;
-    this.OR([
-      {
-        ALT: () => {
-          this.AT_LEAST_ONE(() => {
-            this.CONSUME(T.Assign);
-            const next = this.SUBRULE2(this.starExpressions);
-            this.ACTION(() => targets.push(next));
-          });
-          this.ACTION(() => {
-            value = targets.pop();
-          });
-        },
-      },
-      {
-        ALT: () => {
-          const op = this.CONSUME(T.AugmentedAssign);
-          value = this.SUBRULE3(this.starExpressions);
-          this.ACTION(() => {
-            augmented = AUGMENTED.get(op.tokenType);
-          });
-        },
-      },
-      {
-        ALT: () => {
-          const colon = this.CONSUME(T.Colon);
-          annotation = this.SUBRULE(this.expression);
-          this.OPTION(() => {
-            this.CONSUME2(T.Assign);
-            value = this.SUBRULE4(this.starExpressions);
-          });
-          this.ACTION(() => {
-            if (value === undefined) {
-              this.error(D.notInDialect, 'an annotation without a value declares nothing in a shortcut', spanOf(colon, colon), 'give it a value: name: annotation = value');
-              value = { kind: 'error', text: '', span: spanOf(colon, colon) };
-            }
-          });
-        },
-      },
-      { ALT: () => undefined },
-    ]);
-    return this.ACTION((): Statement => {
-      if (value === undefined) return { kind: 'expression', expression: first, span: first.span as SourceSpan };
-      const whole = joinSpans(first.span, value.span) as SourceSpan;
-      if (augmented !== undefined) {
-        this.checkTarget(first, false);
-        return { kind: 'augAssign', target: first, operator: augmented, value, span: whole };
+    if (this.RECORDING_PHASE) {
+      this.OPTION(() => {
+        this.OR([
+          { ALT: () => this.AT_LEAST_ONE(() => (this.CONSUME(T.Assign), this.SUBRULE2(this.starExpressions))) },
+          { ALT: () => (this.CONSUME(T.AugmentedAssign), this.SUBRULE3(this.starExpressions)) },
+          {
+            ALT: () => (
+              this.CONSUME(T.Colon),
+              this.SUBRULE(this.expression),
+              this.OPTION2(() => (this.CONSUME2(T.Assign), this.SUBRULE4(this.starExpressions)))
+            ),
+          },
+        ]);
+      });
+      return { kind: 'pass' };
+    }
+    const next = this.LA(1);
+    if (next.tokenType === T.Assign) {
+      const targets: Expression[] = [first];
+      this.SKIP_TOKEN();
+      let value = this.SUBRULE2(this.starExpressions);
+      while (this.LA(1).tokenType === T.Assign) {
+        this.SKIP_TOKEN();
+        targets.push(value);
+        value = this.SUBRULE2(this.starExpressions);
       }
       for (const target of targets) this.checkTarget(target, true);
-      const node: { -readonly [K in keyof AssignStatement]: AssignStatement[K] } = { kind: 'assign', targets, value, span: whole };
-      if (annotation !== undefined) node.annotation = annotation;
-      return node;
-    }) as Statement;
+      return { kind: 'assign', targets, value, span: joinSpans(first.span, value.span) as SourceSpan };
+    }
+    const augmented = AUGMENTED.get(next.tokenType);
+    if (augmented !== undefined) {
+      this.SKIP_TOKEN();
+      const value = this.SUBRULE3(this.starExpressions);
+      this.checkTarget(first, false);
+      return { kind: 'augAssign', target: first, operator: augmented, value, span: joinSpans(first.span, value.span) as SourceSpan };
+    }
+    if (next.tokenType === T.Colon) {
+      this.SKIP_TOKEN();
+      const annotation = this.SUBRULE(this.expression);
+      let value: Expression;
+      if (this.LA(1).tokenType === T.Assign) {
+        this.SKIP_TOKEN();
+        value = this.SUBRULE4(this.starExpressions);
+      } else {
+        this.error(
+          D.notInDialect,
+          'an annotation without a value declares nothing in a shortcut',
+          spanOf(next, next),
+          'give it a value: name: annotation = value',
+        );
+        value = { kind: 'error', text: '', span: spanOf(next, next) };
+      }
+      this.checkTarget(first, true);
+      return { kind: 'assign', targets: [first], annotation, value, span: joinSpans(first.span, value.span) as SourceSpan };
+    }
+    return { kind: 'expression', expression: first, span: first.span as SourceSpan };
   });
 
   /** Python's assignment targets: names, attributes, subscripts, and tuples/lists of them. */
@@ -616,7 +675,12 @@ export class DialectParser extends EmbeddedActionsParser {
         return this.flattenedBlockRest();
       }
       if (colon !== undefined) {
-        this.warn(D.emptyBlock, `${what} has no indented statements: read as 'pass'`, spanOf(colon, colon), "write 'pass' in an indented line below");
+        this.warn(
+          D.emptyBlock,
+          `${what} has no indented statements: read as 'pass'`,
+          spanOf(colon, colon),
+          "write 'pass' in an indented line below",
+        );
       }
       return [];
     }
@@ -689,7 +753,12 @@ export class DialectParser extends EmbeddedActionsParser {
         test = this.SUBRULE(this.namedExpression);
       });
       const body = this.block(colon, "'while'");
-      const node: { -readonly [K in keyof WhileStatement]: WhileStatement[K] } = { kind: 'while', test, body, span: spanOf(keyword, this.lastContent(keyword)) };
+      const node: { -readonly [K in keyof WhileStatement]: WhileStatement[K] } = {
+        kind: 'while',
+        test,
+        body,
+        span: spanOf(keyword, this.lastContent(keyword)),
+      };
       const orelse = this.loopElse();
       if (orelse !== undefined) node.orelse = orelse;
       return node;
@@ -716,7 +785,13 @@ export class DialectParser extends EmbeddedActionsParser {
       });
       if (target.kind !== 'error') this.checkTarget(target, true);
       const body = this.block(colon, "'for'");
-      const node: { -readonly [K in keyof ForStatement]: ForStatement[K] } = { kind: 'for', target, iterable, body, span: spanOf(keyword, this.lastContent(keyword)) };
+      const node: { -readonly [K in keyof ForStatement]: ForStatement[K] } = {
+        kind: 'for',
+        target,
+        iterable,
+        body,
+        span: spanOf(keyword, this.lastContent(keyword)),
+      };
       const orelse = this.loopElse();
       if (orelse !== undefined) node.orelse = orelse;
       return node;
@@ -741,7 +816,12 @@ export class DialectParser extends EmbeddedActionsParser {
     });
     return this.ACTION((): Expression => {
       if (elements.length === 1 && !trailing) return first;
-      return { kind: 'tuple', elements, parenthesized: false, span: joinSpans(first.span, (elements[elements.length - 1] as Expression).span) as SourceSpan };
+      return {
+        kind: 'tuple',
+        elements,
+        parenthesized: false,
+        span: joinSpans(first.span, (elements[elements.length - 1] as Expression).span) as SourceSpan,
+      };
     }) as Expression;
   });
 
@@ -751,7 +831,12 @@ export class DialectParser extends EmbeddedActionsParser {
         ALT: () => {
           const star = this.CONSUME(T.Star);
           const value = this.SUBRULE(this.primary);
-          return this.ACTION((): Expression => ({ kind: 'starred', double: false, value, span: joinSpans(spanOf(star, star), value.span) as SourceSpan })) as Expression;
+          return this.ACTION((): Expression => ({
+            kind: 'starred',
+            double: false,
+            value,
+            span: joinSpans(spanOf(star, star), value.span) as SourceSpan,
+          })) as Expression;
         },
       },
       { ALT: () => this.SUBRULE2(this.primary) },
@@ -769,7 +854,8 @@ export class DialectParser extends EmbeddedActionsParser {
       const t = this.LA(1).tokenType;
       if (t === T.Newline) this.SKIP_TOKEN();
       if (this.LA(1).tokenType !== T.Indent) {
-        if (colon !== undefined) this.warn(D.emptyBlock, "'match' has no indented 'case' lines: read as empty", spanOf(colon, colon), "add 'case' lines below it");
+        if (colon !== undefined)
+          this.warn(D.emptyBlock, "'match' has no indented 'case' lines: read as empty", spanOf(colon, colon), "add 'case' lines below it");
       } else {
         this.SKIP_TOKEN();
         let strayReported = false;
@@ -784,17 +870,19 @@ export class DialectParser extends EmbeddedActionsParser {
           if (next.tokenType === T.Name && next.image === 'case') {
             const matchCase = this.caseClause();
             cases.push(matchCase);
-            if (comments !== undefined && matchCase.body.length > 0) {
-              const body = matchCase.body as Statement[];
-              body[0] = { ...(body[0] as Statement), leadingComments: comments };
-            }
+            if (comments !== undefined && matchCase.body.length > 0) attachComments(matchCase.body[0] as Statement, comments);
             continue;
           }
           // A statement where a `case` belongs: report the first, parse them all (so they are skipped
           // cleanly, and still checked), and keep them in the previous case.
           if (!strayReported && this.lastError < next.startOffset) {
             strayReported = true;
-            this.error(D.syntaxError, `expected 'case' inside 'match', found ${describeToken(next)}`, spanOf(next, next), "start each menu item with 'case \"Title\":'");
+            this.error(
+              D.syntaxError,
+              `expected 'case' inside 'match', found ${describeToken(next)}`,
+              spanOf(next, next),
+              'start each menu item with \'case "Title":\'',
+            );
           }
           const stray: Statement[] = [];
           if (next.tokenType === T.Indent) {
@@ -828,7 +916,12 @@ export class DialectParser extends EmbeddedActionsParser {
     });
     if (pattern.kind !== 'error') this.checkPattern(pattern);
     const body = this.block(colon, "'case'");
-    const node: { -readonly [K in keyof MatchCase]: MatchCase[K] } = { kind: 'case', pattern, body, span: spanOf(keyword, colon ?? keyword) };
+    const node: { -readonly [K in keyof MatchCase]: MatchCase[K] } = {
+      kind: 'case',
+      pattern,
+      body,
+      span: spanOf(keyword, colon ?? keyword),
+    };
     if (guard !== undefined) node.guard = guard;
     return node;
   }
@@ -856,7 +949,12 @@ export class DialectParser extends EmbeddedActionsParser {
     });
     return this.ACTION((): Expression => {
       if (elements.length === 1 && !trailing) return first;
-      return { kind: 'tuple', elements, parenthesized: false, span: joinSpans(first.span, (elements[elements.length - 1] as Expression).span) as SourceSpan };
+      return {
+        kind: 'tuple',
+        elements,
+        parenthesized: false,
+        span: joinSpans(first.span, (elements[elements.length - 1] as Expression).span) as SourceSpan,
+      };
     }) as Expression;
   });
 
@@ -879,7 +977,9 @@ export class DialectParser extends EmbeddedActionsParser {
         case 'unary':
           return e.operator === '-' && e.operand.kind === 'number';
         case 'binary':
-          return e.operator === '|' ? ok(e.left) && ok(e.right) : (e.operator === '+' || e.operator === '-') && e.right.kind === 'number' && e.left.kind !== 'binary';
+          return e.operator === '|'
+            ? ok(e.left) && ok(e.right)
+            : (e.operator === '+' || e.operator === '-') && e.right.kind === 'number' && e.left.kind !== 'binary';
         case 'list':
         case 'tuple':
           return e.elements.every((x) => (x.kind === 'starred' ? x.value.kind === 'name' : ok(x)));
@@ -892,7 +992,12 @@ export class DialectParser extends EmbeddedActionsParser {
       }
     };
     if (!ok(p)) {
-      this.error(D.invalidPattern, 'a case pattern must be a literal (a string for a menu item), a name, or a structure of them', p.span as SourceSpan, 'write the menu title as a string: case "Title":');
+      this.error(
+        D.invalidPattern,
+        'a case pattern must be a literal (a string for a menu item), a name, or a structure of them',
+        p.span as SourceSpan,
+        'write the menu title as a string: case "Title":',
+      );
     }
   }
 
@@ -944,7 +1049,12 @@ export class DialectParser extends EmbeddedActionsParser {
   private finishStrayClause(keyword: IToken): Statement[] {
     if (this.lastError < keyword.startOffset) {
       const owner = keyword.image === 'case' ? "'match'" : keyword.image === 'except' || keyword.image === 'finally' ? "'try'" : "'if'";
-      this.error(D.strayClause, `'${keyword.image}' without ${owner} before it at the same indentation`, spanOf(keyword, keyword), `indent it to line up with its ${owner}, or remove it`);
+      this.error(
+        D.strayClause,
+        `'${keyword.image}' without ${owner} before it at the same indentation`,
+        spanOf(keyword, keyword),
+        `indent it to line up with its ${owner}, or remove it`,
+      );
     }
     this.skipUntil(new Set([T.Colon]), true);
     const colon = this.LA(1).tokenType === T.Colon ? this.LA(1) : undefined;
@@ -952,98 +1062,132 @@ export class DialectParser extends EmbeddedActionsParser {
     return this.block(colon, `'${keyword.image}'`);
   }
 
-
   // ─── Expressions ──────────────────────────────────────────────────────────
 
   /** `a, b` without parentheses (a tuple), or one expression. */
+  /** `a, b` without parentheses (a tuple), or one expression. */
   private readonly starExpressions = this.RULE('starExpressions', (): Expression => {
-    const first = this.ACTION(() => this.quickAtom()) ?? this.SUBRULE(this.starExpression);
-    const elements: Expression[] = [first];
-    let trailing = false;
-    this.MANY({
-      GATE: () => !trailing,
-      DEF: () => {
+    if (this.RECORDING_PHASE) {
+      this.SUBRULE(this.starExpression);
+      this.MANY(() => {
         this.CONSUME(T.Comma);
-        const more = this.OPTION({ GATE: () => EXPRESSION_START.has(this.LA(1).tokenType), DEF: () => this.ACTION(() => this.quickAtom()) ?? this.SUBRULE2(this.starExpression) });
-        this.ACTION(() => {
-          if (more === undefined) trailing = true;
-          else elements.push(more);
-        });
-      },
-    });
-    return this.ACTION((): Expression => {
-      if (elements.length === 1 && !trailing) return first;
-      const last = this.LA(0);
-      return { kind: 'tuple', elements, parenthesized: false, span: joinSpans(first.span, spanOf(last, last)) as SourceSpan };
-    }) as Expression;
+        this.OPTION(() => this.SUBRULE2(this.starExpression));
+      });
+      return { kind: 'error', text: '' };
+    }
+    const first = this.quickAtom() ?? this.SUBRULE(this.starExpression);
+    if (this.LA(1).tokenType !== T.Comma) return first;
+    const elements: Expression[] = [first];
+    while (this.LA(1).tokenType === T.Comma) {
+      this.SKIP_TOKEN();
+      if (!EXPRESSION_START.has(this.LA(1).tokenType)) break;
+      elements.push(this.quickAtom() ?? this.SUBRULE2(this.starExpression));
+    }
+    const last = this.LA(0);
+    return { kind: 'tuple', elements, parenthesized: false, span: joinSpans(first.span, spanOf(last, last)) as SourceSpan };
   });
 
   private readonly starExpression = this.RULE('starExpression', (): Expression => {
-    this.ACTION(() => {
-      if (!EXPRESSION_START.has(this.LA(1).tokenType)) throw this.expected('an expression');
-    });
-    return this.OR([
-      {
-        ALT: () => {
-          const star = this.CONSUME(T.Star);
-          const value = this.SUBRULE(this.disjunction);
-          return this.ACTION((): Expression => this.boundedDepth({ kind: 'starred', double: false, value, span: joinSpans(spanOf(star, star), value.span) as SourceSpan })) as Expression;
-        },
-      },
-      { ALT: () => this.SUBRULE(this.namedExpression) },
-    ]);
+    if (!this.RECORDING_PHASE) {
+      const type = this.LA(1).tokenType;
+      if (type !== T.Star) {
+        if (!EXPRESSION_START.has(type)) throw this.expected('an expression');
+        return this.SUBRULE(this.namedExpression);
+      }
+    }
+    return this.OR(this.starAlternatives);
   });
 
+  private readonly starAlternatives = [
+    {
+      ALT: (): Expression => {
+        const star = this.CONSUME(T.Star);
+        const value = this.SUBRULE(this.disjunction);
+        if (this.RECORDING_PHASE) return value;
+        return this.boundedDepth(
+          { kind: 'starred', double: false, value, span: joinSpans(spanOf(star, star), value.span) as SourceSpan },
+          star,
+        );
+      },
+    },
+    { ALT: (): Expression => this.SUBRULE(this.namedExpression) },
+  ];
+
+  /** An expression, with the walrus (`x := v`) reported. */
   /** An expression, with the walrus (`x := v`) reported. */
   private readonly namedExpression = this.RULE('namedExpression', (): Expression => {
     const value = this.SUBRULE(this.expression);
-    this.OPTION(() => {
-      const walrus = this.CONSUME(T.Walrus);
+    if (this.RECORDING_PHASE) {
+      this.OPTION(() => {
+        this.CONSUME(T.Walrus);
+        this.SUBRULE2(this.expression);
+      });
+      return value;
+    }
+    const walrus = this.LA(1);
+    if (walrus.tokenType === T.Walrus) {
+      this.SKIP_TOKEN();
       this.SUBRULE2(this.expression);
-      this.ACTION(() => this.error(D.notInDialect, "':=' (assignment expressions) is not part of the dialect", spanOf(walrus, walrus), 'assign on its own line first'));
-    });
+      this.error(
+        D.notInDialect,
+        "':=' (assignment expressions) is not part of the dialect",
+        spanOf(walrus, walrus),
+        'assign on its own line first',
+      );
+    }
     return value;
   });
 
+  /**
+   * An expression with its nesting counted. The lambda and conditional
+   * forms are read only to be reported (the AST has no node for them).
+   */
   private readonly expression = this.RULE('expression', (): Expression => {
-    const first = this.LA(1);
-    this.ACTION(() => this.enter(first));
-    try {
-      const result = this.OR([
+    if (this.RECORDING_PHASE) {
+      return this.OR([
         {
           ALT: () => {
-            const lambda = this.CONSUME(T.Lambda);
-            this.ACTION(() => {
-              this.skipUntil(new Set([T.Colon]), true);
-            });
+            this.CONSUME(T.Lambda);
             this.CONSUME(T.Colon);
-            const body = this.SUBRULE(this.expression);
-            return this.ACTION((): Expression => this.unsupportedExpression('lambda functions', lambda, body.span)) as Expression;
+            return this.SUBRULE(this.expression);
           },
         },
         {
           ALT: () => {
             const value = this.SUBRULE(this.disjunction);
-            let result = value;
-            this.OPTION({
-              GATE: () => !this.inPattern && this.LA(1).tokenType === T.If,
-              DEF: () => {
-                const ifToken = this.CONSUME(T.If);
-                this.SUBRULE2(this.disjunction);
-                this.CONSUME(T.Else);
-                const otherwise = this.SUBRULE2(this.expression);
-                this.ACTION(() => {
-                  result = this.unsupportedExpression('conditional expressions (a if b else c)', ifToken, otherwise.span, value.span);
-                });
-              },
+            this.OPTION(() => {
+              this.CONSUME(T.If);
+              this.SUBRULE2(this.disjunction);
+              this.CONSUME(T.Else);
+              this.SUBRULE2(this.expression);
             });
-            return result;
+            return value;
           },
         },
       ]);
-      return this.ACTION(() => (this.depth === 1 ? this.boundedDepth(result) : result)) ?? result;
+    }
+    const first = this.LA(1);
+    this.enter(first);
+    try {
+      if (first.tokenType === T.Lambda) {
+        this.SKIP_TOKEN();
+        this.skipUntil(new Set([T.Colon]), true);
+        this.CONSUME(T.Colon);
+        const body = this.SUBRULE(this.expression);
+        return this.unsupportedExpression('lambda functions', first, body.span);
+      }
+      let result = this.SUBRULE(this.disjunction);
+      const ifToken = this.LA(1);
+      if (!this.inPattern && ifToken.tokenType === T.If) {
+        this.SKIP_TOKEN();
+        this.SUBRULE2(this.disjunction);
+        this.CONSUME(T.Else);
+        const otherwise = this.SUBRULE2(this.expression);
+        result = this.unsupportedExpression('conditional expressions (a if b else c)', ifToken, otherwise.span, result.span);
+      }
+      return this.depth === 1 ? this.boundedDepth(result, first) : result;
     } finally {
-      this.ACTION(() => this.depth--);
+      this.depth--;
     }
   });
 
@@ -1053,9 +1197,11 @@ export class DialectParser extends EmbeddedActionsParser {
    * becomes an error node. Only long expressions can be deep, so only they
    * are measured (iteratively).
    */
-  private boundedDepth(e: Expression): Expression {
+  private boundedDepth(e: Expression, first: IToken): Expression {
     const where = e.span;
-    if (where === undefined || where.end.offset - where.start.offset <= this.state.maxAstDepth) return e;
+    // A tree is never deeper than the number of tokens it was read from.
+    const tokens = ((this.LA(0) as Token).index ?? 0) - ((first as Token).index ?? 0) + 1;
+    if (where === undefined || tokens <= this.state.maxAstDepth) return e;
     if (nodeDepth(e) <= this.state.maxAstDepth) return e;
     if (this.lastError < where.start.offset) {
       this.error(D.tooDeep, `expression nested more than ${this.state.maxAstDepth} levels deep`, where, 'split it into several statements');
@@ -1070,156 +1216,152 @@ export class DialectParser extends EmbeddedActionsParser {
   }
 
   /** The flat operator chain: `not`* operand (operator `not`* operand)*. */
+  /**
+   * The flat operator chain: `not`* operand (operator `not`* operand)*. The
+   * leading part is chevrotain's (it decides where an expression may start);
+   * the rest is a plain loop: after the first operand one token decides.
+   */
   private readonly disjunction = this.RULE('disjunction', (): Expression => {
-    const operands: ChainOperand[] = [];
-    const links: ChainLink[] = [];
-    let nots: SourceSpan[] = [];
+    let nots: SourceSpan[] | undefined;
     this.MANY(() => {
       const t = this.CONSUME(T.Not);
-      this.ACTION(() => nots.push(spanOf(t, t)));
+      if (!this.RECORDING_PHASE) (nots ??= []).push(spanOf(t, t));
     });
     const first = this.SUBRULE(this.factor);
-    this.ACTION(() => {
-      operands.push({ nots, expression: first });
-    });
-    this.MANY2(() => {
-      let operator: ChainOperator = '+';
-      let opSpan: SourceSpan | undefined;
-      this.OR2([
-        {
-          ALT: () => {
-            const t = this.CONSUME(T.InfixOperator);
-            this.ACTION(() => {
-              operator = INFIX.get(t.tokenType) ?? '+';
-              opSpan = spanOf(t, t);
-            });
-            this.OPTION({
-              GATE: () => t.tokenType === T.Is,
-              DEF: () => {
-                const not = this.CONSUME2(T.Not);
-                this.ACTION(() => {
-                  operator = 'is not';
-                  opSpan = spanOf(t, not);
-                });
-              },
-            });
-          },
-        },
-        {
-          ALT: () => {
-            const not = this.CONSUME3(T.Not);
-            const inToken = this.CONSUME(T.In);
-            this.ACTION(() => {
-              operator = 'not in';
-              opSpan = spanOf(not, inToken);
-            });
-          },
-        },
-      ]);
-      nots = [];
-      this.MANY3(() => {
-        const t = this.CONSUME4(T.Not);
-        this.ACTION(() => nots.push(spanOf(t, t)));
-      });
+    if (this.RECORDING_PHASE) return first;
+    let operator = INFIX.get(this.LA(1).tokenType);
+    const notIn = this.LA(1).tokenType === T.Not && this.LA(2).tokenType === T.In;
+    if (operator === undefined && !notIn) {
+      if (nots === undefined) return first;
+      return foldChain([{ nots, expression: first }], [], []);
+    }
+    const operands: ChainOperand[] = [{ nots: nots ?? [], expression: first }];
+    const links: ChainLink[] = [];
+    for (;;) {
+      const t = this.LA(1);
+      operator = INFIX.get(t.tokenType);
+      let opSpan: SourceSpan;
+      if (operator !== undefined) {
+        this.SKIP_TOKEN();
+        opSpan = spanOf(t, t);
+        if (operator === 'is' && this.LA(1).tokenType === T.Not) {
+          opSpan = spanOf(t, this.LA(1));
+          operator = 'is not';
+          this.SKIP_TOKEN();
+        }
+      } else if (t.tokenType === T.Not && this.LA(2).tokenType === T.In) {
+        operator = 'not in';
+        opSpan = spanOf(t, this.LA(2));
+        this.SKIP_TOKEN();
+        this.SKIP_TOKEN();
+      } else break;
+      const operandNots: SourceSpan[] = [];
+      while (this.LA(1).tokenType === T.Not) {
+        operandNots.push(spanOf(this.LA(1), this.LA(1)));
+        this.SKIP_TOKEN();
+      }
       const operand = this.SUBRULE2(this.factor);
-      this.ACTION(() => {
-        links.push({ operator, span: opSpan as SourceSpan });
-        operands.push({ nots, expression: operand });
-      });
-    });
-    return this.ACTION((): Expression => {
-      const only = operands[0] as ChainOperand;
-      if (links.length === 0 && only.nots.length === 0) return only.expression;
-      const problems: FoldProblem[] = [];
-      const result = foldChain(operands, links, problems);
-      for (const p of problems) this.error(D.syntaxError, p.message, p.span, p.suggestion);
-      return result;
-    }) as Expression;
+      links.push({ operator, span: opSpan });
+      operands.push({ nots: operandNots, expression: operand });
+    }
+    const problems: FoldProblem[] = [];
+    const result = foldChain(operands, links, problems);
+    for (const p of problems) this.error(D.syntaxError, p.message, p.span, p.suggestion);
+    return result;
   });
 
   /** Unary `-` `+` `~` and `**` (which binds tighter on its left: `-x**2` is `-(x**2)`). */
+  /** Unary `-` `+` `~` and `**` (which binds tighter on its left: `-x**2` is `-(x**2)`). */
   private readonly factor = this.RULE('factor', (): Expression => {
-    const prefixes: IToken[] = [];
+    let prefixes: IToken[] | undefined;
     this.MANY(() => {
-      const t = this.OR([{ ALT: () => this.CONSUME(T.Minus) }, { ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Tilde) }]);
-      this.ACTION(() => prefixes.push(t));
+      const t = this.OR(this.signAlternatives);
+      if (!this.RECORDING_PHASE) (prefixes ??= []).push(t);
     });
     let base = this.SUBRULE(this.primary);
-    this.OPTION(() => {
-      const power = this.CONSUME(T.DoubleStar);
-      this.ACTION(() => this.enter(power));
+    if (this.RECORDING_PHASE) {
+      this.OPTION(() => {
+        this.CONSUME(T.DoubleStar);
+        this.SUBRULE2(this.factor);
+      });
+      return base;
+    }
+    const power = this.LA(1);
+    if (power.tokenType === T.DoubleStar) {
+      this.SKIP_TOKEN();
+      this.enter(power);
       try {
         const exponent = this.SUBRULE2(this.factor);
-        this.ACTION(() => {
-          base = { kind: 'binary', operator: '**', left: base, right: exponent, span: joinSpans(base.span, exponent.span) as SourceSpan };
-        });
+        base = { kind: 'binary', operator: '**', left: base, right: exponent, span: joinSpans(base.span, exponent.span) as SourceSpan };
       } finally {
-        this.ACTION(() => this.depth--);
+        this.depth--;
       }
-    });
-    return this.ACTION((): Expression => {
-      if (prefixes.length > this.state.maxDepth) {
-        const t = prefixes[0] as IToken;
-        this.error(D.tooDeep, `more than ${this.state.maxDepth} signs in a row`, spanOf(t, t), 'remove the extra signs');
-        return { kind: 'error', text: this.textOf(t, this.LA(0)), span: spanOf(t, this.LA(0)) };
-      }
-      let result = base;
-      for (let k = prefixes.length - 1; k >= 0; k--) {
-        const t = prefixes[k] as IToken;
-        result = { kind: 'unary', operator: t.tokenType === T.Minus ? '-' : t.tokenType === T.Plus ? '+' : '~', operand: result, span: joinSpans(spanOf(t, t), result.span) as SourceSpan };
-      }
-      return result;
-    }) as Expression;
+    }
+    if (prefixes === undefined) return base;
+    if (prefixes.length > this.state.maxDepth) {
+      const t = prefixes[0] as IToken;
+      this.error(D.tooDeep, `more than ${this.state.maxDepth} signs in a row`, spanOf(t, t), 'remove the extra signs');
+      return { kind: 'error', text: this.textOf(t, this.LA(0)), span: spanOf(t, this.LA(0)) };
+    }
+    let result = base;
+    for (let k = prefixes.length - 1; k >= 0; k--) {
+      const t = prefixes[k] as IToken;
+      result = {
+        kind: 'unary',
+        operator: t.tokenType === T.Minus ? '-' : t.tokenType === T.Plus ? '+' : '~',
+        operand: result,
+        span: joinSpans(spanOf(t, t), result.span) as SourceSpan,
+      };
+    }
+    return result;
   });
 
+  private readonly signAlternatives = [
+    { ALT: () => this.CONSUME(T.Minus) },
+    { ALT: () => this.CONSUME(T.Plus) },
+    { ALT: () => this.CONSUME(T.Tilde) },
+  ];
+
   /** An atom and its trailers: `.name`, `(arguments)`, `[index]`. */
+  /** An atom and its trailers (`.name`, `(arguments)`, `[index]`), read in a plain loop: one token decides each. */
   private readonly primary = this.RULE('primary', (): Expression => {
-    let value = this.SUBRULE(this.atom);
-    let trailers = 0;
-    this.MANY(() => {
-      this.OR([
-        {
-          ALT: () => {
-            this.CONSUME(T.Dot);
-            const name = this.CONSUME(T.Name);
-            this.ACTION(() => {
-              value = { kind: 'attribute', object: value, name: nameOf(name), span: joinSpans(value.span, spanOf(name, name)) as SourceSpan };
-            });
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(T.LParen);
-            const callee = value;
-            const call = this.ACTION(() => this.callArguments(callee));
-            const close = this.CONSUME(T.RParen);
-            this.ACTION(() => {
-              value = { kind: 'call', callee, args: call?.args ?? [], keywords: call?.keywords ?? [], span: joinSpans(callee.span, spanOf(close, close)) as SourceSpan };
-            });
-          },
-        },
-        {
-          ALT: () => {
-            const open = this.CONSUME(T.LBracket);
-            const index = this.SUBRULE(this.subscript);
-            const close = this.CONSUME(T.RBracket);
-            this.ACTION(() => {
-              void open;
-              value = { kind: 'subscript', object: value, index, span: joinSpans(value.span, spanOf(close, close)) as SourceSpan };
-            });
-          },
-        },
-      ]);
-      this.ACTION(() => {
-        if (++trailers > this.state.maxDepth) {
-          const at = this.LA(0);
-          this.error(D.tooDeep, `more than ${this.state.maxDepth} attribute, call or index suffixes in a row`, spanOf(at, at), 'split the expression');
-          throw new NestingLimit();
-        }
-      });
-    });
-    return value;
+    const value = this.SUBRULE(this.atom);
+    if (this.RECORDING_PHASE) return value;
+    const next = this.LA(1).tokenType;
+    return next === T.Dot || next === T.LParen || next === T.LBracket ? this.trailers(value) : value;
   });
+
+  private trailers(start: Expression): Expression {
+    let value = start;
+    for (let count = 1; ; count++) {
+      const type = this.LA(1).tokenType;
+      if (type === T.Dot) {
+        this.SKIP_TOKEN();
+        const name = this.CONSUME(T.Name);
+        value = { kind: 'attribute', object: value, name: nameOf(name), span: joinSpans(value.span, spanOf(name, name)) as SourceSpan };
+      } else if (type === T.LParen) {
+        this.SKIP_TOKEN();
+        const { args, keywords } = this.callArguments();
+        const close = this.CONSUME(T.RParen);
+        value = { kind: 'call', callee: value, args, keywords, span: joinSpans(value.span, spanOf(close, close)) as SourceSpan };
+      } else if (type === T.LBracket) {
+        this.SKIP_TOKEN();
+        const index = this.SUBRULE(this.subscript);
+        const close = this.CONSUME(T.RBracket);
+        value = { kind: 'subscript', object: value, index, span: joinSpans(value.span, spanOf(close, close)) as SourceSpan };
+      } else return value;
+      if (count > this.state.maxDepth) {
+        const at = this.LA(0);
+        this.error(
+          D.tooDeep,
+          `more than ${this.state.maxDepth} attribute, call or index suffixes in a row`,
+          spanOf(at, at),
+          'split the expression',
+        );
+        throw new NestingLimit();
+      }
+    }
+  }
 
   /** `[index]`: one expression or a tuple; slices are reported. */
   private readonly subscript = this.RULE('subscript', (): Expression => {
@@ -1239,7 +1381,12 @@ export class DialectParser extends EmbeddedActionsParser {
       };
       if (colonAhead()) {
         const last = this.skipUntil(new Set([T.RBracket]), false);
-        this.error(D.notInDialect, 'slices (a[i:j]) are not part of the dialect', spanOf(start, last ?? start), 'use an action to get items from a list');
+        this.error(
+          D.notInDialect,
+          'slices (a[i:j]) are not part of the dialect',
+          spanOf(start, last ?? start),
+          'use an action to get items from a list',
+        );
         return { kind: 'error', text: this.textOf(start, last), span: spanOf(start, last ?? start) };
       }
       return this.SUBRULE(this.starExpressions);
@@ -1247,66 +1394,76 @@ export class DialectParser extends EmbeddedActionsParser {
   });
 
   private readonly atom = this.RULE('atom', (): Expression => {
-    this.ACTION(() => {
-      if (!ATOM_START.has(this.LA(1).tokenType)) throw this.expected('an expression');
-    });
-    return this.OR([
-      {
-        ALT: () => {
-          const t = this.CONSUME(T.Name);
-          return this.ACTION((): Expression => this.atomNode(t)) as Expression;
-        },
-      },
-      {
-        ALT: () => {
-          const t = this.CONSUME(T.NumberToken);
-          return this.ACTION((): Expression => this.atomNode(t)) as Expression;
-        },
-      },
-      { ALT: () => this.SUBRULE(this.strings) },
-      {
-        ALT: () => {
-          const t = this.OR2([{ ALT: () => this.CONSUME(T.True) }, { ALT: () => this.CONSUME(T.False) }]);
-          return this.ACTION((): Expression => ({ kind: 'boolean', value: t.tokenType === T.True, span: spanOf(t, t) })) as Expression;
-        },
-      },
-      {
-        ALT: () => {
-          const t = this.CONSUME(T.None);
-          return this.ACTION((): Expression => ({ kind: 'none', span: spanOf(t, t) })) as Expression;
-        },
-      },
-      { ALT: () => this.SUBRULE(this.parenthesized) },
-      { ALT: () => this.SUBRULE(this.listDisplay) },
-      { ALT: () => this.SUBRULE(this.braceDisplay) },
-      {
-        ALT: () => {
-          const t = this.CONSUME(T.BareText);
-          return this.ACTION((): Expression => this.bareText(t, t)) as Expression;
-        },
-      },
-      {
-        ALT: () => {
-          const t = this.CONSUME(T.Invalid);
-          return this.ACTION((): Expression => ({ kind: 'error', text: t.image, span: spanOf(t, t) })) as Expression;
-        },
-      },
-      {
-        ALT: () => {
-          const t = this.CONSUME(T.Ellipsis);
-          // `...` is the dialect's "absent parameter" (grammars/dialect.md §8); the binder gives it meaning.
-          return this.ACTION((): Expression => ({ kind: 'ellipsis', span: spanOf(t, t) })) as Expression;
-        },
-      },
-      {
-        ALT: () => {
-          const t = this.OR3([{ ALT: () => this.CONSUME(T.Await) }, { ALT: () => this.CONSUME(T.Yield) }]);
-          const operand = this.OPTION({ GATE: () => EXPRESSION_START.has(this.LA(1).tokenType), DEF: () => this.SUBRULE(this.factor) });
-          return this.ACTION((): Expression => this.unsupportedExpression(`'${t.image}' expressions`, t, operand?.span ?? spanOf(t, t))) as Expression;
-        },
-      },
-    ]);
+    if (!this.RECORDING_PHASE) {
+      const t = this.LA(1);
+      const type = t.tokenType;
+      if (type === T.StringToken || type === T.FStringStart) return this.SUBRULE(this.strings);
+      if (QUICK_ATOMS.has(type) || type === T.Invalid) {
+        this.SKIP_TOKEN();
+        return this.atomNode(t);
+      }
+      if (!ATOM_START.has(type)) throw this.expected('an expression');
+    }
+    return this.OR(this.atomAlternatives);
   });
+
+  private readonly atomAlternatives = [
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.Name);
+        return this.ACTION((): Expression => this.atomNode(t)) as Expression;
+      },
+    },
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.NumberToken);
+        return this.ACTION((): Expression => this.atomNode(t)) as Expression;
+      },
+    },
+    { ALT: () => this.SUBRULE(this.strings) },
+    {
+      ALT: () => {
+        const t = this.OR2([{ ALT: () => this.CONSUME(T.True) }, { ALT: () => this.CONSUME(T.False) }]);
+        return this.ACTION((): Expression => ({ kind: 'boolean', value: t.tokenType === T.True, span: spanOf(t, t) })) as Expression;
+      },
+    },
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.None);
+        return this.ACTION((): Expression => ({ kind: 'none', span: spanOf(t, t) })) as Expression;
+      },
+    },
+    { ALT: () => this.SUBRULE(this.parenthesized) },
+    { ALT: () => this.SUBRULE(this.listDisplay) },
+    { ALT: () => this.SUBRULE(this.braceDisplay) },
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.BareText);
+        return this.ACTION((): Expression => this.bareText(t, t)) as Expression;
+      },
+    },
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.Invalid);
+        return this.ACTION((): Expression => ({ kind: 'error', text: t.image, span: spanOf(t, t) })) as Expression;
+      },
+    },
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.Ellipsis);
+        return this.ACTION((): Expression => this.atomNode(t)) as Expression;
+      },
+    },
+    {
+      ALT: () => {
+        const t = this.OR3([{ ALT: () => this.CONSUME(T.Await) }, { ALT: () => this.CONSUME(T.Yield) }]);
+        const operand = this.OPTION({ GATE: () => EXPRESSION_START.has(this.LA(1).tokenType), DEF: () => this.SUBRULE(this.factor) });
+        return this.ACTION((): Expression =>
+          this.unsupportedExpression(`'${t.image}' expressions`, t, operand?.span ?? spanOf(t, t)),
+        ) as Expression;
+      },
+    },
+  ];
 
   /**
    * The common case without descending the expression rules: a lone name,
@@ -1326,7 +1483,12 @@ export class DialectParser extends EmbeddedActionsParser {
     if (type === T.Name) {
       const p = payloadOf(t);
       if (p !== undefined && p.kind === 'name' && p.hyphenated) {
-        this.warn(D.hyphenatedName, `'${t.image}' is not a Python name (it contains '-'): read as the call name '${p.name}'`, spanOf(t, t), 'keep it for a catalog action name; write a - b with spaces for subtraction');
+        this.warn(
+          D.hyphenatedName,
+          `'${t.image}' is not a Python name (it contains '-'): read as the call name '${p.name}'`,
+          spanOf(t, t),
+          'keep it for a catalog action name; write a - b with spaces for subtraction',
+        );
       }
       return { kind: 'name', name: nameOf(t), span: spanOf(t, t) };
     }
@@ -1334,7 +1496,9 @@ export class DialectParser extends EmbeddedActionsParser {
       const p = payloadOf(t);
       if (p?.kind === 'bytes') return { kind: 'bytes', value: p.value, quote: p.quote, span: spanOf(t, t) };
       const q = p as Extract<T.TokenPayload, { kind: 'string' }>;
-      return q.raw ? { kind: 'string', value: q.value, quote: q.quote, raw: true, span: spanOf(t, t) } : { kind: 'string', value: q.value, quote: q.quote, span: spanOf(t, t) };
+      return q.raw
+        ? { kind: 'string', value: q.value, quote: q.quote, raw: true, span: spanOf(t, t) }
+        : { kind: 'string', value: q.value, quote: q.quote, span: spanOf(t, t) };
     }
     if (type === T.NumberToken) {
       const p = payloadOf(t) as Extract<T.TokenPayload, { kind: 'number' }>;
@@ -1342,6 +1506,8 @@ export class DialectParser extends EmbeddedActionsParser {
     }
     if (type === T.True || type === T.False) return { kind: 'boolean', value: type === T.True, span: spanOf(t, t) };
     if (type === T.None) return { kind: 'none', span: spanOf(t, t) };
+    // `...` is the dialect's "absent parameter" (grammars/dialect.md §8); the binder gives it meaning.
+    if (type === T.Ellipsis) return { kind: 'ellipsis', span: spanOf(t, t) };
     if (type === T.BareText) return this.bareText(t, t);
     return { kind: 'error', text: t.image, span: spanOf(t, t) };
   }
@@ -1357,33 +1523,41 @@ export class DialectParser extends EmbeddedActionsParser {
   // ─── Strings ──────────────────────────────────────────────────────────────
 
   /** Adjacent string literals, concatenated (`'a' f'{x}' "b"`). */
+  /** Adjacent string literals, concatenated (`'a' f'{x}' "b"`). */
   private readonly strings = this.RULE('strings', (): Expression => {
+    if (this.RECORDING_PHASE) {
+      this.AT_LEAST_ONE(() => {
+        this.OR([{ ALT: () => this.CONSUME(T.StringToken) }, { ALT: () => this.SUBRULE(this.fstring) }]);
+      });
+      return { kind: 'error', text: '' };
+    }
     const pieces: { token: IToken; fstring?: { parts: FStringPart[]; quote: QuoteStyle; raw: boolean; span: SourceSpan } }[] = [];
-    this.AT_LEAST_ONE(() => {
-      this.OR([
-        {
-          ALT: () => {
-            const t = this.CONSUME(T.StringToken);
-            this.ACTION(() => pieces.push({ token: t }));
-          },
-        },
-        {
-          ALT: () => {
-            const start = this.LA(1);
-            const f = this.SUBRULE(this.fstring);
-            this.ACTION(() => pieces.push({ token: start, fstring: f }));
-          },
-        },
-      ]);
-    });
-    return this.ACTION((): Expression => this.concatenate(pieces)) as Expression;
+    for (;;) {
+      const t = this.LA(1);
+      if (t.tokenType === T.StringToken) {
+        this.SKIP_TOKEN();
+        pieces.push({ token: t });
+      } else if (t.tokenType === T.FStringStart) {
+        pieces.push({ token: t, fstring: this.SUBRULE(this.fstring) });
+      } else break;
+    }
+    if (pieces.length === 0) throw this.expected('a string');
+    return this.concatenate(pieces);
   });
 
-  private concatenate(pieces: readonly { token: IToken; fstring?: { parts: FStringPart[]; quote: QuoteStyle; raw: boolean; span: SourceSpan } }[]): Expression {
+  private concatenate(
+    pieces: readonly { token: IToken; fstring?: { parts: FStringPart[]; quote: QuoteStyle; raw: boolean; span: SourceSpan } }[],
+  ): Expression {
     const first = pieces[0] as (typeof pieces)[number];
     const where = joinSpans(first.fstring?.span ?? spanOf(first.token, first.token), spanOf(this.LA(0), this.LA(0))) as SourceSpan;
     if (pieces.length === 1 && first.fstring !== undefined) {
-      return { kind: 'fstring', parts: first.fstring.parts, quote: first.fstring.quote, ...(first.fstring.raw ? { raw: true } : {}), span: where };
+      return {
+        kind: 'fstring',
+        parts: first.fstring.parts,
+        quote: first.fstring.quote,
+        ...(first.fstring.raw ? { raw: true } : {}),
+        span: where,
+      };
     }
     if (pieces.length === 1) {
       const p = payloadOf(first.token);
@@ -1392,7 +1566,7 @@ export class DialectParser extends EmbeddedActionsParser {
     }
     const bytes = pieces.filter((piece) => payloadOf(piece.token)?.kind === 'bytes');
     if (bytes.length > 0 && bytes.length < pieces.length) {
-      this.error(D.mixedBytes, 'bytes and text literals cannot be joined', where, 'make both bytes (b\'…\') or both text');
+      this.error(D.mixedBytes, 'bytes and text literals cannot be joined', where, "make both bytes (b'…') or both text");
       return { kind: 'error', text: this.state.src.slice(where.start.offset, where.end.offset), span: where };
     }
     if (bytes.length > 0) {
@@ -1406,14 +1580,18 @@ export class DialectParser extends EmbeddedActionsParser {
       return { kind: 'bytes', value, quote: (payloadOf(first.token) as Extract<T.TokenPayload, { kind: 'bytes' }>).quote, span: where };
     }
     const quote = first.fstring?.quote ?? (payloadOf(first.token) as Extract<T.TokenPayload, { kind: 'string' }>).quote;
-    const raw = pieces.every((piece) => (piece.fstring !== undefined ? piece.fstring.raw : (payloadOf(piece.token) as { raw?: boolean }).raw === true));
+    const raw = pieces.every((piece) =>
+      piece.fstring !== undefined ? piece.fstring.raw : (payloadOf(piece.token) as { raw?: boolean }).raw === true,
+    );
     if (pieces.every((piece) => piece.fstring === undefined)) {
       const value = pieces.map((piece) => (payloadOf(piece.token) as Extract<T.TokenPayload, { kind: 'string' }>).value).join('');
       return { kind: 'string', value, quote, ...(raw ? { raw: true } : {}), span: where };
     }
     const parts: FStringPart[] = [];
     for (const piece of pieces) {
-      const more: readonly FStringPart[] = piece.fstring?.parts ?? [(payloadOf(piece.token) as Extract<T.TokenPayload, { kind: 'string' }>).value];
+      const more: readonly FStringPart[] = piece.fstring?.parts ?? [
+        (payloadOf(piece.token) as Extract<T.TokenPayload, { kind: 'string' }>).value,
+      ];
       for (const part of more) appendPart(parts, part);
     }
     return { kind: 'fstring', parts, quote, ...(raw ? { raw: true } : {}), span: where };
@@ -1430,24 +1608,23 @@ export class DialectParser extends EmbeddedActionsParser {
   });
 
   private readonly fstringParts = this.RULE('fstringParts', (): FStringPart[] => {
+    if (this.RECORDING_PHASE) {
+      this.MANY(() => {
+        this.OR([{ ALT: () => this.CONSUME(T.FStringMiddle) }, { ALT: () => this.CONSUME(T.FExprStart) }]);
+      });
+      return [];
+    }
     const parts: FStringPart[] = [];
-    this.MANY(() => {
-      this.OR([
-        {
-          ALT: () => {
-            const t = this.CONSUME(T.FStringMiddle);
-            this.ACTION(() => appendPart(parts, (payloadOf(t) as Extract<T.TokenPayload, { kind: 'text' }>).value));
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(T.FExprStart);
-            this.ACTION(() => this.interpolation(parts));
-          },
-        },
-      ]);
-    });
-    return parts;
+    for (;;) {
+      const t = this.LA(1);
+      if (t.tokenType === T.FStringMiddle) {
+        this.SKIP_TOKEN();
+        appendPart(parts, (payloadOf(t) as Extract<T.TokenPayload, { kind: 'text' }>).value);
+      } else if (t.tokenType === T.FExprStart) {
+        this.SKIP_TOKEN();
+        this.interpolation(parts);
+      } else return parts;
+    }
   });
 
   /** After `{`: expression, `=`, `!r`, `:spec`, `}` — recovering at the `}`. */
@@ -1477,7 +1654,11 @@ export class DialectParser extends EmbeddedActionsParser {
         appendPart(parts, this.state.src.slice((open.endOffset ?? open.startOffset) + 1, (debug.endOffset ?? debug.startOffset) + 1));
         if (conversion === undefined && formatSpec === undefined) conversion = 'r';
       }
-      const node: { -readonly [K in keyof FStringInterpolation]: FStringInterpolation[K] } = { kind: 'interpolation', expression, span: spanOf(open, close) };
+      const node: { -readonly [K in keyof FStringInterpolation]: FStringInterpolation[K] } = {
+        kind: 'interpolation',
+        expression,
+        span: spanOf(open, close),
+      };
       if (conversion !== undefined) node.conversion = conversion;
       if (formatSpec !== undefined) node.formatSpec = formatSpec;
       parts.push(node);
@@ -1489,7 +1670,11 @@ export class DialectParser extends EmbeddedActionsParser {
       const close = this.LA(1).tokenType === T.FExprEnd ? this.LA(1) : undefined;
       if (close !== undefined) this.SKIP_TOKEN();
       const text = this.textOf(start, last);
-      parts.push({ kind: 'interpolation', expression: { kind: 'error', text, span: spanOf(start, last ?? start) }, span: spanOf(open, close ?? last ?? open) });
+      parts.push({
+        kind: 'interpolation',
+        expression: { kind: 'error', text, span: spanOf(start, last ?? start) },
+        span: spanOf(open, close ?? last ?? open),
+      });
     }
   }
 
@@ -1621,7 +1806,15 @@ export class DialectParser extends EmbeddedActionsParser {
       } else if (type === T.Dot) {
         if (this.LA(k + 1).tokenType !== T.Name) bare = true;
         expectOperand = true;
-      } else if (T.InfixOperator.categoryMatchesMap?.[type.tokenTypeIdx as number] === true || type === T.DoubleStar || type === T.Not || type === T.If || type === T.Else || type === T.For || type === T.Is) {
+      } else if (
+        T.InfixOperator.categoryMatchesMap?.[type.tokenTypeIdx as number] === true ||
+        type === T.DoubleStar ||
+        type === T.Not ||
+        type === T.If ||
+        type === T.Else ||
+        type === T.For ||
+        type === T.Is
+      ) {
         expectOperand = true;
       } else {
         bare = true;
@@ -1649,8 +1842,18 @@ export class DialectParser extends EmbeddedActionsParser {
         if (t.tokenType === T.RBrace || t.tokenType === EOF || t.tokenType === T.Newline) break;
         if (t.tokenType === T.DoubleStar) {
           const last = this.skipUntil(new Set([T.Comma, T.RBrace]), false);
-          this.error(D.notInDialect, "'**' unpacking inside a dictionary is not part of the dialect", spanOf(t, t), 'write the entries out');
-          entries.push({ kind: 'entry', key: { kind: 'error', text: this.textOf(t, last), span: spanOf(t, last ?? t) }, value: { kind: 'none' }, span: spanOf(t, last ?? t) });
+          this.error(
+            D.notInDialect,
+            "'**' unpacking inside a dictionary is not part of the dialect",
+            spanOf(t, t),
+            'write the entries out',
+          );
+          entries.push({
+            kind: 'entry',
+            key: { kind: 'error', text: this.textOf(t, last), span: spanOf(t, last ?? t) },
+            value: { kind: 'none' },
+            span: spanOf(t, last ?? t),
+          });
           isDict = true;
         } else {
           const key = this.element(T.RBrace, isDict !== false, true);
@@ -1663,7 +1866,12 @@ export class DialectParser extends EmbeddedActionsParser {
             } else {
               const at = this.LA(1);
               if (this.lastError < key.span!.start.offset) {
-                this.error(D.syntaxError, `expected ':' after the dictionary key, found ${describeToken(at)}`, spanOf(at, at), "write key: value");
+                this.error(
+                  D.syntaxError,
+                  `expected ':' after the dictionary key, found ${describeToken(at)}`,
+                  spanOf(at, at),
+                  'write key: value',
+                );
               }
               entries.push({ kind: 'entry', key, value: { kind: 'error', text: '', span: spanOf(at, at) }, span: key.span as SourceSpan });
             }
@@ -1681,7 +1889,8 @@ export class DialectParser extends EmbeddedActionsParser {
       }
       const close = this.CONSUME(T.RBrace);
       const where = spanOf(open, close);
-      if (comprehension) return this.unsupportedExpression(isDict === true ? 'dictionary comprehensions' : 'set comprehensions', open, where, where);
+      if (comprehension)
+        return this.unsupportedExpression(isDict === true ? 'dictionary comprehensions' : 'set comprehensions', open, where, where);
       if (isDict === false) return { kind: 'set', elements, span: where };
       return { kind: 'dict', entries, span: where };
     }) as Expression;
@@ -1689,7 +1898,7 @@ export class DialectParser extends EmbeddedActionsParser {
 
   // ─── Calls ────────────────────────────────────────────────────────────────
 
-  private callArguments(callee: Expression): { args: Expression[]; keywords: Keyword[] } {
+  private callArguments(): { args: Expression[]; keywords: Keyword[] } {
     const args: Expression[] = [];
     const keywords: Keyword[] = [];
     for (;;) {
@@ -1700,7 +1909,7 @@ export class DialectParser extends EmbeddedActionsParser {
         this.argument(args, keywords);
       } catch (e) {
         if (!this.isCaught(e)) throw e;
-      const before = this.LA(0);
+        const before = this.LA(0);
         const last = this.skipUntil(new Set([T.Comma, T.RParen]), false);
         this.reportCaught(e, before, start.startOffset, (last ?? start).startOffset + 1);
         args.push({ kind: 'error', text: this.textOf(start, last), span: spanOf(start, last ?? start) });
@@ -1713,7 +1922,6 @@ export class DialectParser extends EmbeddedActionsParser {
       if (this.LA(1).tokenType !== T.Comma) break;
       this.SKIP_TOKEN();
     }
-    void callee;
     return { args, keywords };
   }
 
@@ -1728,9 +1936,19 @@ export class DialectParser extends EmbeddedActionsParser {
       const nameSpan = spanOf(first, first);
       const p = payloadOf(first);
       if (first.tokenType !== T.Name) {
-        this.warn(D.keywordNotIdentifier, `'${name}' is a Python keyword, not a valid argument name: read as the parameter key '${name}'`, nameSpan, `write **{'${name}': …} for valid Python`);
+        this.warn(
+          D.keywordNotIdentifier,
+          `'${name}' is a Python keyword, not a valid argument name: read as the parameter key '${name}'`,
+          nameSpan,
+          `write **{'${name}': …} for valid Python`,
+        );
       } else if (p !== undefined && p.kind === 'name' && p.hyphenated) {
-        this.warn(D.keywordNotIdentifier, `'${first.image}' is not a Python identifier (it contains '-'): read as the parameter key '${name}'`, nameSpan, `write **{'${name}': …} for valid Python`);
+        this.warn(
+          D.keywordNotIdentifier,
+          `'${first.image}' is not a Python identifier (it contains '-'): read as the parameter key '${name}'`,
+          nameSpan,
+          `write **{'${name}': …} for valid Python`,
+        );
       }
       keywords.push({ kind: 'keyword', name, nameSpan, value, span: joinSpans(nameSpan, value.span) as SourceSpan });
       return;
@@ -1742,7 +1960,13 @@ export class DialectParser extends EmbeddedActionsParser {
         // `**{'Show-text': True}`: the canonical spelling of keywords that are not identifiers.
         for (const entry of value.entries) {
           const key = entry.key as Extract<Expression, { kind: 'string' }>;
-          keywords.push({ kind: 'keyword', name: key.value, nameSpan: key.span as SourceSpan, value: entry.value, span: entry.span as SourceSpan });
+          keywords.push({
+            kind: 'keyword',
+            name: key.value,
+            nameSpan: key.span as SourceSpan,
+            value: entry.value,
+            span: entry.span as SourceSpan,
+          });
         }
         return;
       }
@@ -1751,7 +1975,12 @@ export class DialectParser extends EmbeddedActionsParser {
     }
     const value = this.quickAtom() ?? this.SUBRULE(this.starExpression);
     if (keywords.length > 0 && value.kind !== 'starred') {
-      this.warn(D.positionalAfterKeyword, 'positional argument after keyword arguments: read as a positional argument', value.span as SourceSpan, 'put positional arguments first');
+      this.warn(
+        D.positionalAfterKeyword,
+        'positional argument after keyword arguments: read as a positional argument',
+        value.span as SourceSpan,
+        'put positional arguments first',
+      );
     }
     args.push(value);
   }
@@ -1778,22 +2007,72 @@ const TARGET_NAMES: Partial<Record<Expression['kind'], string>> = {
 };
 
 const ATOM_START = new Set<TokenType>([
-  T.Name, T.NumberToken, T.StringToken, T.FStringStart, T.True, T.False, T.None, T.LParen, T.LBracket, T.LBrace,
-  T.BareText, T.Invalid, T.Ellipsis, T.Await, T.Yield,
+  T.Name,
+  T.NumberToken,
+  T.StringToken,
+  T.FStringStart,
+  T.True,
+  T.False,
+  T.None,
+  T.LParen,
+  T.LBracket,
+  T.LBrace,
+  T.BareText,
+  T.Invalid,
+  T.Ellipsis,
+  T.Await,
+  T.Yield,
 ]);
 const STATEMENT_START = new Set<TokenType>([
-  T.If, T.While, T.For, T.Def, T.Class, T.With, T.Try, T.Async, T.At, T.Else, T.Elif, T.Except, T.Finally, T.Pass,
-  T.Return, T.Import, T.From, T.Global, T.Nonlocal, T.Del, T.Raise, T.Assert, T.Break, T.Continue,
-  T.Star, T.Lambda, T.Not, T.Minus, T.Plus, T.Tilde,
+  T.If,
+  T.While,
+  T.For,
+  T.Def,
+  T.Class,
+  T.With,
+  T.Try,
+  T.Async,
+  T.At,
+  T.Else,
+  T.Elif,
+  T.Except,
+  T.Finally,
+  T.Pass,
+  T.Return,
+  T.Import,
+  T.From,
+  T.Global,
+  T.Nonlocal,
+  T.Del,
+  T.Raise,
+  T.Assert,
+  T.Break,
+  T.Continue,
+  T.Star,
+  T.Lambda,
+  T.Not,
+  T.Minus,
+  T.Plus,
+  T.Tilde,
 ]);
-const QUICK_ATOMS = new Set<TokenType>([T.Name, T.NumberToken, T.StringToken, T.True, T.False, T.None, T.BareText]);
+const QUICK_ATOMS = new Set<TokenType>([T.Name, T.NumberToken, T.StringToken, T.True, T.False, T.None, T.BareText, T.Ellipsis]);
 const QUICK_FOLLOW = new Set<TokenType>([
-  T.Comma, T.RParen, T.RBracket, T.RBrace, T.Colon, T.Newline, T.Assign, T.FExprEnd, T.FConversion, T.FSpecStart, T.FDebug, T.Semicolon, EOF,
+  T.Comma,
+  T.RParen,
+  T.RBracket,
+  T.RBrace,
+  T.Colon,
+  T.Newline,
+  T.Assign,
+  T.FExprEnd,
+  T.FConversion,
+  T.FSpecStart,
+  T.FDebug,
+  T.Semicolon,
+  EOF,
 ]);
 
-const OPERAND = new Set<TokenType>([
-  T.Name, T.NumberToken, T.StringToken, T.True, T.False, T.None, T.BareText, T.Invalid, T.Ellipsis,
-]);
+const OPERAND = new Set<TokenType>([T.Name, T.NumberToken, T.StringToken, T.True, T.False, T.None, T.BareText, T.Invalid, T.Ellipsis]);
 const PREFIX = new Set<TokenType>([T.Minus, T.Plus, T.Tilde, T.Not, T.Star, T.DoubleStar, T.Await, T.Lambda, T.Yield]);
 
 /** Depth of an expression tree in nodes (objects with a `kind`), measured without recursion. */
@@ -1813,6 +2092,11 @@ function nodeDepth(root: Expression): number {
     }
   }
   return deepest;
+}
+
+/** Sets the comments of a statement the parser has just built (no one else holds it yet). */
+function attachComments(statement: Statement, comments: readonly string[]): void {
+  (statement as { leadingComments?: readonly string[] }).leadingComments = comments;
 }
 
 function appendPart(parts: FStringPart[], part: FStringPart): void {

@@ -32,14 +32,28 @@ const COMPARE = 4;
 const PRECEDENCE: Readonly<Record<ChainOperator, number>> = {
   or: OR,
   and: AND,
-  '==': COMPARE, '!=': COMPARE, '<': COMPARE, '<=': COMPARE, '>': COMPARE, '>=': COMPARE,
-  in: COMPARE, 'not in': COMPARE, is: COMPARE, 'is not': COMPARE,
+  '==': COMPARE,
+  '!=': COMPARE,
+  '<': COMPARE,
+  '<=': COMPARE,
+  '>': COMPARE,
+  '>=': COMPARE,
+  in: COMPARE,
+  'not in': COMPARE,
+  is: COMPARE,
+  'is not': COMPARE,
   '|': 5,
   '^': 6,
   '&': 7,
-  '<<': 8, '>>': 8,
-  '+': 9, '-': 9,
-  '*': 10, '/': 10, '//': 10, '%': 10, '@': 10,
+  '<<': 8,
+  '>>': 8,
+  '+': 9,
+  '-': 9,
+  '*': 10,
+  '/': 10,
+  '//': 10,
+  '%': 10,
+  '@': 10,
   '**': 11,
 };
 
@@ -73,7 +87,12 @@ export function foldChain(operands: readonly ChainOperand[], links: readonly Cha
       if (link.operator === 'and' || link.operator === 'or') {
         const values: Expression[] = [left];
         while (links[next - 1]?.operator === link.operator) values.push(parse(precedence + 1));
-        left = { kind: 'boolOp', operator: link.operator, values, span: join(values[0]?.span, values[values.length - 1]?.span) as SourceSpan };
+        left = {
+          kind: 'boolOp',
+          operator: link.operator,
+          values,
+          span: join(values[0]?.span, values[values.length - 1]?.span) as SourceSpan,
+        };
         continue;
       }
       if (precedence === COMPARE) {
@@ -83,7 +102,13 @@ export function foldChain(operands: readonly ChainOperand[], links: readonly Cha
           operators.push(l.operator as CompareOperator);
           comparators.push(parse(COMPARE + 1));
         }
-        left = { kind: 'compare', left, operators, comparators, span: join(left.span, comparators[comparators.length - 1]?.span) as SourceSpan };
+        left = {
+          kind: 'compare',
+          left,
+          operators,
+          comparators,
+          span: join(left.span, comparators[comparators.length - 1]?.span) as SourceSpan,
+        };
         continue;
       }
       const right = parse(precedence + 1);

@@ -26,9 +26,44 @@ import type {
 import { canPrintRaw } from '../../src/syntax/printer/index.js';
 
 const PYTHON_KEYWORDS = new Set([
-  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif',
-  'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or',
-  'pass', 'raise', 'return', 'try', 'while', 'with', 'yield', 'match', 'case', '_',
+  'False',
+  'None',
+  'True',
+  'and',
+  'as',
+  'assert',
+  'async',
+  'await',
+  'break',
+  'class',
+  'continue',
+  'def',
+  'del',
+  'elif',
+  'else',
+  'except',
+  'finally',
+  'for',
+  'from',
+  'global',
+  'if',
+  'import',
+  'in',
+  'is',
+  'lambda',
+  'nonlocal',
+  'not',
+  'or',
+  'pass',
+  'raise',
+  'return',
+  'try',
+  'while',
+  'with',
+  'yield',
+  'match',
+  'case',
+  '_',
 ]);
 
 export const identifier: fc.Arbitrary<string> = fc
@@ -59,14 +94,18 @@ const plainText: fc.Arbitrary<string> = fc.stringMatching(/^[A-Za-z0-9 _.:%-]{0,
 
 const number: fc.Arbitrary<NumberLiteral> = fc.oneof(
   fc.bigInt({ min: 0n, max: 10n ** 30n }).map((v): NumberLiteral => ({ kind: 'number', text: v.toString(), isFloat: false, value: v })),
-  fc.bigInt({ min: 0n, max: 0xffffn }).chain((v) =>
-    fc.constantFrom(
-      { text: `0x${v.toString(16).toUpperCase()}`, value: v },
-      { text: `0o${v.toString(8)}`, value: v },
-      { text: `0b${v.toString(2)}`, value: v },
-      { text: v.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '_'), value: v },
-    ).map(({ text, value }): NumberLiteral => ({ kind: 'number', text, isFloat: false, value })),
-  ),
+  fc
+    .bigInt({ min: 0n, max: 0xffffn })
+    .chain((v) =>
+      fc
+        .constantFrom(
+          { text: `0x${v.toString(16).toUpperCase()}`, value: v },
+          { text: `0o${v.toString(8)}`, value: v },
+          { text: `0b${v.toString(2)}`, value: v },
+          { text: v.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '_'), value: v },
+        )
+        .map(({ text, value }): NumberLiteral => ({ kind: 'number', text, isFloat: false, value })),
+    ),
   fc.constantFrom('1.5', '3.0', '0.0', '1e10', '2.5E-3', '.5', '5.', '1_000.5', '1e+308', '0.1').map((text): NumberLiteral => ({
     kind: 'number',
     text,
@@ -80,7 +119,9 @@ function stringLiteral(value: string, quote: QuoteStyle, raw: boolean): Expressi
 }
 
 const stringExpr: fc.Arbitrary<Expression> = fc.tuple(anyText, quoteStyle, fc.boolean()).map(([v, q, r]) => stringLiteral(v, q, r));
-const nestedString: fc.Arbitrary<Expression> = fc.tuple(plainText, quoteStyle).map(([value, quote]): Expression => ({ kind: 'string', value, quote }));
+const nestedString: fc.Arbitrary<Expression> = fc
+  .tuple(plainText, quoteStyle)
+  .map(([value, quote]): Expression => ({ kind: 'string', value, quote }));
 
 const bytesExpr: fc.Arbitrary<Expression> = fc
   .tuple(fc.uint8Array({ maxLength: 8 }), quoteStyle)
@@ -103,11 +144,12 @@ export function normalizeParts(parts: readonly FStringPart[]): FStringPart[] {
   return out;
 }
 
-interface ExpressionArbitraries {
+// A type alias, not an interface: fc.letrec needs an index-compatible record type to type its ties.
+type ExpressionArbitraries = {
   expression: Expression;
   simple: Expression;
   interpolated: Expression;
-}
+};
 
 /**
  * `expression`: any expression. `simple`: atoms and primaries (what an
@@ -131,7 +173,13 @@ const tie = fc.letrec<ExpressionArbitraries>((tie) => {
         expression: inner,
         conversion: fc.option(fc.constantFrom('r' as const, 's' as const, 'a' as const), { nil: undefined }),
         formatSpec: fc.option(
-          fc.array(fc.oneof(fc.stringMatching(/^[<>^0-9.,a-z%:]{1,4}$/), identifier.map((n): FStringPart => ({ kind: 'interpolation', expression: { kind: 'name', name: n } }))), { maxLength: 2 }),
+          fc.array(
+            fc.oneof(
+              fc.stringMatching(/^[<>^0-9.,a-z%:]{1,4}$/),
+              identifier.map((n): FStringPart => ({ kind: 'interpolation', expression: { kind: 'name', name: n } })),
+            ),
+            { maxLength: 2 },
+          ),
           { nil: undefined },
         ),
       })
@@ -151,9 +199,22 @@ const tie = fc.letrec<ExpressionArbitraries>((tie) => {
     simple: fc.oneof(
       { weight: 4, arbitrary: identifier.map((name): Expression => ({ kind: 'name', name })) },
       { weight: 2, arbitrary: number },
-      { weight: 1, arbitrary: fc.constantFrom<Expression>({ kind: 'boolean', value: true }, { kind: 'boolean', value: false }, { kind: 'none' }) },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom<Expression>(
+          { kind: 'boolean', value: true },
+          { kind: 'boolean', value: false },
+          { kind: 'none' },
+          { kind: 'ellipsis' },
+        ),
+      },
       { weight: 1, arbitrary: fc.tuple(simple, identifier).map(([object, name]): Expression => ({ kind: 'attribute', object, name })) },
-      { weight: 1, arbitrary: fc.tuple(simple, fc.oneof(nestedString, number)).map(([object, index]): Expression => ({ kind: 'subscript', object, index })) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(simple, fc.oneof(nestedString, number))
+          .map(([object, index]): Expression => ({ kind: 'subscript', object, index })),
+      },
     ),
     interpolated: fc.oneof(
       { weight: 6, arbitrary: simple },
@@ -169,7 +230,12 @@ const tie = fc.letrec<ExpressionArbitraries>((tie) => {
             keywords: kws.map((k): Keyword => ({ kind: 'keyword', name: k.name, value: k.value })),
           })),
       },
-      { weight: 1, arbitrary: fc.tuple(simple, compareOperator, simple).map(([left, op, right]): Expression => ({ kind: 'compare', left, operators: [op], comparators: [right] })) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(simple, compareOperator, simple)
+          .map(([left, op, right]): Expression => ({ kind: 'compare', left, operators: [op], comparators: [right] })),
+      },
       { weight: 1, arbitrary: fc.array(simple, { minLength: 1, maxLength: 2 }).map((elements): Expression => ({ kind: 'set', elements })) },
       { weight: 1, arbitrary: fstring(plainText, simple) },
     ),
@@ -187,12 +253,18 @@ const tie = fc.letrec<ExpressionArbitraries>((tie) => {
           .array(fc.tuple(fc.oneof(stringExpr, simple), expression), { maxLength: 3 })
           .map((entries): Expression => ({ kind: 'dict', entries: entries.map(([key, value]) => ({ kind: 'entry', key, value })) })),
       },
-      { weight: 1, arbitrary: fc.array(expression, { minLength: 1, maxLength: 3 }).map((elements): Expression => ({ kind: 'set', elements })) },
+      {
+        weight: 1,
+        arbitrary: fc.array(expression, { minLength: 1, maxLength: 3 }).map((elements): Expression => ({ kind: 'set', elements })),
+      },
       {
         weight: 2,
         arbitrary: fc
           .tuple(
-            fc.oneof(identifier.map((name): Expression => ({ kind: 'name', name })), simple),
+            fc.oneof(
+              identifier.map((name): Expression => ({ kind: 'name', name })),
+              simple,
+            ),
             fc.array(element, { maxLength: 2 }),
             fc.array(fc.record({ name: keywordName, value: expression }), { maxLength: 3 }),
             fc.option(identifier, { nil: undefined }),
@@ -208,10 +280,25 @@ const tie = fc.letrec<ExpressionArbitraries>((tie) => {
         weight: 1,
         arbitrary: fc
           .tuple(expression, fc.array(fc.tuple(compareOperator, expression), { minLength: 1, maxLength: 2 }))
-          .map(([left, rest]): Expression => ({ kind: 'compare', left, operators: rest.map((r) => r[0]), comparators: rest.map((r) => r[1]) })),
+          .map(([left, rest]): Expression => ({
+            kind: 'compare',
+            left,
+            operators: rest.map((r) => r[0]),
+            comparators: rest.map((r) => r[1]),
+          })),
       },
-      { weight: 1, arbitrary: fc.tuple(fc.constantFrom('not' as const, '-' as const, '+' as const, '~' as const), expression).map(([operator, operand]): Expression => ({ kind: 'unary', operator, operand })) },
-      { weight: 2, arbitrary: fc.tuple(binaryOperator, expression, expression).map(([operator, left, right]): Expression => ({ kind: 'binary', operator, left, right })) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(fc.constantFrom('not' as const, '-' as const, '+' as const, '~' as const), expression)
+          .map(([operator, operand]): Expression => ({ kind: 'unary', operator, operand })),
+      },
+      {
+        weight: 2,
+        arbitrary: fc
+          .tuple(binaryOperator, expression, expression)
+          .map(([operator, left, right]): Expression => ({ kind: 'binary', operator, left, right })),
+      },
       {
         weight: 1,
         arbitrary: fc
@@ -233,13 +320,20 @@ const target: fc.Arbitrary<Expression> = fc.oneof(
 /** A top-level value: any expression, or a tuple without parentheses (`x = 1, 2`). */
 const topValue: fc.Arbitrary<Expression> = fc.oneof(
   { weight: 6, arbitrary: expression },
-  { weight: 1, arbitrary: fc.array(expression, { minLength: 1, maxLength: 3 }).map((elements): Expression => ({ kind: 'tuple', elements, parenthesized: false })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .array(expression, { minLength: 1, maxLength: 3 })
+      .map((elements): Expression => ({ kind: 'tuple', elements, parenthesized: false })),
+  },
 );
 
 const comment: fc.Arbitrary<string> = fc.stringMatching(/^( [A-Za-z0-9 '"{}#:.,é名-]{0,20}[A-Za-z0-9.])?$/);
 
 function withComments(statement: fc.Arbitrary<Statement>): fc.Arbitrary<Statement> {
-  return fc.tuple(statement, fc.array(comment, { maxLength: 2 })).map(([s, comments]) => (comments.length === 0 ? s : { ...s, leadingComments: comments }));
+  return fc
+    .tuple(statement, fc.array(comment, { maxLength: 2 }))
+    .map(([s, comments]) => (comments.length === 0 ? s : { ...s, leadingComments: comments }));
 }
 
 const casePattern: fc.Arbitrary<Expression> = fc.oneof(
@@ -256,11 +350,23 @@ const statementTree = fc.letrec<{ statement: Statement; block: Statement[] }>((t
       arbitrary: fc
         .tuple(fc.array(target, { minLength: 1, maxLength: 2 }), topValue, fc.option(tie.simple, { nil: undefined }))
         .map(([targets, value, annotation]): Statement =>
-          annotation !== undefined && targets.length === 1 ? { kind: 'assign', targets, annotation, value } : { kind: 'assign', targets, value },
+          annotation !== undefined && targets.length === 1
+            ? { kind: 'assign', targets, annotation, value }
+            : { kind: 'assign', targets, value },
         ),
     },
-    { weight: 1, arbitrary: fc.tuple(target, binaryOperator, topValue).map(([t, operator, value]): Statement => ({ kind: 'augAssign', target: t, operator, value })) },
-    { weight: 3, arbitrary: topValue.filter((e) => e.kind !== 'tuple' || e.elements.length > 0).map((expression): Statement => ({ kind: 'expression', expression })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(target, binaryOperator, topValue)
+        .map(([t, operator, value]): Statement => ({ kind: 'augAssign', target: t, operator, value })),
+    },
+    {
+      weight: 3,
+      arbitrary: topValue
+        .filter((e) => e.kind !== 'tuple' || e.elements.length > 0)
+        .map((expression): Statement => ({ kind: 'expression', expression })),
+    },
     { weight: 1, arbitrary: fc.constant<Statement>({ kind: 'pass' }) },
   );
   const cases: fc.Arbitrary<MatchCase[]> = fc
@@ -288,7 +394,14 @@ const statementTree = fc.letrec<{ statement: Statement; block: Statement[] }>((t
           weight: 1,
           arbitrary: fc
             .tuple(
-              fc.oneof(target, fc.array(identifier, { minLength: 2, maxLength: 2 }).map((names): Expression => ({ kind: 'tuple', elements: names.map((name) => ({ kind: 'name', name })), parenthesized: false }))),
+              fc.oneof(
+                target,
+                fc.array(identifier, { minLength: 2, maxLength: 2 }).map((names): Expression => ({
+                  kind: 'tuple',
+                  elements: names.map((name) => ({ kind: 'name', name })),
+                  parenthesized: false,
+                })),
+              ),
               topValue,
               block,
             )
@@ -303,4 +416,6 @@ const statementTree = fc.letrec<{ statement: Statement; block: Statement[] }>((t
 
 export const statement: fc.Arbitrary<Statement> = statementTree.statement;
 
-export const module: fc.Arbitrary<Module> = fc.array(statement, { maxLength: 6 }).map((body): Module => ({ kind: 'module', body, comments: [] }));
+export const module: fc.Arbitrary<Module> = fc
+  .array(statement, { maxLength: 6 })
+  .map((body): Module => ({ kind: 'module', body, comments: [] }));

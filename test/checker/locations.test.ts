@@ -69,6 +69,19 @@ describe('where diagnostics point', () => {
     expect(d?.message).toBe('`note` is used, but `is_workflow_actions_comment` (action 0) has no output; it is empty');
   });
 
+  it('suggests the names outputs are bound to for a misspelt name in code', () => {
+    const source = "response = is_workflow_actions_downloadurl(WFURL='https://x')\nis_workflow_actions_showresult(Text=respnse)\n";
+    const download = act('is.workflow.actions.downloadurl', { WFURL: str('https://x') }, 'D1');
+    const typo = named('respnse');
+    const shown = act('is.workflow.actions.showresult', { Text: variable(typo) });
+    const m = new SourceMap();
+    m.setStatement(download, { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 62, offset: 61 } });
+    const at = source.indexOf('respnse');
+    m.setValue(typo, { start: { line: 2, column: 37, offset: at }, end: { line: 2, column: 44, offset: at + 7 } });
+    const [d] = check(workflow(download, shown), catalog, { origin: 'code', sourceMap: m, source });
+    expect(d).toMatchObject({ code: 'SC6006', message: '`respnse` is never set in this workflow', suggestion: 'did you mean `response`?' });
+  });
+
   it('falls back to the statement when the map lacks a finer node', () => {
     const loop = repeatEach(variable(named('items')), []);
     const m = new SourceMap();

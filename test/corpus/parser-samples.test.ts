@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { allDiagnosticDefinitions } from '../../src/diagnostics/registry.js';
 import { parseModule, type ParseResult } from '../../src/parser/index.js';
 import { printModule } from '../../src/syntax/printer/index.js';
+import { mutate, mutation } from '../arbitraries/mutations.js';
 import { describeShared } from '../support/corpus.js';
 import { inCI, sharedPath } from '../support/shared.js';
 import { withoutSpans } from '../unit/parser/helpers.js';
@@ -15,7 +17,8 @@ interface Sample {
 
 /** Which programs python3's own parser accepts (one process for all); undefined without python3. */
 function pythonAccepts(programs: readonly string[]): boolean[] | undefined {
-  const script = 'import ast, json, sys\nout = []\nfor p in json.load(sys.stdin):\n    try:\n        ast.parse(p); out.append(True)\n    except (SyntaxError, ValueError):\n        out.append(False)\nprint(json.dumps(out))';
+  const script =
+    'import ast, json, sys\nout = []\nfor p in json.load(sys.stdin):\n    try:\n        ast.parse(p); out.append(True)\n    except (SyntaxError, ValueError):\n        out.append(False)\nprint(json.dumps(out))';
   const run = spawnSync('python3', ['-c', script], { input: JSON.stringify(programs), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (run.error !== undefined || run.status !== 0) return undefined;
   return JSON.parse(run.stdout) as boolean[];
@@ -48,7 +51,10 @@ describeShared('parser on the 50 WorkflowBench samples', () => {
     expect(results).toHaveLength(50);
     results.forEach((r, i) => {
       expect(r.module.body.length, `sample ${i}`).toBeGreaterThan(0);
-      expect(r.diagnostics.map((d) => d.code), `sample ${i}`).not.toContain('SC4199');
+      expect(
+        r.diagnostics.map((d) => d.code),
+        `sample ${i}`,
+      ).not.toContain('SC4199');
     });
   });
 
@@ -88,7 +94,11 @@ describeShared('parser on the 50 WorkflowBench samples', () => {
     }
     accepted.forEach((ok, i) => {
       const errs = errors(results[i]!.diagnostics);
-      if (ok) expect(errs.map((d) => `${d.code} ${d.message}`), `sample ${i} is valid Python`).toEqual([]);
+      if (ok)
+        expect(
+          errs.map((d) => `${d.code} ${d.message}`),
+          `sample ${i} is valid Python`,
+        ).toEqual([]);
     });
     expect(accepted.filter(Boolean).length).toBeGreaterThan(0);
     // The parser may read some sloppy samples leniently (warnings only), but never claims more than Python plus leniency.
@@ -97,6 +107,18 @@ describeShared('parser on the 50 WorkflowBench samples', () => {
         expect(r.diagnostics.length, `sample ${i}: Python rejects it, so the lenient reading must have said something`).toBeGreaterThan(0);
       }
     });
+  });
+
+  it('never throws, hangs or fails internally on random mutations of the samples', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 49 }), fc.array(mutation, { minLength: 1, maxLength: 20 }), (index, mutations) => {
+        const result = parseModule(mutate(codes[index]!, mutations));
+        expect(result.module.kind).toBe('module');
+        expect(result.diagnostics.every((d) => d.location?.kind === 'source')).toBe(true);
+        expect(result.diagnostics.map((d) => d.code)).not.toContain('SC4199');
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('reprints every error-free sample so that it parses back to the same tree', () => {

@@ -68,7 +68,7 @@ describe('shortcutc roundtrip', () => {
   it('prints one JSON object with --json', async () => {
     const dir = folderWith({ 'a.shortcut': good });
     const cli = io(dir);
-    expect(await runCli(['roundtrip', 'a.shortcut', '--json'], cli)).toBe(0);
+    expect(await runCli(['roundtrip', 'a.shortcut', '--json', '--via', 'ir'], cli)).toBe(0);
     const report = JSON.parse(cli.out()) as { via: string; passed: number; failed: number; keyOrderKept: number; files: { file: string; ok: boolean; diagnostics: { code: string }[] }[] };
     expect(report).toMatchObject({ via: 'ir', passed: 1, failed: 0, keyOrderKept: 1 });
     expect(report.files[0]).toMatchObject({ file: 'a.shortcut', ok: true });

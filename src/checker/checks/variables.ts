@@ -46,19 +46,31 @@ export function checkVariableUses(ctx: CheckContext, facts: FlowFacts): void {
       });
       continue;
     }
-    const near = nearestNames(name, candidateNames(facts, use));
-    ctx.report(D.undefinedVariable, `\`${ctx.variableName(name)}\` is never set in this workflow`, site, {
-      suggestion: near.length > 0 ? didYouMean(near.map((n) => ctx.variableName(n))) : `set it first (${ctx.origin === 'code' ? `\`${ctx.variableName(name)} = …\`` : 'Set Variable'})`,
+    const shown = ctx.variableName(name);
+    const near = nearestNames(shown, candidateNames(ctx, facts, use));
+    ctx.report(D.undefinedVariable, `\`${shown}\` is never set in this workflow`, site, {
+      suggestion: near.length > 0 ? didYouMean(near) : `set it first (${ctx.origin === 'code' ? `\`${shown} = …\`` : 'Set Variable'})`,
     });
   }
 }
 
-/** Names a misspelled variable may have meant: variables set anywhere, and the repeat variables in scope. */
-function candidateNames(facts: FlowFacts, use: Use): string[] {
-  const names = [...facts.variableNames];
+/**
+ * Names a misspelled variable may have meant, as the reader writes them:
+ * variables set anywhere, the repeat variables in scope, and in code the
+ * names outputs are bound to (`x = is_workflow_…(…)`), since a model's
+ * misspelt name is as often an output as a variable.
+ */
+function candidateNames(ctx: CheckContext, facts: FlowFacts, use: Use): string[] {
+  const names = facts.variableNames.map((n) => ctx.variableName(n));
   for (let level = 1; level <= use.loopDepth; level++) {
     const suffix = level === 1 ? '' : ` ${level}`;
-    names.push(`Repeat Item${suffix}`, `Repeat Index${suffix}`);
+    names.push(ctx.variableName(`Repeat Item${suffix}`), ctx.variableName(`Repeat Index${suffix}`));
+  }
+  if (ctx.origin === 'code') {
+    for (const owner of facts.owners.values()) {
+      const bound = ctx.boundName(owner);
+      if (bound !== undefined && !names.includes(bound)) names.push(bound);
+    }
   }
   return names;
 }

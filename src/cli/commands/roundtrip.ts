@@ -7,8 +7,8 @@ import { collectInputs, readInputFile } from '../files.js';
 import { ExitCode, reportDiagnostics } from '../io.js';
 import type { RegisterCommand } from '../program.js';
 
-/** The round trip used when `--via` is not given (issue #5 makes it `code`). */
-export const DEFAULT_VIA = 'ir';
+/** The round trip used when `--via` is not given: through canonical code, the toolkit's two jobs together. */
+export const DEFAULT_VIA = 'code';
 
 /** One file's result, as `--json` prints it. */
 export interface RoundTripReport {
@@ -26,15 +26,15 @@ function describeDifference(difference: PlistDifference): NonNullable<RoundTripR
 }
 
 /**
- * `shortcutc roundtrip <file|dir...> [--via ir] [--json]`: takes each shortcut
- * away (to the IR; later to code) and back, and compares the result with the
+ * `shortcutc roundtrip <file|dir...> [--via code|ir] [--json]`: takes each shortcut
+ * away (to canonical code by default, or to the IR) and back, and compares the result with the
  * original as values. Prints the first difference of each failing file as a
  * path into the plist and closes with `N passed, M failed`; exit 1 if any failed.
  */
 export const registerRoundtrip: RegisterCommand = (program, io, setExit) => {
   program
     .command('roundtrip')
-    .description('take shortcuts to the IR and back and check that nothing changed')
+    .description('take shortcuts to code (or the IR) and back and check that nothing changed')
     .argument('<file...>', 'shortcut files, or folders to search for them')
     .addOption(new Option('--via <form>', 'what to go through').choices([...roundTrippers.keys()]).default(DEFAULT_VIA))
     .option('--json', 'print one JSON object with a result per file')

@@ -49,9 +49,41 @@ export interface PrintOptions {
 const INDENT = '    ';
 
 const PYTHON_KEYWORDS = new Set([
-  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif',
-  'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or',
-  'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
+  'False',
+  'None',
+  'True',
+  'and',
+  'as',
+  'assert',
+  'async',
+  'await',
+  'break',
+  'class',
+  'continue',
+  'def',
+  'del',
+  'elif',
+  'else',
+  'except',
+  'finally',
+  'for',
+  'from',
+  'global',
+  'if',
+  'import',
+  'in',
+  'is',
+  'lambda',
+  'nonlocal',
+  'not',
+  'or',
+  'pass',
+  'raise',
+  'return',
+  'try',
+  'while',
+  'with',
+  'yield',
 ]);
 
 const IDENTIFIER = /^[\p{ID_Start}_][\p{ID_Continue}]*$/u;
@@ -86,8 +118,19 @@ const enum Prec {
 }
 
 const BINARY_PREC: Readonly<Record<string, Prec>> = {
-  '|': Prec.BitOr, '^': Prec.BitXor, '&': Prec.BitAnd, '<<': Prec.Shift, '>>': Prec.Shift, '+': Prec.Arith, '-': Prec.Arith,
-  '*': Prec.Term, '/': Prec.Term, '//': Prec.Term, '%': Prec.Term, '@': Prec.Term, '**': Prec.Power,
+  '|': Prec.BitOr,
+  '^': Prec.BitXor,
+  '&': Prec.BitAnd,
+  '<<': Prec.Shift,
+  '>>': Prec.Shift,
+  '+': Prec.Arith,
+  '-': Prec.Arith,
+  '*': Prec.Term,
+  '/': Prec.Term,
+  '//': Prec.Term,
+  '%': Prec.Term,
+  '@': Prec.Term,
+  '**': Prec.Power,
 };
 
 function precedenceOf(e: Expression): Prec {
@@ -315,17 +358,27 @@ class Printer {
         const items = [
           ...e.args.map((a) => item(a, Prec.Or)),
           ...e.keywords.map((k) =>
-            isIdentifier(k.name) ? item(k.value, Prec.Or, `${k.name}=`) : item(k.value, Prec.Or, `**{${printStringLiteral(k.name, "'", false)}: `) + '}',
+            isIdentifier(k.name)
+              ? item(k.value, Prec.Or, `${k.name}=`)
+              : item(k.value, Prec.Or, `**{${printStringLiteral(k.name, "'", false)}: `) + '}',
           ),
         ];
         return lines(items, `${callee}(`, ')');
       }
       case 'list':
         if (e.elements.length === 0) return undefined;
-        return lines(e.elements.map((x) => item(x, Prec.Or)), '[', ']');
+        return lines(
+          e.elements.map((x) => item(x, Prec.Or)),
+          '[',
+          ']',
+        );
       case 'set':
         if (e.elements.length === 0) return undefined;
-        return lines(e.elements.map((x) => item(x, Prec.Or)), '{', '}');
+        return lines(
+          e.elements.map((x) => item(x, Prec.Or)),
+          '{',
+          '}',
+        );
       case 'dict':
         if (e.entries.length === 0) return undefined;
         return lines(
@@ -338,7 +391,11 @@ class Printer {
         );
       case 'tuple':
         if (!e.parenthesized || e.elements.length === 0) return undefined;
-        return lines(e.elements.map((x) => item(x, Prec.Or)), '(', ')');
+        return lines(
+          e.elements.map((x) => item(x, Prec.Or)),
+          '(',
+          ')',
+        );
       default:
         return undefined;
     }
@@ -448,10 +505,20 @@ function rawFStringText(text: string, style: QuoteStyle): boolean {
   if (text.includes('\r')) return false;
   if (style.length === 1 && (text.includes('\n') || text.includes(q))) return false;
   if (style.length === 3 && (text.includes(q + q + q) || text.endsWith(q))) return false;
-  return !/\\$/.test(text) && ![...text].some((ch) => ch.length === 1 && (ch.charCodeAt(0) < 0x20 ? ch !== '\t' && ch !== '\n' : ch.charCodeAt(0) === 0x7f || (ch.charCodeAt(0) >= 0xd800 && ch.charCodeAt(0) <= 0xdfff)));
+  return (
+    !/\\$/.test(text) &&
+    ![...text].some(
+      (ch) =>
+        ch.length === 1 &&
+        (ch.charCodeAt(0) < 0x20
+          ? ch !== '\t' && ch !== '\n'
+          : ch.charCodeAt(0) === 0x7f || (ch.charCodeAt(0) >= 0xd800 && ch.charCodeAt(0) <= 0xdfff)),
+    )
+  );
 }
 
-const NUMBER_LITERAL = /^(?:(?:\d(?:_?\d)*)?\.?\d(?:_?\d)*(?:[eE][+-]?\d(?:_?\d)*)?|\d(?:_?\d)*\.(?:[eE][+-]?\d(?:_?\d)*)?|0[xX](?:_?[\da-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+)$/;
+const NUMBER_LITERAL =
+  /^(?:(?:\d(?:_?\d)*)?\.?\d(?:_?\d)*(?:[eE][+-]?\d(?:_?\d)*)?|\d(?:_?\d)*\.(?:[eE][+-]?\d(?:_?\d)*)?|0[xX](?:_?[\da-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+)$/;
 
 /**
  * The number as written (`text`) when that is a valid literal of the right
@@ -460,10 +527,10 @@ const NUMBER_LITERAL = /^(?:(?:\d(?:_?\d)*)?\.?\d(?:_?\d)*(?:[eE][+-]?\d(?:_?\d)
  */
 export function numberText(n: NumberLiteral): string {
   if (NUMBER_LITERAL.test(n.text) && isFloatText(n.text) === n.isFloat && !(!n.isFloat && /^0[0_]*[1-9]/.test(n.text))) return n.text;
-  if (!n.isFloat) return BigInt(n.value).toString();
+  if (!n.isFloat && (typeof n.value === 'bigint' || Number.isInteger(n.value))) return BigInt(n.value).toString();
   const value = Number(n.value);
   if (Number.isNaN(value)) return "float('nan')";
-  if (!Number.isFinite(value)) return value > 0 ? "float('inf')" : "-float('inf')";
+  if (!Number.isFinite(value)) return value > 0 ? "float('inf')" : "(-float('inf'))";
   const text = String(value);
   return /[.eE]/.test(text) ? text : `${text}.0`;
 }

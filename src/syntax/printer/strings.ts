@@ -53,7 +53,13 @@ export function escapeBody(value: string, style: QuoteStyle, inFString: boolean)
     else if (ch === '\n') out += triple ? '\n' : '\\n';
     else if (ch === '\r') out += '\\r';
     else if (inFString && (ch === '{' || ch === '}')) out += ch + ch;
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < value.length && value.charCodeAt(i + 1) >= 0xdc00 && value.charCodeAt(i + 1) <= 0xdfff) {
+    else if (
+      code >= 0xd800 &&
+      code <= 0xdbff &&
+      i + 1 < value.length &&
+      value.charCodeAt(i + 1) >= 0xdc00 &&
+      value.charCodeAt(i + 1) <= 0xdfff
+    ) {
       out += ch + (value[i + 1] as string);
       i++;
     } else if (needsEscape(code)) out += code > 0xff ? `\\u${hex(code, 4)}` : `\\x${hex(code, 2)}`;

@@ -16,7 +16,11 @@ export function withoutSpans<T>(value: T): T {
   return out as T;
 }
 
-export function tokens(src: string): { tokens: Token[]; diagnostics: Diagnostic[]; comments: { text: string; ownLine: boolean; at: string }[] } {
+export function tokens(src: string): {
+  tokens: Token[];
+  diagnostics: Diagnostic[];
+  comments: { text: string; ownLine: boolean; at: string }[];
+} {
   const reporter = new Reporter(1000);
   const result = lex(src, reporter, { maxTokens: 1_000_000, maxNesting: 100, maxIndent: 100 });
   const comments = result.comments.map((c, i) => ({

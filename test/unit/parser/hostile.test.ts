@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseModule, type ParseResult } from '../../../src/parser/index.js';
 import type { Module } from '../../../src/syntax/ast.js';
+import { mutate, mutation } from '../../arbitraries/mutations.js';
 
 /** Depth of the tree in nodes, measured iteratively (a recursive walk is what deep trees break). */
 function treeDepth(module: Module): number {
@@ -47,7 +48,7 @@ describe('hostile input: nesting', () => {
     attributes: `x = a${'.b'.repeat(N)}`,
     subscripts: `x = a${'[0]'.repeat(N)}`,
     'long chain': `x = a${' + a'.repeat(10 * N)}`,
-    'nested f-strings': `x = ${"f'''{f\"\"\"{".repeat(N / 10)}`,
+    'nested f-strings': `x = ${'f\'\'\'{f"""{'.repeat(N / 10)}`,
   };
   for (const [what, src] of Object.entries(deep)) {
     it(`gives a diagnostic, not a stack overflow: ${what}`, () => {
@@ -138,30 +139,11 @@ const SEEDS = [
   "x = is_workflow_actions_gettext(WFTextActionText='''Hello''')\n",
   "if x == '''a''':\n    y = is_workflow_actions_notification(WFNotificationActionBody=f'''{x}''', Show-text=True)\nelse:\n    pass\n",
   "match input(prompt='Pick'):\n    case 'A':\n        z = {\"workflowName\": Mastodon API, \"isSelf\": False}\n    case f'{x}':\n        pass\n",
-  'for Repeat_Index, Repeat_Item in enumerate(items, start=1):\n    t = f\'\'\'{Repeat_Item["key"]} {coerce_variable(value=x, coercion_class="WFStringContentItem")}\'\'\'\n',
+  "for Repeat_Index, Repeat_Item in enumerate(items, start=1):\n    t = f'''{Repeat_Item[\"key\"]} {coerce_variable(value=x, coercion_class=\"WFStringContentItem\")}'''\n",
   "d = format_date(value={v}, date_format='Short')\nl = [Select Manually, 1080p, 0x1F, 1_000.5e3]\n# comment\n",
   "is_workflow_actions_display_always-on_set(OnValue=True)\nr: 'Contents of URL' = is_workflow_actions_downloadurl(WFURL=u, **{'Show-text': True})\n",
   "html = '''<div class=\"a\" onclick='go(\"x\")'>it's</div>'''\nn = -3 ** 2 if a else b\n",
 ];
-
-const MUTATION_CHARS = ['\'', '"', '{', '}', '(', ')', '[', ']', ':', ',', '=', '\\', '\n', '\r', '\t', ' ', '#', '\0', 'f', '-', '¥', '（', '\u00a0', '😀', '\ud800', '\'\'\'', 'f\'{', '    '];
-
-const mutation = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...MUTATION_CHARS), fc.string({ maxLength: 4 })) }),
-  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 8 }) }),
-  fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }),
-);
-
-function mutate(seed: string, mutations: readonly fc.RecordValue<Record<string, unknown>>[]): string {
-  let text = seed;
-  for (const m of mutations as readonly ({ kind: 'insert'; at: number; text: string } | { kind: 'delete'; at: number; length: number } | { kind: 'replace'; at: number; byte: number })[]) {
-    const at = text.length === 0 ? 0 : m.at % (text.length + 1);
-    if (m.kind === 'insert') text = text.slice(0, at) + m.text + text.slice(at);
-    else if (m.kind === 'delete') text = text.slice(0, at) + text.slice(at + m.length);
-    else text = text.slice(0, at) + String.fromCharCode(m.byte) + text.slice(at + 1);
-  }
-  return text;
-}
 
 describe('hostile input: random mutations of dialect programs', () => {
   it('never throws, hangs or reports an internal error', () => {

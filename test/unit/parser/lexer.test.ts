@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KEYWORDS } from '../../../src/parser/tokens.js';
 import { tokenText, tokens, where } from './helpers.js';
 
 const types = (src: string): string[] => tokens(src).tokens.map((t) => t.tokenType.name);
@@ -26,14 +27,64 @@ describe('lexer: names, keywords, operators', () => {
   });
 
   it('reads every operator and delimiter, longest first', () => {
-    const src = '( ) [ ] { } , : ; . ... -> = := + - * ** / // % @ & | ^ ~ << >> < > <= >= == != += -= *= /= //= %= @= &= |= ^= <<= >>= **=';
+    const src =
+      '( ) [ ] { } , : ; . ... -> = := + - * ** / // % @ & | ^ ~ << >> < > <= >= == != += -= *= /= //= %= @= &= |= ^= <<= >>= **=';
     expect(types(src).slice(0, -1)).toEqual([
-      'LParen', 'RParen', 'LBracket', 'RBracket', 'LBrace', 'RBrace', 'Comma', 'Colon', 'Semicolon', 'Dot', 'Ellipsis', 'Arrow',
-      'Assign', 'Walrus', 'Plus', 'Minus', 'Star', 'DoubleStar', 'Slash', 'DoubleSlash', 'Percent', 'At', 'Ampersand', 'Pipe',
-      'Caret', 'Tilde', 'LeftShift', 'RightShift', 'Less', 'Greater', 'LessEqual', 'GreaterEqual', 'EqualEqual', 'NotEqual',
-      'PlusAssign', 'MinusAssign', 'StarAssign', 'SlashAssign', 'DoubleSlashAssign', 'PercentAssign', 'AtAssign',
-      'AmpersandAssign', 'PipeAssign', 'CaretAssign', 'LeftShiftAssign', 'RightShiftAssign', 'DoubleStarAssign',
+      'LParen',
+      'RParen',
+      'LBracket',
+      'RBracket',
+      'LBrace',
+      'RBrace',
+      'Comma',
+      'Colon',
+      'Semicolon',
+      'Dot',
+      'Ellipsis',
+      'Arrow',
+      'Assign',
+      'Walrus',
+      'Plus',
+      'Minus',
+      'Star',
+      'DoubleStar',
+      'Slash',
+      'DoubleSlash',
+      'Percent',
+      'At',
+      'Ampersand',
+      'Pipe',
+      'Caret',
+      'Tilde',
+      'LeftShift',
+      'RightShift',
+      'Less',
+      'Greater',
+      'LessEqual',
+      'GreaterEqual',
+      'EqualEqual',
+      'NotEqual',
+      'PlusAssign',
+      'MinusAssign',
+      'StarAssign',
+      'SlashAssign',
+      'DoubleSlashAssign',
+      'PercentAssign',
+      'AtAssign',
+      'AmpersandAssign',
+      'PipeAssign',
+      'CaretAssign',
+      'LeftShiftAssign',
+      'RightShiftAssign',
+      'DoubleStarAssign',
     ]);
+  });
+
+  it('reads every Python keyword as its own token, spelled exactly', () => {
+    for (const [word, type] of KEYWORDS) {
+      expect(types(word)[0], word).toBe(type.name);
+      expect(types(word.toUpperCase())[0], word.toUpperCase()).toBe('Name');
+    }
   });
 
   it('reports characters that start no token, one diagnostic per run', () => {
@@ -96,7 +147,8 @@ describe('lexer: strings', () => {
 
   it('reads every prefix in any case', () => {
     for (const prefix of ['r', 'R', 'u', 'U']) expect(types(`${prefix}'a'`)[0], prefix).toBe('String');
-    for (const prefix of ['b', 'B', 'br', 'Br', 'rB', 'RB']) expect((payloads(`${prefix}'a'`, 'String')[0] as { kind: string }).kind, prefix).toBe('bytes');
+    for (const prefix of ['b', 'B', 'br', 'Br', 'rB', 'RB'])
+      expect((payloads(`${prefix}'a'`, 'String')[0] as { kind: string }).kind, prefix).toBe('bytes');
     for (const prefix of ['f', 'F', 'fr', 'Rf', 'rF', 'FR']) expect(types(`${prefix}'a'`)[0], prefix).toBe('FStringStart');
     expect(types(`ur'a'`)).toEqual(['Name', 'String', 'Newline']);
   });
@@ -143,7 +195,19 @@ describe('lexer: strings', () => {
     expect(diagnostics.map((d) => d.code)).toEqual(['SC4001']);
     expect(where(diagnostics[0]!)).toBe('1:9');
     expect(ts.map((t) => t.tokenType.name)).toEqual([
-      'Name', 'Assign', 'Name', 'LParen', 'Name', 'Assign', 'Invalid', 'RParen', 'Newline', 'Name', 'Assign', 'Number', 'Newline',
+      'Name',
+      'Assign',
+      'Name',
+      'LParen',
+      'Name',
+      'Assign',
+      'Invalid',
+      'RParen',
+      'Newline',
+      'Name',
+      'Assign',
+      'Number',
+      'Newline',
     ]);
   });
 
@@ -235,11 +299,39 @@ describe('lexer: f-strings', () => {
 describe('lexer: lines, comments and indentation', () => {
   it('emits INDENT and DEDENT, ignoring blank and comment-only lines', () => {
     const src = 'if a:\n    b\n\n    # note\n        # deeper comment\n    c\nd\n';
-    expect(types(src)).toEqual(['If', 'Name', 'Colon', 'Newline', 'Indent', 'Name', 'Newline', 'Name', 'Newline', 'Dedent', 'Name', 'Newline']);
+    expect(types(src)).toEqual([
+      'If',
+      'Name',
+      'Colon',
+      'Newline',
+      'Indent',
+      'Name',
+      'Newline',
+      'Name',
+      'Newline',
+      'Dedent',
+      'Name',
+      'Newline',
+    ]);
   });
 
   it('closes every open block at the end of the input', () => {
-    expect(types('if a:\n  if b:\n    c')).toEqual(['If', 'Name', 'Colon', 'Newline', 'Indent', 'If', 'Name', 'Colon', 'Newline', 'Indent', 'Name', 'Newline', 'Dedent', 'Dedent']);
+    expect(types('if a:\n  if b:\n    c')).toEqual([
+      'If',
+      'Name',
+      'Colon',
+      'Newline',
+      'Indent',
+      'If',
+      'Name',
+      'Colon',
+      'Newline',
+      'Indent',
+      'Name',
+      'Newline',
+      'Dedent',
+      'Dedent',
+    ]);
   });
 
   it('collects comments with their text and whether they stand alone', () => {
@@ -255,8 +347,21 @@ describe('lexer: lines, comments and indentation', () => {
 
   it('joins lines inside brackets and after a backslash', () => {
     expect(types('x = f(1,\n      2)\ny = 1 + \\\n    2\n')).toEqual([
-      'Name', 'Assign', 'Name', 'LParen', 'Number', 'Comma', 'Number', 'RParen', 'Newline',
-      'Name', 'Assign', 'Number', 'Plus', 'Number', 'Newline',
+      'Name',
+      'Assign',
+      'Name',
+      'LParen',
+      'Number',
+      'Comma',
+      'Number',
+      'RParen',
+      'Newline',
+      'Name',
+      'Assign',
+      'Number',
+      'Plus',
+      'Number',
+      'Newline',
     ]);
   });
 
@@ -307,7 +412,9 @@ describe('lexer: the hyphen rule', () => {
     const [t] = tokens('is_workflow_actions_display_always-on_set(x)').tokens;
     expect(t?.image).toBe('is_workflow_actions_display_always-on_set');
     expect(t?.payload).toEqual({ kind: 'name', name: 'is_workflow_actions_display_always-on_set', hyphenated: true });
-    expect(tokens('com_Christopher-Hannah_Text-Case_TextCaseIntent()').tokens[0]?.image).toBe('com_Christopher-Hannah_Text-Case_TextCaseIntent');
+    expect(tokens('com_Christopher-Hannah_Text-Case_TextCaseIntent()').tokens[0]?.image).toBe(
+      'com_Christopher-Hannah_Text-Case_TextCaseIntent',
+    );
   });
 
   it('joins a hyphenated keyword name inside parentheses before a lone =', () => {
@@ -363,7 +470,19 @@ describe('lexer: brackets', () => {
     expect(diagnostics.map((d) => d.code)).toEqual(['SC4021']);
     expect(where(diagnostics[0]!)).toBe('1:6');
     expect(ts.map((t) => t.tokenType.name)).toEqual([
-      'Name', 'Assign', 'Name', 'LParen', 'Name', 'Comma', 'Name', 'RParen', 'Newline', 'Name', 'Assign', 'Number', 'Newline',
+      'Name',
+      'Assign',
+      'Name',
+      'LParen',
+      'Name',
+      'Comma',
+      'Name',
+      'RParen',
+      'Newline',
+      'Name',
+      'Assign',
+      'Number',
+      'Newline',
     ]);
   });
 

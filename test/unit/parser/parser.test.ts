@@ -48,7 +48,9 @@ describe('parser: statements', () => {
   });
 
   it('reads match / case with strings, f-strings, _ and guards', () => {
-    const s = only("match input(prompt='Pick'):\n    case 'A':\n        pass\n    case f'{x}':\n        pass\n    case _ if y:\n        pass\n");
+    const s = only(
+      "match input(prompt='Pick'):\n    case 'A':\n        pass\n    case f'{x}':\n        pass\n    case _ if y:\n        pass\n",
+    );
     expect(s).toMatchObject({
       kind: 'match',
       subject: { kind: 'call', callee: name('input'), keywords: [{ name: 'prompt', value: str('Pick') }] },
@@ -70,14 +72,24 @@ describe('parser: statements', () => {
     expect(only('for Repeat_Index, Repeat_Item in enumerate(x, start=1):\n    pass\n')).toEqual({
       kind: 'for',
       target: { kind: 'tuple', elements: [name('Repeat_Index'), name('Repeat_Item')], parenthesized: false },
-      iterable: { kind: 'call', callee: name('enumerate'), args: [name('x')], keywords: [{ kind: 'keyword', name: 'start', value: int('1') }] },
+      iterable: {
+        kind: 'call',
+        callee: name('enumerate'),
+        args: [name('x')],
+        keywords: [{ kind: 'keyword', name: 'start', value: int('1') }],
+      },
       body: [{ kind: 'pass' }],
     });
     expect(only('for i in range(int(n)):\n    pass\nelse:\n    pass\n')).toMatchObject({ kind: 'for', orelse: [{ kind: 'pass' }] });
   });
 
   it('reads while loops (the binder rejects them)', () => {
-    expect(only('while x:\n    pass\nelse:\n    pass\n')).toEqual({ kind: 'while', test: name('x'), body: [{ kind: 'pass' }], orelse: [{ kind: 'pass' }] });
+    expect(only('while x:\n    pass\nelse:\n    pass\n')).toEqual({
+      kind: 'while',
+      test: name('x'),
+      body: [{ kind: 'pass' }],
+      orelse: [{ kind: 'pass' }],
+    });
   });
 
   it('reads statements the dialect has no meaning for as unsupported, keeping their bodies', () => {
@@ -88,7 +100,11 @@ describe('parser: statements', () => {
       body: [{ kind: 'assign', targets: [name('y')], value: int('1') }],
     });
     expect(only('import os')).toEqual({ kind: 'unsupported', keyword: 'import', header: 'import os', body: [] });
-    expect(only('try:\n    a\nexcept E as e:\n    b\nfinally:\n    c\n')).toMatchObject({ kind: 'unsupported', keyword: 'try', body: [{}, {}, {}] });
+    expect(only('try:\n    a\nexcept E as e:\n    b\nfinally:\n    c\n')).toMatchObject({
+      kind: 'unsupported',
+      keyword: 'try',
+      body: [{}, {}, {}],
+    });
     const { body } = parse('@dec\nclass A(B):\n    pass\nreturn 1\nbreak\n');
     expect(body.map((s) => (s.kind === 'unsupported' ? s.keyword : s.kind))).toEqual(['@', 'class', 'return', 'break']);
   });
@@ -112,7 +128,10 @@ describe('parser: expressions', () => {
         {
           kind: 'boolOp',
           operator: 'and',
-          values: [name('b'), { kind: 'unary', operator: 'not', operand: { kind: 'compare', left: name('c'), operators: ['=='], comparators: [name('d')] } }],
+          values: [
+            name('b'),
+            { kind: 'unary', operator: 'not', operand: { kind: 'compare', left: name('c'), operators: ['=='], comparators: [name('d')] } },
+          ],
         },
       ],
     });
@@ -122,13 +141,25 @@ describe('parser: expressions', () => {
       left: { kind: 'binary', operator: '+', left: int('1'), right: { kind: 'binary', operator: '*', left: int('2'), right: int('3') } },
       right: int('4'),
     });
-    expect(expr('-x ** 2')).toEqual({ kind: 'unary', operator: '-', operand: { kind: 'binary', operator: '**', left: name('x'), right: int('2') } });
+    expect(expr('-x ** 2')).toEqual({
+      kind: 'unary',
+      operator: '-',
+      operand: { kind: 'binary', operator: '**', left: name('x'), right: int('2') },
+    });
     expect(expr('a ** b ** c')).toMatchObject({ operator: '**', left: name('a'), right: { operator: '**' } });
-    expect(expr('a | b ^ c & d << e')).toMatchObject({ operator: '|', right: { operator: '^', right: { operator: '&', right: { operator: '<<' } } } });
+    expect(expr('a | b ^ c & d << e')).toMatchObject({
+      operator: '|',
+      right: { operator: '^', right: { operator: '&', right: { operator: '<<' } } },
+    });
   });
 
   it('chains comparisons and reads not in / is not', () => {
-    expect(expr('lo <= a <= hi')).toEqual({ kind: 'compare', left: name('lo'), operators: ['<=', '<='], comparators: [name('a'), name('hi')] });
+    expect(expr('lo <= a <= hi')).toEqual({
+      kind: 'compare',
+      left: name('lo'),
+      operators: ['<=', '<='],
+      comparators: [name('a'), name('hi')],
+    });
     expect(expr('a not in b')).toMatchObject({ operators: ['not in'] });
     expect(expr('a is not None')).toMatchObject({ operators: ['is not'], comparators: [{ kind: 'none' }] });
     expect(expr('b in a')).toMatchObject({ operators: ['in'] });
@@ -169,9 +200,22 @@ describe('parser: expressions', () => {
     expect(expr("f'''a{x!r:>{w}}b''' 'c'")).toEqual({
       kind: 'fstring',
       quote: "'''",
-      parts: ['a', { kind: 'interpolation', expression: name('x'), conversion: 'r', formatSpec: ['>', { kind: 'interpolation', expression: name('w') }] }, 'bc'],
+      parts: [
+        'a',
+        {
+          kind: 'interpolation',
+          expression: name('x'),
+          conversion: 'r',
+          formatSpec: ['>', { kind: 'interpolation', expression: name('w') }],
+        },
+        'bc',
+      ],
     });
-    expect(expr("f'{x=}'")).toEqual({ kind: 'fstring', quote: "'", parts: ['x=', { kind: 'interpolation', expression: name('x'), conversion: 'r' }] });
+    expect(expr("f'{x=}'")).toEqual({
+      kind: 'fstring',
+      quote: "'",
+      parts: ['x=', { kind: 'interpolation', expression: name('x'), conversion: 'r' }],
+    });
     expect(expr("f'''{coerce_variable(value=v, coercion_class=\"WFDictionaryContentItem\")[\"k\"]}'''")).toMatchObject({
       parts: [{ kind: 'interpolation', expression: { kind: 'subscript', object: { kind: 'call' } } }],
     });
@@ -179,13 +223,19 @@ describe('parser: expressions', () => {
   });
 
   it('reads lists, tuples, dictionaries and sets', () => {
-    expect(expr('[1, [2], ()]')).toEqual({ kind: 'list', elements: [int('1'), { kind: 'list', elements: [int('2')] }, { kind: 'tuple', elements: [], parenthesized: true }] });
+    expect(expr('[1, [2], ()]')).toEqual({
+      kind: 'list',
+      elements: [int('1'), { kind: 'list', elements: [int('2')] }, { kind: 'tuple', elements: [], parenthesized: true }],
+    });
     expect(expr('(1,)')).toEqual({ kind: 'tuple', elements: [int('1')], parenthesized: true });
     expect(expr('(1)')).toEqual(int('1'));
     expect(expr('{"a": {"b": [1]}}')).toMatchObject({ kind: 'dict', entries: [{ key: str('a', '"'), value: { kind: 'dict' } }] });
     expect(expr('format_date(value={v})')).toMatchObject({ keywords: [{ value: { kind: 'set', elements: [name('v')] } }] });
     expect(expr('{}')).toEqual({ kind: 'dict', entries: [] });
-    expect(expr('{{"string": SP}: {"string": sp1}}')).toMatchObject({ kind: 'dict', entries: [{ key: { kind: 'dict' }, value: { kind: 'dict' } }] });
+    expect(expr('{{"string": SP}: {"string": sp1}}')).toMatchObject({
+      kind: 'dict',
+      entries: [{ key: { kind: 'dict' }, value: { kind: 'dict' } }],
+    });
   });
 });
 
@@ -239,8 +289,17 @@ describe('parser: leniency for model output', () => {
     const { body, codes } = parse(
       'a = {"workflowName": Mastodon API List Read Access Token, "isSelf": False}\nb = [Select Manually, 1080p]\nc = {"v": 1.0.1, "u": https://x.com/a?b=1}\n',
     );
-    expect(body[0]).toMatchObject({ value: { entries: [{ value: { kind: 'bareText', text: 'Mastodon API List Read Access Token' } }, { value: { kind: 'boolean' } }] } });
-    expect(body[1]).toMatchObject({ value: { elements: [{ kind: 'bareText', text: 'Select Manually' }, { kind: 'bareText', text: '1080p' }] } });
+    expect(body[0]).toMatchObject({
+      value: { entries: [{ value: { kind: 'bareText', text: 'Mastodon API List Read Access Token' } }, { value: { kind: 'boolean' } }] },
+    });
+    expect(body[1]).toMatchObject({
+      value: {
+        elements: [
+          { kind: 'bareText', text: 'Select Manually' },
+          { kind: 'bareText', text: '1080p' },
+        ],
+      },
+    });
     expect(body[2]).toMatchObject({ value: { entries: [{ value: { text: '1.0.1' } }, { value: { text: 'https://x.com/a?b=1' } }] } });
     expect(codes).toEqual(['SC4025', 'SC4025', 'SC4025', 'SC4025', 'SC4025']);
   });
@@ -253,7 +312,13 @@ describe('parser: leniency for model output', () => {
     const { body, diagnostics } = parse('if a:\n# nothing\nelse:\n    x = 1\nfor i in y:\n');
     expect(body).toEqual([
       // A comment before `else:` goes to the first statement of the else block.
-      { kind: 'if', test: name('a'), body: [], elifs: [], orelse: [{ kind: 'assign', targets: [name('x')], value: int('1'), leadingComments: [' nothing'] }] },
+      {
+        kind: 'if',
+        test: name('a'),
+        body: [],
+        elifs: [],
+        orelse: [{ kind: 'assign', targets: [name('x')], value: int('1'), leadingComments: [' nothing'] }],
+      },
       { kind: 'for', target: name('i'), iterable: name('y'), body: [] },
     ]);
     expect(diagnostics.map((d) => [d.code, where(d)])).toEqual([
@@ -314,12 +379,20 @@ describe('parser: errors and recovery', () => {
   });
 
   it('reports Python constructs the AST has no node for', () => {
-    for (const src of ['x = lambda y: y', 'x = a if b else c', 'x = [i for i in y]', 'x = a[1:2]', 'x = (y := 1)', 'x = {**a}', 'f(x for x in y)']) {
+    for (const src of [
+      'x = lambda y: y',
+      'x = a if b else c',
+      'x = [i for i in y]',
+      'x = a[1:2]',
+      'x = (y := 1)',
+      'x = {**a}',
+      'f(x for x in y)',
+    ]) {
       expect(parse(src).codes, src).toEqual(['SC4107']);
     }
   });
 
-  it('reads `...` as the Ellipsis node (the dialect\'s absent parameter)', () => {
+  it("reads `...` as the Ellipsis node (the dialect's absent parameter)", () => {
     expect(parse('x = ...').codes).toEqual([]);
   });
 

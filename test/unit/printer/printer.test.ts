@@ -4,13 +4,14 @@ import type { Expression, Module, Statement } from '../../../src/syntax/ast.js';
 import { printExpression, printModule, printStatements } from '../../../src/syntax/printer/index.js';
 
 /** Reads code and prints it back (canonical text for canonical input). */
-const reprint = (src: string, lineWidth?: number): string => printModule(parseModule(src).module, lineWidth === undefined ? {} : { lineWidth });
+const reprint = (src: string, lineWidth?: number): string =>
+  printModule(parseModule(src).module, lineWidth === undefined ? {} : { lineWidth });
 const e = (expression: Expression): string => printExpression(expression);
 const n = (name: string): Expression => ({ kind: 'name', name });
 
 describe('printer: layout', () => {
   it('prints one statement per line with four-space blocks', () => {
-    const src = "if a == 1:\n    x = f(b)\nelif b:\n    pass\nelse:\n    for i in range(3):\n        y = 2\nwhile z:\n    pass\n";
+    const src = 'if a == 1:\n    x = f(b)\nelif b:\n    pass\nelse:\n    for i in range(3):\n        y = 2\nwhile z:\n    pass\n';
     expect(reprint(src)).toBe(src);
   });
 
@@ -56,7 +57,14 @@ describe('printer: layout', () => {
 
   it('prints comments above their statements and pass for empty blocks', () => {
     const body: Statement[] = [
-      { kind: 'if', test: n('a'), body: [], elifs: [], orelse: [{ kind: 'pass', leadingComments: [' inside', ' two'] }], leadingComments: [' top'] },
+      {
+        kind: 'if',
+        test: n('a'),
+        body: [],
+        elifs: [],
+        orelse: [{ kind: 'pass', leadingComments: [' inside', ' two'] }],
+        leadingComments: [' top'],
+      },
     ];
     expect(printStatements(body)).toBe('# top\nif a:\n    pass\nelse:\n    # inside\n    # two\n    pass\n');
     expect(printStatements([{ kind: 'pass', leadingComments: [' a\nb  '] }])).toBe('# a\n#b\npass\n');
@@ -93,24 +101,46 @@ describe('printer: strings', () => {
       e({
         kind: 'fstring',
         quote: "'",
-        parts: ['{a}', { kind: 'interpolation', expression: { kind: 'subscript', object: n('x'), index: { kind: 'string', value: 'k', quote: "'" } } }],
+        parts: [
+          '{a}',
+          { kind: 'interpolation', expression: { kind: 'subscript', object: n('x'), index: { kind: 'string', value: 'k', quote: "'" } } },
+        ],
       }),
     ).toBe(`f'{{a}}{x["k"]}'`);
     expect(
       e({
         kind: 'fstring',
         quote: "'''",
-        parts: [{ kind: 'interpolation', expression: { kind: 'fstring', quote: "'''", parts: [{ kind: 'interpolation', expression: { kind: 'string', value: 'v', quote: '"""' } }] } }],
+        parts: [
+          {
+            kind: 'interpolation',
+            expression: {
+              kind: 'fstring',
+              quote: "'''",
+              parts: [{ kind: 'interpolation', expression: { kind: 'string', value: 'v', quote: '"""' } }],
+            },
+          },
+        ],
       }),
     ).toBe(`f'''{f"""{'v'}"""}'''`);
     // Three levels of quotes: the outer f-string becomes triple-quoted so that Python 3.8–3.11 can read it.
     const key: Expression = { kind: 'subscript', object: n('x'), index: { kind: 'string', value: 'k', quote: "'" } };
-    expect(e({ kind: 'fstring', quote: "'", parts: [{ kind: 'interpolation', expression: { kind: 'fstring', quote: '"', parts: [{ kind: 'interpolation', expression: key }] } }] })).toBe(
-      `f'''{f"{x['k']}"}'''`,
-    );
-    expect(e({ kind: 'fstring', quote: "'", parts: [{ kind: 'interpolation', expression: { kind: 'dict', entries: [] }, conversion: 'r', formatSpec: ['>10'] }] })).toBe(
-      `f'{ {} !r:>10}'`,
-    );
+    expect(
+      e({
+        kind: 'fstring',
+        quote: "'",
+        parts: [
+          { kind: 'interpolation', expression: { kind: 'fstring', quote: '"', parts: [{ kind: 'interpolation', expression: key }] } },
+        ],
+      }),
+    ).toBe(`f'''{f"{x['k']}"}'''`);
+    expect(
+      e({
+        kind: 'fstring',
+        quote: "'",
+        parts: [{ kind: 'interpolation', expression: { kind: 'dict', entries: [] }, conversion: 'r', formatSpec: ['>10'] }],
+      }),
+    ).toBe(`f'{ {} !r:>10}'`);
   });
 });
 
@@ -122,6 +152,8 @@ describe('printer: numbers, names and keywords', () => {
     expect(e({ kind: 'number', text: '3', isFloat: true, value: 3 })).toBe('3.0');
     expect(e({ kind: 'number', text: '', isFloat: true, value: Number.NaN })).toBe("float('nan')");
     expect(e({ kind: 'number', text: '007', isFloat: false, value: 7n })).toBe('7');
+    expect(e({ kind: 'number', text: '', isFloat: false, value: 1.5 })).toBe('1.5');
+    expect(e({ kind: 'number', text: '', isFloat: true, value: Number.NEGATIVE_INFINITY })).toBe("(-float('inf'))");
   });
 
   it('writes keyword names that are not identifiers as **{…}', () => {
@@ -145,8 +177,18 @@ describe('printer: numbers, names and keywords', () => {
     expect(e(add(n('a'), mul(n('b'), n('c'))))).toBe('a + b * c');
     expect(e(add(n('a'), add(n('b'), n('c'))))).toBe('a + (b + c)');
     expect(e({ kind: 'binary', operator: '**', left: { kind: 'unary', operator: '-', operand: n('a') }, right: n('b') })).toBe('(-a) ** b');
-    expect(e({ kind: 'unary', operator: 'not', operand: { kind: 'boolOp', operator: 'and', values: [n('a'), n('b')] } })).toBe('not (a and b)');
+    expect(e({ kind: 'unary', operator: 'not', operand: { kind: 'boolOp', operator: 'and', values: [n('a'), n('b')] } })).toBe(
+      'not (a and b)',
+    );
     expect(e({ kind: 'attribute', object: { kind: 'number', text: '1', isFloat: false, value: 1n }, name: 'real' })).toBe('(1).real');
-    expect(e({ kind: 'list', elements: [{ kind: 'tuple', elements: [n('a')], parenthesized: false }, { kind: 'starred', double: false, value: n('b') }] })).toBe('[(a,), *b]');
+    expect(
+      e({
+        kind: 'list',
+        elements: [
+          { kind: 'tuple', elements: [n('a')], parenthesized: false },
+          { kind: 'starred', double: false, value: n('b') },
+        ],
+      }),
+    ).toBe('[(a,), *b]');
   });
 });

@@ -11,7 +11,10 @@ const SPANS = new Set(['span', 'nameSpan', 'elseSpan']);
 
 /** An f-string with an f-string inside: the printer may pick a triple-quoted style for three levels of quotes. */
 function nestsFString(node: Record<string, unknown>): boolean {
-  return node['kind'] === 'fstring' && JSON.stringify(node['parts'], (_k, v: unknown) => (typeof v === 'bigint' ? 0 : v)).includes('"kind":"fstring"');
+  return (
+    node['kind'] === 'fstring' &&
+    JSON.stringify(node['parts'], (_k, v: unknown) => (typeof v === 'bigint' ? 0 : v)).includes('"kind":"fstring"')
+  );
 }
 
 /**
@@ -41,7 +44,10 @@ describe('printer ⇄ parser', () => {
       fc.property(arb.module, fc.constantFrom(100, 40, Infinity), (module, lineWidth) => {
         const text = printModule(module, { lineWidth });
         const parsed = parseModule(text);
-        expect(parsed.diagnostics.filter((d) => d.severity !== 'info'), text).toEqual([]);
+        expect(
+          parsed.diagnostics.filter((d) => d.severity !== 'info'),
+          text,
+        ).toEqual([]);
         expect(comparable(parsed.module), text).toEqual(comparable(module));
       }),
       { numRuns: 400 },

@@ -1,0 +1,224 @@
+import type { ArrayStateItem, DictionaryItem, DictionaryValue, TextValue, Value } from '../ir/types.js';
+import type { DictExpression, Expression, ListExpression } from '../syntax/ast.js';
+import { binderDiagnostics as D } from './diagnostics.js';
+import type { Env } from './env.js';
+import { bindReference, isReferenceForm } from './references.js';
+import { describeExpression, literalText } from './syntax.js';
+import { bindText, hasInterpolation } from './text.js';
+import { unquotedText } from './unquoted.js';
+
+/**
+ * Dictionary displays as `WFDictionaryFieldValue` (the Dictionary action's
+ * items, JSON bodies, headers).
+ *
+ * Canonical code (dialect §6.5): keys `"text"` (a plain string) or `f"…"`
+ * (text); items by spelling —
+ *
+ *   '''…'''         0  a plain string         f'''…'''   0  text
+ *   42, -3.50       3  text: the literal's source
+ *   True / False    4  WFNumberSubstitutableState(bool)
+ *   {…}             1  a nested WFDictionaryFieldValue
+ *   […]             2  a WFArrayParameterState ('''…''' plain items, others typed)
+ *
+ * Model code: the form Shortcuts itself writes — keys and text values are
+ * text (`WFTextTokenString`), a nested dictionary is wrapped twice as the app
+ * does, a variable is text holding it; WorkflowLLM's print of a text without
+ * attachments, `{"string": X}`, is read as X.
+ */
+export function bindCanonicalDictionary(env: Env, dict: DictExpression): DictionaryValue | undefined {
+  return env.ctx.deeper(dict.span, () => {
+    const items: DictionaryItem[] = [];
+    let ok = true;
+    for (const entry of dict.entries) {
+      const key = canonicalKey(env, entry.key);
+      const item = canonicalItem(env, entry.value, false);
+      if (key === undefined || item === undefined) {
+        ok = false;
+        continue;
+      }
+      items.push({ itemType: item.itemType, key, value: item.value, extra: [] });
+    }
+    return ok ? { kind: 'dictionary', items } : undefined;
+  });
+}
+
+/** A text inside a display: without variables, its `attachmentsByRange` key follows `__defaults__["item_text_attachments"]`. */
+function itemText(env: Env, expr: import('../syntax/ast.js').FStringLiteral): TextValue {
+  const text = bindText(env, expr);
+  const hasVariables = text.parts.some((p) => typeof p !== 'string');
+  return hasVariables ? text : { ...text, hasAttachmentsKey: env.ctx.header.defaults.itemTextAttachments };
+}
+
+function numberItem(env: Env, text: string): TextValue {
+  return { kind: 'text', parts: [text], hasAttachmentsKey: env.ctx.header.defaults.itemTextAttachments };
+}
+
+function canonicalKey(env: Env, expr: Expression): Value | undefined {
+  if (expr.kind === 'error') return undefined;
+  if (expr.kind === 'string') return { kind: 'string', value: expr.value };
+  if (expr.kind === 'fstring') return itemText(env, expr);
+  env.ctx.report(D.badDictionaryKey, `${describeExpression(expr)} cannot be a dictionary key: keys are "text" or f"text"`, expr.span, 'write the key as a string');
+  return undefined;
+}
+
+/** The number literal's source text (`42`, `-3.50`) for a type-3 item, or undefined. */
+function numberText(expr: Expression): string | undefined {
+  if (expr.kind === 'number') return expr.text;
+  if (expr.kind === 'unary' && expr.operator === '-' && expr.operand.kind === 'number') return `-${expr.operand.text}`;
+  return undefined;
+}
+
+function canonicalItem(env: Env, expr: Expression, inArray: boolean): { itemType: number; value: Value } | 'plain' | undefined;
+function canonicalItem(env: Env, expr: Expression, inArray: false): { itemType: number; value: Value } | undefined;
+function canonicalItem(env: Env, expr: Expression, inArray: boolean): { itemType: number; value: Value } | 'plain' | undefined {
+  if (expr.kind === 'error') return undefined;
+  const number = numberText(expr);
+  if (number !== undefined) return { itemType: 3, value: numberItem(env, number) };
+  switch (expr.kind) {
+    case 'string':
+      return inArray ? 'plain' : { itemType: 0, value: { kind: 'string', value: expr.value } };
+    case 'fstring':
+      return { itemType: 0, value: itemText(env, expr) };
+    case 'boolean':
+      return { itemType: 4, value: { kind: 'serialized', serializationType: 'WFNumberSubstitutableState', value: { kind: 'boolean', value: expr.value } } };
+    case 'dict': {
+      // Shortcuts wraps a nested dictionary twice: a WFDictionaryFieldValue around a WFDictionaryFieldValue.
+      const nested = bindCanonicalDictionary(env, expr);
+      return nested === undefined ? undefined : { itemType: 1, value: { kind: 'serialized', serializationType: 'WFDictionaryFieldValue', value: nested } };
+    }
+    case 'list': {
+      const items = canonicalArray(env, expr);
+      return items === undefined ? undefined : { itemType: 2, value: { kind: 'arrayState', items } };
+    }
+    default:
+      env.ctx.report(
+        D.notCanonical,
+        `${describeExpression(expr)} is not an item spelling of a dictionary display`,
+        expr.span,
+        'items are \'\'\'text\'\'\', f\'\'\'text\'\'\', numbers, True/False, {…} and […]; for anything else write the generic WFDictionaryFieldValue(WFDictionaryFieldValueItems=[…])',
+      );
+      return undefined;
+  }
+}
+
+function canonicalArray(env: Env, list: ListExpression): ArrayStateItem[] | undefined {
+  return env.ctx.deeper(list.span, () => {
+    const items: ArrayStateItem[] = [];
+    for (const element of list.elements) {
+      const item = canonicalItem(env, element, true);
+      if (item === undefined) return undefined;
+      if (item === 'plain') items.push({ kind: 'plain', value: { kind: 'string', value: (element as { value: string }).value } });
+      else items.push({ kind: 'typed', itemType: item.itemType, value: item.value, extra: [] });
+    }
+    return items;
+  });
+}
+
+// ─── Model code ──────────────────────────────────────────────────────────────
+
+export function bindModelDictionary(env: Env, dict: DictExpression): DictionaryValue {
+  return env.ctx.deeper(dict.span, () => {
+    const items: DictionaryItem[] = [];
+    for (const entry of dict.entries) {
+      const key = modelText(env, entry.key, 'key');
+      const item = modelItem(env, entry.value);
+      if (key === undefined || item === undefined) continue;
+      items.push({ itemType: item.itemType, key, value: item.value, extra: [] });
+    }
+    return { kind: 'dictionary', items };
+  });
+}
+
+/** `{"string": X}`: WorkflowLLM's print of a token string without attachments. */
+export function convertedTokenString(expr: Expression): Expression | undefined {
+  if (expr.kind !== 'dict' || expr.entries.length !== 1) return undefined;
+  const entry = expr.entries[0]!;
+  return entry.key.kind === 'string' && entry.key.value === 'string' ? entry.value : undefined;
+}
+
+function modelText(env: Env, expr: Expression, role: 'key' | 'value'): TextValue | undefined {
+  if (expr.kind === 'error') return undefined;
+  const unquoted = unquotedText(env, expr);
+  if (unquoted !== undefined) return { kind: 'text', parts: unquoted === '' ? [] : [unquoted], hasAttachmentsKey: true };
+  const unwrapped = convertedTokenString(expr);
+  if (unwrapped !== undefined) {
+    env.ctx.report(D.looseValue, `\`{"string": …}\` as a dictionary ${role} is WorkflowLLM's print of a text; read as that text`, expr.span, 'write the text as a string');
+    return modelText(env, unwrapped, role);
+  }
+  switch (expr.kind) {
+    case 'string':
+    case 'fstring':
+      return bindText(env, expr);
+    case 'bareText':
+      return { kind: 'text', parts: expr.text === '' ? [] : [expr.text], hasAttachmentsKey: true };
+    case 'number':
+      if (role === 'key') env.ctx.report(D.looseValue, 'a number as a dictionary key is read as its text', expr.span, `write the key as a string: '${expr.text}'`);
+      return { kind: 'text', parts: [expr.text], hasAttachmentsKey: true };
+    case 'dict':
+      if (expr.entries.length === 0) {
+        env.ctx.report(D.looseValue, '`{}` read as empty text', expr.span, "write ''");
+        return { kind: 'text', parts: [], hasAttachmentsKey: true };
+      }
+      break;
+    default:
+      if (isReferenceForm(expr)) {
+        const reference = bindReference(env, expr);
+        return reference === undefined ? undefined : { kind: 'text', parts: [reference], hasAttachmentsKey: true };
+      }
+  }
+  env.ctx.report(D.badDictionaryKey, `${describeExpression(expr)} cannot be a dictionary ${role}: keys are text`, expr.span, 'write the key as a string');
+  return undefined;
+}
+
+function modelItem(env: Env, expr: Expression): { itemType: number; value: Value } | undefined {
+  if (expr.kind === 'error') return undefined;
+  const unquoted = unquotedText(env, expr);
+  if (unquoted !== undefined) return { itemType: 0, value: { kind: 'text', parts: unquoted === '' ? [] : [unquoted], hasAttachmentsKey: true } };
+  if (convertedTokenString(expr) !== undefined) {
+    const text = modelText(env, expr, 'value');
+    return text === undefined ? undefined : { itemType: 0, value: text };
+  }
+  const number = numberText(expr);
+  if (number !== undefined) return { itemType: 3, value: { kind: 'text', parts: [number], hasAttachmentsKey: true } };
+  switch (expr.kind) {
+    case 'string':
+    case 'fstring':
+    case 'bareText': {
+      const text = modelText(env, expr, 'value');
+      return text === undefined ? undefined : { itemType: 0, value: text };
+    }
+    case 'boolean':
+      return { itemType: 4, value: { kind: 'serialized', serializationType: 'WFNumberSubstitutableState', value: { kind: 'boolean', value: expr.value } } };
+    case 'dict':
+      // Shortcuts wraps a nested dictionary twice (its WFValue is a WFDictionaryFieldValue around one).
+      return { itemType: 1, value: { kind: 'serialized', serializationType: 'WFDictionaryFieldValue', value: bindModelDictionary(env, expr) } };
+    case 'list':
+      return { itemType: 2, value: { kind: 'arrayState', items: modelArray(env, expr) } };
+    case 'none':
+      env.ctx.report(D.looseValue, '`None` as a dictionary value is read as empty text', expr.span, "write ''");
+      return { itemType: 0, value: { kind: 'text', parts: [], hasAttachmentsKey: true } };
+    default:
+      if (isReferenceForm(expr)) {
+        const text = modelText(env, expr, 'value');
+        return text === undefined ? undefined : { itemType: 0, value: text };
+      }
+  }
+  env.ctx.report(D.badValue, `${describeExpression(expr)} cannot be a dictionary value`, expr.span, 'use text, a number, a boolean, a dictionary, a list or a variable');
+  return undefined;
+}
+
+function modelArray(env: Env, list: ListExpression): ArrayStateItem[] {
+  return env.ctx.deeper(list.span, () => {
+    const items: ArrayStateItem[] = [];
+    for (const element of list.elements) {
+      const plain = literalText(element);
+      if (plain !== undefined && !(element.kind === 'fstring' && hasInterpolation(element))) {
+        items.push({ kind: 'plain', value: { kind: 'string', value: plain } });
+        continue;
+      }
+      const item = modelItem(env, element);
+      if (item !== undefined) items.push({ kind: 'typed', itemType: item.itemType, value: item.value, extra: [] });
+    }
+    return items;
+  });
+}

@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import type { Catalog } from '../catalog/catalog.js';
+import { compile } from '../compile/compile.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { jsonDiagnostic, type JsonDiagnostic } from './commands/check.js';
+import { writeOutputFile } from './files.js';
+import type { CliIO } from './io.js';
+
+/** One sample's line in the dataset report. */
+export interface SampleReport {
+  readonly index: number;
+  readonly status: 'compiled' | 'failed';
+  /** The shortcut written, relative to the working folder as given; null when the sample failed. */
+  readonly output: string | null;
+  readonly diagnostics: readonly JsonDiagnostic[];
+}
+
+export interface SampleJob {
+  readonly index: number;
+  readonly code?: string;
+  /** A problem reading the entry (no code): the sample fails with it. */
+  readonly problem?: Diagnostic;
+}
+
+export interface SampleSettings {
+  readonly outDir: string;
+  readonly format: 'binary' | 'xml';
+  /** The dataset's name, for diagnostics (`data.json#12`). */
+  readonly dataset: string;
+}
+
+/** The file name of sample `index` in the output folder (`000042.shortcut`). */
+export function sampleFileName(index: number): string {
+  return `${String(index).padStart(6, '0')}.shortcut`;
+}
+
+/** Compiles one dataset sample and writes its shortcut; used in process and by the worker threads alike. */
+export function compileSample(job: SampleJob, settings: SampleSettings, catalog: Catalog, io: CliIO): SampleReport {
+  if (job.code === undefined) {
+    return { index: job.index, status: 'failed', output: null, diagnostics: job.problem === undefined ? [] : [jsonDiagnostic(job.problem)] };
+  }
+  const file = `${settings.dataset}#${job.index}`;
+  const result = compile(job.code, { catalog, file, format: settings.format });
+  const diagnostics = [...result.diagnostics];
+  let output: string | null = null;
+  if (result.shortcut !== undefined) {
+    const path = join(settings.outDir, sampleFileName(job.index));
+    const written = writeOutputFile(path, result.shortcut, io);
+    if (written.ok) output = path;
+    else diagnostics.push(...written.diagnostics);
+  }
+  return { index: job.index, status: output === null ? 'failed' : 'compiled', output, diagnostics: diagnostics.map(jsonDiagnostic) };
+}

@@ -1,0 +1,206 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { diagnostic } from '../diagnostics/codes.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { datasetDiagnostics as D } from './diagnostics.js';
+
+/**
+ * Reading a WorkflowBench-style dataset: a JSON array of objects, or JSON
+ * lines (one object per line), each holding the code in a field
+ * (`annotated_code` by default). The file is read in chunks and split into
+ * entries as it goes, so a dataset of several gigabytes (WorkflowBench is
+ * about 3.3 GB) never has to fit in one string.
+ */
+
+export interface DatasetEntry {
+  /** Position in the dataset, from 0. */
+  readonly index: number;
+  /** The code, when the entry is an object whose field is a string. */
+  readonly code?: string;
+  /** Why the entry has no code. */
+  readonly problem?: Diagnostic;
+  /** Bytes of the file read when the entry was found (for progress). */
+  readonly position?: number;
+}
+
+const CHUNK_BYTES = 4 * 1024 * 1024;
+
+/** Splits the text of a dataset into the JSON texts of its entries, incrementally. */
+class EntrySplitter {
+  private mode: 'unknown' | 'array' | 'lines' | 'done' = 'unknown';
+  private pending = '';
+  /** Array mode: the state of the scan through the current entry. */
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  private entryStart = -1;
+  private scanned = 0;
+  trailingGarbage = false;
+  unterminated = false;
+
+  /** Feeds text; returns the complete entries' JSON texts found so far. */
+  push(text: string, last: boolean): string[] {
+    this.pending += text;
+    if (this.mode === 'unknown') {
+      const first = this.pending.search(/\S/);
+      if (first < 0) return [];
+      if (this.pending[first] === '[') {
+        this.mode = 'array';
+        this.pending = this.pending.slice(first + 1);
+      } else {
+        this.mode = 'lines';
+      }
+    }
+    return this.mode === 'array' ? this.arrayEntries(last) : this.mode === 'lines' ? this.lineEntries(last) : [];
+  }
+
+  private lineEntries(last: boolean): string[] {
+    const out: string[] = [];
+    let from = 0;
+    for (let newline = this.pending.indexOf('\n'); newline >= 0; newline = this.pending.indexOf('\n', from)) {
+      const line = this.pending.slice(from, newline);
+      if (line.trim() !== '') out.push(line);
+      from = newline + 1;
+    }
+    this.pending = this.pending.slice(from);
+    if (last && this.pending.trim() !== '') {
+      out.push(this.pending);
+      this.pending = '';
+    }
+    return out;
+  }
+
+  /** JSON array elements at depth 1: a scan that tracks strings and brackets. */
+  private arrayEntries(last: boolean): string[] {
+    const out: string[] = [];
+    const text = this.pending;
+    let i = this.scanned;
+    let consumed = 0;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === 0x5c) this.escaped = true;
+        else if (c === 0x22) this.inString = false;
+        else {
+          // Skip ahead to the next quote or backslash: most of a dataset is string content.
+          const next = nextSpecial(text, i + 1);
+          i = next - 1;
+        }
+        continue;
+      }
+      if (c === 0x22) {
+        if (this.entryStart < 0) this.entryStart = i;
+        this.inString = true;
+      } else if (c === 0x7b || c === 0x5b) {
+        if (this.entryStart < 0) this.entryStart = i;
+        this.depth++;
+      } else if (c === 0x7d || c === 0x5d) {
+        if (this.depth === 0) {
+          if (c === 0x5d) {
+            // The end of the array.
+            if (this.entryStart >= 0) out.push(text.slice(this.entryStart, i));
+            this.entryStart = -1;
+            if (text.slice(i + 1).trim() !== '') this.trailingGarbage = true;
+            this.mode = 'done';
+            this.pending = '';
+            this.scanned = 0;
+            return out;
+          }
+        } else {
+          this.depth--;
+        }
+      } else if (c === 0x2c && this.depth === 0) {
+        if (this.entryStart >= 0) out.push(text.slice(this.entryStart, i));
+        this.entryStart = -1;
+        consumed = i + 1;
+      } else if (this.entryStart < 0 && c > 0x20) {
+        this.entryStart = i;
+      }
+    }
+    if (last) {
+      if (this.entryStart >= 0) out.push(text.slice(this.entryStart));
+      this.unterminated = true;
+      this.pending = '';
+      this.scanned = 0;
+      return out;
+    }
+    // Keep the unfinished entry; rebase the scan positions.
+    const cut = this.entryStart >= 0 ? this.entryStart : consumed;
+    this.pending = text.slice(cut);
+    if (this.entryStart >= 0) this.entryStart -= cut;
+    this.scanned = i - cut;
+    return out;
+  }
+}
+
+function nextSpecial(text: string, from: number): number {
+  const quote = text.indexOf('"', from);
+  const backslash = text.indexOf('\\', from);
+  const end = quote < 0 ? text.length : quote;
+  return backslash >= 0 && backslash < end ? backslash : end;
+}
+
+/**
+ * The entries of a dataset file, in order. Yields an entry with a problem
+ * (SC93xx) for an entry that is not a JSON object with a string `field`;
+ * ends with one for a file that cannot be read or is cut off.
+ */
+export function* readDataset(path: string, field: string, display = path, chunkBytes = CHUNK_BYTES): Generator<DatasetEntry> {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    yield { index: 0, problem: diagnostic(D.unreadable, `cannot read the dataset: ${error instanceof Error ? error.message : String(error)}`, { file: display }) };
+    return;
+  }
+  const decoder = new TextDecoder('utf-8');
+  const splitter = new EntrySplitter();
+  const buffer = Buffer.allocUnsafe(Math.max(1, chunkBytes));
+  let index = 0;
+  let position = 0;
+  try {
+    for (;;) {
+      let read: number;
+      try {
+        read = readSync(fd, buffer, 0, buffer.length, null);
+      } catch (error) {
+        yield { index, problem: diagnostic(D.unreadable, `cannot read the dataset: ${error instanceof Error ? error.message : String(error)}`, { file: display }) };
+        return;
+      }
+      const last = read === 0;
+      position += read;
+      const text = last ? decoder.decode() : decoder.decode(buffer.subarray(0, read), { stream: true });
+      for (const json of splitter.push(text, last)) yield { ...entryOf(json, index++, field, display), position };
+      if (last) break;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  if (splitter.unterminated) {
+    yield { index, problem: diagnostic(D.malformed, 'the dataset\'s JSON array is cut off (no closing `]`)', { file: display, suggestion: 'check that the file was written completely' }) };
+  } else if (splitter.trailingGarbage) {
+    yield { index, problem: diagnostic(D.malformed, 'text follows the dataset\'s JSON array', { file: display, suggestion: 'a dataset is one JSON array, or one JSON object per line' }) };
+  }
+}
+
+function entryOf(json: string, index: number, field: string, file: string): DatasetEntry {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { index, problem: diagnostic(D.badEntry, `entry ${index} is not valid JSON: ${reason.slice(0, 200)}`, { file }) };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { index, problem: diagnostic(D.badEntry, `entry ${index} is not a JSON object`, { file, suggestion: `each entry is an object with the code in "${field}"` }) };
+  }
+  const code = (value as Record<string, unknown>)[field];
+  if (typeof code !== 'string') {
+    const keys = Object.keys(value).slice(0, 8).join(', ');
+    return {
+      index,
+      problem: diagnostic(D.badEntry, `entry ${index} has no string field "${field}"`, { file, suggestion: `choose the field with --field (the entry has: ${keys})` }),
+    };
+  }
+  return { index, code };
+}

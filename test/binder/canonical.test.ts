@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../src/compile/index.js';
+import type { PlistDict, PlistValue } from '../../src/plist/value.js';
+import { action, control, d, int, named, output, real, text, tokenAttachment, wrapper } from '../support/shortcut-build.js';
+import { codes, compiled, expectActions, identifierOf, ok, parametersOf } from './helpers.js';
+
+/** Canonical code: a file with the header; every spelling means exactly what grammars/dialect.md says. */
+const HEADER = '__workflow__ = {"WFWorkflowClientVersion": "1146.11.1", "WFWorkflowMinimumClientVersion": 900}\n';
+
+function canonical(body: string, header = HEADER): ReturnType<typeof ok> {
+  return ok(`${header}${body}`);
+}
+
+function only(body: string, header = HEADER): PlistDict {
+  const result = canonical(body, header);
+  expect(result.actions).toHaveLength(1);
+  return result.actions[0]!;
+}
+
+/** Canonical code that must compile, with its actions and error codes (for `...`, an absent input, dialect §8). */
+function withEllipsis(body: string): { actions: PlistDict[]; errors: string[] } {
+  const result = compiled(`${HEADER}${body}`);
+  return { actions: [...result.actions], errors: codes(result.errors) };
+}
+
+function param(value: string, key = 'K'): PlistValue {
+  return parametersOf(only(`is_workflow_actions_x(${key}=${value})\n`)).get(key)!;
+}
+
+describe('canonical code: header', () => {
+  it('__workflow__ gives exactly its top-level keys (and marks the file canonical)', () => {
+    const result = compile(`${HEADER}pass\n`);
+    expect([...(result.plist as PlistDict).keys()].sort()).toEqual(['WFWorkflowActions', 'WFWorkflowClientVersion', 'WFWorkflowMinimumClientVersion']);
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it('keeps icon data, dates, nested dictionaries and unknown keys of the header', () => {
+    const result = compile(
+      '__workflow__ = {"WFWorkflowIcon": {"WFWorkflowIconStartColor": -1263359489, "WFWorkflowIconImageData": b"\\x89PNG"}, "WFWorkflowNoInputBehavior": {"Name": "WFWorkflowNoInputBehaviorAskForInput"}, "Custom": [plistlib.UID(3), datetime.datetime(2015, 10, 18, 17, 59, 50, 917)]}\npass\n',
+    );
+    const root = result.plist as PlistDict;
+    expect(root.get('WFWorkflowIcon')).toEqual(d({ WFWorkflowIconStartColor: int(-1263359489), WFWorkflowIconImageData: { kind: 'data', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) } }));
+    expect(root.get('Custom')).toEqual([{ kind: 'uid', value: 3 }, { kind: 'date', secondsSince2001: 466883990.000917 }]);
+  });
+
+  it('__actions__ maps names that do not reverse by rule; __names__ maps identifiers to variable names', () => {
+    const result = canonical('com_Christopher_Hannah_Text_Case_TextCaseIntent(text=My_Var)\nMy_Var = Shortcut_Input\n', `${HEADER}__actions__ = {"com_Christopher_Hannah_Text_Case_TextCaseIntent": "com.Christopher-Hannah.Text-Case.TextCaseIntent"}\n__names__ = {"My_Var": "My Var 2"}\n`);
+    expect(identifierOf(result.actions[0]!)).toBe('com.Christopher-Hannah.Text-Case.TextCaseIntent');
+    expect(parametersOf(result.actions[0]!).get('text')).toEqual(tokenAttachment(named('My Var 2')));
+    expect(parametersOf(result.actions[1]!).get('WFVariableName')).toBe('My Var 2');
+  });
+
+  it('__defaults__ chooses the encodings sugar compiles to', () => {
+    const header = `${HEADER}__defaults__ = {"condition_codes": "strings", "condition_input": "direct", "start_mode": "implicit", "variable_uuids": True, "item_text_attachments": False}\n`;
+    const result = canonical("if X == '''a''':\n    pass\nd = {\"k\": f'''v'''}\n", header);
+    const start = parametersOf(result.actions[0]!);
+    expect(start.get('WFCondition')).toBe('Equals');
+    expect(start.has('WFControlFlowMode')).toBe(false);
+    const input = start.get('WFInput') as PlistDict;
+    expect(input.get('WFSerializationType')).toBe('WFTextTokenAttachment');
+    expect(((input.get('Value') as PlistDict).get('VariableUUID'))).toBeTypeOf('string');
+    const item = (((parametersOf(result.actions[2]!).get('WFItems') as PlistDict).get('Value') as PlistDict).get('WFDictionaryFieldValueItems') as PlistDict[])[0]!;
+    expect(item.get('WFValue')).toEqual(wrapper('WFTextTokenString', d({ string: 'v' })));
+  });
+
+  it('malformed headers are errors', () => {
+    const bad = compiled('__workflow__ = {"A": 1}\n__defaults__ = {"condition_codes": "words"}\n__names__ = {"a": 1}\n__workflow__ = {}\npass\n');
+    expect(codes(bad.errors)).toEqual(['SC5002', 'SC5002', 'SC5001']);
+  });
+});
+
+describe('canonical code: values (dialect §6)', () => {
+  it('plain values', () => {
+    expect(param("'''text'''")).toBe('text');
+    expect(param('3')).toEqual(int(3));
+    expect(param('-3')).toEqual(int(-3));
+    expect(param('3.0')).toEqual(real(3));
+    expect(param('-0.0')).toEqual(real(-0));
+    expect(param("float('nan')")).toEqual(real(Number.NaN));
+    expect(param("-float('inf')")).toEqual(real(-Infinity));
+    expect(param('True')).toBe(true);
+    expect(param("b'\\x00'")).toEqual({ kind: 'data', bytes: new Uint8Array([0]) });
+    expect(param('datetime.datetime(2001, 1, 1, 0, 0, 1)')).toEqual({ kind: 'date', secondsSince2001: 1 });
+    expect(param('plist_date(0.25)')).toEqual({ kind: 'date', secondsSince2001: 0.25 });
+    expect(param("[1, '''a''']")).toEqual([int(1), 'a']);
+    expect(param("dict(A=1, **{'Show-text': True})")).toEqual(d({ A: int(1), 'Show-text': true }));
+    expect(param('plist({"Type": "ExtensionInput"})')).toEqual(d({ Type: 'ExtensionInput' }));
+  });
+
+  it("an f-string is always a WFTextTokenString; a string never is", () => {
+    expect(param("f'''plain'''")).toEqual(text('plain'));
+    expect(param("f'''{Shortcut_Input}'''")).toEqual(text('\uFFFC', [['{0, 1}', d({ Type: 'ExtensionInput' })]]));
+  });
+
+  it('variable expressions and their aggrandizements', () => {
+    expect(param('x.File_Extension')).toEqual(tokenAttachment(d({ Aggrandizements: [d({ PropertyName: 'File Extension', Type: 'WFPropertyVariableAggrandizement' })], Type: 'Variable', VariableName: 'x' })));
+    expect(param('getattr(x, "Name", PropertyUserInfo="u")')).toEqual(
+      tokenAttachment(d({ Aggrandizements: [d({ PropertyName: 'Name', PropertyUserInfo: 'u', Type: 'WFPropertyVariableAggrandizement' })], Type: 'Variable', VariableName: 'x' })),
+    );
+    expect(param('format_date(value=x, date_format="Custom", WFDateFormat="yyyy")')).toEqual(
+      tokenAttachment(d({ Aggrandizements: [d({ Type: 'WFDateFormatVariableAggrandizement', WFDateFormat: 'yyyy', WFDateFormatStyle: 'Custom' })], Type: 'Variable', VariableName: 'x' })),
+    );
+    expect(param("aggrandize(value=x, aggrandizement=dict(Type='WFOther', A=1))")).toEqual(
+      tokenAttachment(d({ Aggrandizements: [d({ A: int(1), Type: 'WFOther' })], Type: 'Variable', VariableName: 'x' })),
+    );
+    expect(param('is_workflow_actions_getdevicedetails(["Device Name"])')).toEqual(
+      tokenAttachment(d({ Aggrandizements: [d({ PropertyName: 'Device Name', Type: 'WFPropertyVariableAggrandizement' })], Type: 'DeviceDetails' })),
+    );
+    expect(param('Action_Input')).toEqual(tokenAttachment(d({ Type: 'Input' })));
+  });
+
+  it('attachment(...): bare attachments and per-reference details', () => {
+    expect(param('attachment(x)')).toEqual(named('x'));
+    expect(param("WFTextTokenAttachment(attachment(x, VariableUUID='V', Aggrandizements=[]))")).toEqual(tokenAttachment(d({ Aggrandizements: [], Type: 'Variable', VariableName: 'x', VariableUUID: 'V' })));
+    expect(param("attachment(Type='ActionOutput', OutputUUID='AAAA', OutputName='Gone')")).toEqual(output('AAAA', 'Gone'));
+    expect(param("f'''{attachment(x, OutputName=None, Extra=1)}'''")).toEqual(text('\uFFFC', [['{0, 1}', d({ Extra: int(1), Type: 'Variable', VariableName: 'x' })]]));
+  });
+
+  it('serialization wrappers come back as the typed kinds lifting reads', () => {
+    expect(param("WFQuantityFieldValue(Magnitude=5, Unit='''min''')")).toEqual(wrapper('WFQuantityFieldValue', d({ Magnitude: int(5), Unit: 'min' })));
+    expect(param('WFNumberSubstitutableState(True)')).toEqual(wrapper('WFNumberSubstitutableState', true));
+    expect(param("serialized('my type', 1)")).toEqual(wrapper('my type', int(1)));
+    expect(param('WFEmpty()')).toEqual(wrapper('WFEmpty', d({})));
+  });
+
+  it('dictionary displays with the item grammar (§6.5)', () => {
+    const value = param("{\"plain\": '''a''', f\"token\": f'''b''', \"n\": -3.50, \"t\": True, \"d\": {\"k\": '''v'''}, \"l\": ['''p''', f'''q''', 1]}");
+    const items = ((value as PlistDict).get('Value') as PlistDict).get('WFDictionaryFieldValueItems') as PlistDict[];
+    expect(items.map((i) => [i.get('WFKey'), (i.get('WFItemType') as { value: bigint }).value])).toEqual([
+      ['plain', 0n],
+      [text('token'), 0n],
+      ['n', 3n],
+      ['t', 4n],
+      ['d', 1n],
+      ['l', 2n],
+    ]);
+    expect(items[2]!.get('WFValue')).toEqual(text('-3.50'));
+    expect(items[4]!.get('WFValue')).toEqual(wrapper('WFDictionaryFieldValue', wrapper('WFDictionaryFieldValue', d({ WFDictionaryFieldValueItems: [d({ WFItemType: int(0), WFKey: 'k', WFValue: 'v' })] }))));
+    expect(items[5]!.get('WFValue')).toEqual(wrapper('WFArrayParameterState', ['p', d({ WFItemType: int(0), WFValue: text('q') }), d({ WFItemType: int(3), WFValue: text('1') })]));
+  });
+});
+
+describe('canonical code: statements (dialect §7–§9)', () => {
+  it('explicit calls: extra action keys, literal UUIDs, CustomOutputName, keys that are not identifiers', () => {
+    const a = only("is_workflow_actions_x(dict(SCPLData=1), A=1, **{'Show-text': True}, UUID='1234', CustomOutputName='''Out''')\n");
+    expect(a.get('SCPLData')).toEqual(int(1));
+    expect(parametersOf(a)).toEqual(d({ A: int(1), 'Show-text': true, UUID: '1234', CustomOutputName: 'Out' }));
+  });
+
+  it('sugar: Text, Dictionary, Get Dictionary Value (also from the implicit input), Ask, Set and Append Variable', () => {
+    const result = withEllipsis("t = '''a'''\nd = {\"k\": '''v'''}\nv = d[\"k\"]\nw = ...['''k''']\nq = input('''Name?''', WFInputType='''Text''')\nX = t.Name\nY = ...\nX.append(...)\nz = X.append(t)\n");
+    expect(result.errors).toEqual([]);
+    expect(result.actions.map((a) => identifierOf(a).replace('is.workflow.actions.', ''))).toEqual(['gettext', 'dictionary', 'getvalueforkey', 'getvalueforkey', 'ask', 'setvariable', 'setvariable', 'appendvariable', 'appendvariable']);
+    expect(parametersOf(result.actions[3]!).has('WFInput')).toBe(false);
+    expect(parametersOf(result.actions[4]!)).toEqual(d({ UUID: parametersOf(result.actions[4]!).get('UUID')!, WFAskActionPrompt: 'Name?', WFInputType: 'Text' }));
+    expect(parametersOf(result.actions[6]!)).toEqual(d({ WFVariableName: 'Y' }));
+    expect(parametersOf(result.actions[7]!)).toEqual(d({ WFVariableName: 'X' }));
+    expect(parametersOf(result.actions[8]!).get('UUID')).toBeTypeOf('string');
+  });
+
+  it('names resolve file-wide: an output may be used before its binding (a loop)', () => {
+    const result = canonical("for Repeat_Index in range(int(2)):\n    is_workflow_actions_showresult(Text=later)\n    later = '''x'''\n");
+    expect(result.warnings).toEqual([]);
+    const uuid = parametersOf(result.actions[2]!).get('UUID') as string;
+    expect(parametersOf(result.actions[1]!).get('Text')).toEqual(tokenAttachment(output(uuid, 'Text')));
+  });
+
+  it('OutputName: derived from the core catalog, else the annotation (None: no key)', () => {
+    const result = canonical("a = is_workflow_actions_gettext(WFTextActionText='''x''')\nb: 'Custom' = is_workflow_actions_unknown()\nc: None = is_workflow_actions_gettext()\nis_workflow_actions_y(A=a, B=b, C=c)\n");
+    const p = parametersOf(result.actions[3]!);
+    expect(((p.get('A') as PlistDict).get('Value') as PlistDict).get('OutputName')).toBe('Text');
+    expect(((p.get('B') as PlistDict).get('Value') as PlistDict).get('OutputName')).toBe('Custom');
+    expect(((p.get('C') as PlistDict).get('Value') as PlistDict).has('OutputName')).toBe(false);
+  });
+
+  it('x = _ binds the output of the block above to its End action', () => {
+    const result = canonical("if X:\n    pass\nr: 'If Result' = _\nis_workflow_actions_showresult(Text=r)\n");
+    const end = parametersOf(result.actions[1]!);
+    expect(end.get('WFControlFlowMode')).toEqual(int(2));
+    expect(parametersOf(result.actions[2]!).get('Text')).toEqual(tokenAttachment(output(end.get('UUID') as string, 'If Result')));
+  });
+
+  it('explicit control parts: if is_workflow_actions_conditional(...), match/case _ if …choosefrommenu(...)', () => {
+    const result = canonical(
+      "if is_workflow_actions_conditional(WFCondition=4, WFConditionalLegacyComparisonBehavior=True):\n    pass\nmatch is_workflow_actions_choosefrommenu(WFMenuItems=['''a''']):\n    case _ if is_workflow_actions_choosefrommenu(WFMenuItemTitle=f'''a'''):\n        pass\n",
+    );
+    expectActions(result.actions, [
+      control('if', 'G', 0, { WFCondition: int(4), WFConditionalLegacyComparisonBehavior: true }),
+      control('if', 'G', 2),
+      control('menu', 'M', 0, { WFMenuItems: ['a'] }),
+      control('menu', 'M', 1, { WFMenuItemTitle: text('a') }),
+      control('menu', 'M', 2),
+    ]);
+  });
+
+  it('flat control calls compile to the same actions', () => {
+    const result = canonical("is_workflow_actions_conditional(WFControlFlowMode=0, GroupingIdentifier='''G1''', WFCondition=100)\nis_workflow_actions_conditional(WFControlFlowMode=2, GroupingIdentifier='''G1''')\n");
+    expectActions(result.actions, [control('if', 'G1', 0, { WFCondition: int(100) }), control('if', 'G1', 2)]);
+  });
+
+  it('condition markers: float(S) == V stores V in WFNumberValue, str(S) < V in WFConditionalActionString', () => {
+    const result = withEllipsis("if float(X) == 3:\n    pass\nif str(X) < '''b''':\n    pass\nif '''x''' in float(...):\n    pass\n");
+    expect(result.errors).toEqual([]);
+    expect(parametersOf(result.actions[4]!).has('WFInput')).toBe(false);
+    expect(parametersOf(result.actions[4]!).get('WFNumberValue')).toBe('x');
+    expect(parametersOf(result.actions[0]!).get('WFNumberValue')).toEqual(int(3));
+    expect(parametersOf(result.actions[2]!).get('WFConditionalActionString')).toBe('b');
+    expect(codes(compiled(`${HEADER}if str(X) == 1:\n    pass\n`).errors)).toEqual(['SC5106']);
+  });
+
+  it('raw_action(...) is an entry that is not an action dictionary', () => {
+    const result = canonical("raw_action('''just a string''')\n");
+    expect(result.actions[0]).toBe('just a string');
+  });
+
+  it('loose spellings are errors in canonical code', () => {
+    const bad = compiled(`${HEADER}X += 1\nif X:\n    pass\nelif X:\n    pass\nis_workflow_actions_y(A=str(X), B={"k": X})\nY = input("Please enter the value:")\n`);
+    expect(codes(bad.errors)).toEqual(['SC5106', 'SC5106', 'SC5106', 'SC5106']);
+    expect(bad.errors.every((e) => e.suggestion !== undefined)).toBe(true);
+  });
+
+  it('a block output binding with no block above is an error; an output bound twice too', () => {
+    expect(codes(compiled(`${HEADER}x = _\n`).errors)).toEqual(['SC5405']);
+    expect(codes(compiled(`${HEADER}x = '''a'''\nx = '''b'''\n`).errors)).toEqual(['SC5207']);
+  });
+});

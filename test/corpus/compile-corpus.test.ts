@@ -1,0 +1,103 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { compile } from '../../src/compile/index.js';
+import { readShortcutFile } from '../../src/container/shortcut-file.js';
+import { decompile } from '../../src/emitter/index.js';
+import { formatPath } from '../../src/plist/equal.js';
+import { roundTripViaCode } from '../../src/roundtrip/index.js';
+import { sharedCatalog } from '../support/catalog.js';
+import { describeShared } from '../support/corpus.js';
+import { sharedFiles, sharedPath } from '../support/shared.js';
+
+/**
+ * The compiler against real material: every unsigned corpus shortcut goes
+ * to canonical code and back unchanged (up to renamed identifiers), the
+ * canonical code is a fixed point, and the 50 WorkflowBench samples compile
+ * or fail only on located problems — never crash.
+ */
+describeShared('compile: the unsigned corpus through canonical code', () => {
+  const files = sharedFiles('corpus/unsigned');
+
+  it('roundtrip --via code passes every file', () => {
+    const failures: string[] = [];
+    for (const path of files) {
+      const read = readShortcutFile(new Uint8Array(readFileSync(path)), path);
+      if (!read.ok) {
+        failures.push(`${path}: unreadable`);
+        continue;
+      }
+      const outcome = roundTripViaCode(read.value.plist);
+      if (!outcome.ok) failures.push(`${path}: ${outcome.difference === undefined ? '?' : `${formatPath(outcome.difference.path)}: ${outcome.difference.reason}`}`);
+    }
+    expect(failures).toEqual([]);
+    expect(files.length).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('decompile → compile → decompile gives identical text (the canonical form is a fixed point)', () => {
+    const moved: string[] = [];
+    for (const path of files) {
+      const code = decompile(new Uint8Array(readFileSync(path))).code;
+      const compiled = compile(code, { file: path });
+      if (compiled.shortcut === undefined) {
+        moved.push(`${path}: did not compile (${compiled.diagnostics.find((d) => d.severity === 'error')?.message ?? '?'})`);
+        continue;
+      }
+      const again = decompile(compiled.shortcut).code;
+      if (again !== code) {
+        const a = code.split('\n');
+        const line = a.findIndex((l, i) => l !== again.split('\n')[i]);
+        moved.push(`${path}: line ${line + 1} differs`);
+      }
+    }
+    expect(moved).toEqual([]);
+  }, 300_000);
+});
+
+interface Sample {
+  readonly annotated_code: string;
+}
+
+/** Which samples CPython's parser accepts (undefined without python3 on PATH). */
+function validPython(samples: readonly Sample[]): boolean[] | undefined {
+  const script = 'import ast,json,sys\nout=[]\nfor s in json.load(sys.stdin):\n  try:\n    ast.parse(s); out.append(True)\n  except Exception:\n    out.append(False)\nprint(json.dumps(out))';
+  const run = spawnSync('python3', ['-c', script], { input: JSON.stringify(samples.map((s) => s.annotated_code)), encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (run.status !== 0) return undefined;
+  return JSON.parse(run.stdout) as boolean[];
+}
+
+describeShared('compile: the 50 WorkflowBench samples', () => {
+  const samples = JSON.parse(readFileSync(sharedPath('workflowllm', 'data_samples.json'), 'utf8')) as Sample[];
+  const { catalog } = sharedCatalog();
+  const results = samples.map((s, i) => ({ code: s.annotated_code, result: compile(s.annotated_code, { catalog, file: `sample-${i}.py` }) }));
+
+  it('none crashes; each compiles or fails with errors located in the sample', () => {
+    for (const { code, result } of results) {
+      const lines = code.split(/\r\n|\r|\n/).length;
+      const errors = result.diagnostics.filter((d) => d.severity === 'error');
+      expect(result.shortcut === undefined).toBe(errors.length > 0);
+      for (const error of errors) {
+        expect(error.code).toMatch(/^SC[45]\d{3}$/);
+        expect(error.location?.kind).toBe('source');
+        if (error.location?.kind === 'source') expect(error.location.span.start.line).toBeLessThanOrEqual(lines);
+      }
+    }
+  });
+
+  it('every sample that is valid Python compiles', () => {
+    const valid = validPython(samples);
+    if (valid === undefined) return;
+    const failed = results.filter((_, i) => valid[i] === true && results[i]!.result.shortcut === undefined).map(({ result }) => result.diagnostics.find((d) => d.severity === 'error')?.message);
+    expect(failed).toEqual([]);
+    expect(valid.filter(Boolean).length).toBeGreaterThan(0);
+  });
+
+  it('every compiled sample survives the code round trip (its shortcut → canonical code → the same shortcut)', () => {
+    const compiled = results.filter(({ result }) => result.plist !== undefined);
+    expect(compiled.length).toBeGreaterThan(0);
+    for (const { result } of compiled) {
+      const outcome = roundTripViaCode(result.plist!);
+      expect(outcome.difference === undefined ? 'same' : `${formatPath(outcome.difference.path)}: ${outcome.difference.reason}`).toBe('same');
+    }
+  });
+});
