@@ -47,6 +47,7 @@ export function checkVariableUses(ctx: CheckContext, facts: FlowFacts): void {
       continue;
     }
     const shown = ctx.variableName(name);
+    if (ctx.origin === 'code' && ctx.assignedInSource(shown)) continue;
     const near = nearestNames(shown, candidateNames(ctx, facts, use));
     ctx.report(D.undefinedVariable, `\`${shown}\` is never set in this workflow`, site, {
       suggestion: near.length > 0 ? didYouMean(near) : `set it first (${ctx.origin === 'code' ? `\`${shown} = …\`` : 'Set Variable'})`,
@@ -75,10 +76,10 @@ function candidateNames(ctx: CheckContext, facts: FlowFacts, use: Use): string[]
   return names;
 }
 
-/** Names within a few edits (case-insensitive), closest first. */
+/** Names within a few edits (case-insensitive; at most a quarter of the name), closest first. */
 export function nearestNames(name: string, candidates: readonly string[], limit = 3): string[] {
   const query = name.toLowerCase();
-  const bound = Math.max(2, Math.floor(query.length / 3));
+  const bound = Math.max(2, Math.floor(query.length / 4));
   return candidates
     .map((candidate, order) => ({ candidate, order, distance: editDistance(query, candidate.toLowerCase(), bound) }))
     .filter((c) => c.distance <= bound && c.candidate !== name)
