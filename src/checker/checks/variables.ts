@@ -58,8 +58,9 @@ export function checkVariableUses(ctx: CheckContext, facts: FlowFacts): void {
 /**
  * Names a misspelled variable may have meant, as the reader writes them:
  * variables set anywhere, the repeat variables in scope, and in code the
- * names outputs are bound to (`x = is_workflow_…(…)`), since a model's
- * misspelt name is as often an output as a variable.
+ * names outputs are bound to (`x = is_workflow_…(…)`) and every name the
+ * text assigns, since a model's misspelt name is as often an output as a
+ * variable.
  */
 function candidateNames(ctx: CheckContext, facts: FlowFacts, use: Use): string[] {
   const names = facts.variableNames.map((n) => ctx.variableName(n));
@@ -72,6 +73,8 @@ function candidateNames(ctx: CheckContext, facts: FlowFacts, use: Use): string[]
       const bound = ctx.boundName(owner);
       if (bound !== undefined && !names.includes(bound)) names.push(bound);
     }
+    // What the text itself assigns: exactly the identifiers the writer used.
+    for (const assigned of ctx.namesAssignedInSource()) if (!names.includes(assigned)) names.push(assigned);
   }
   return names;
 }
