@@ -35,6 +35,7 @@ export const syntaxDiagnostics = defineDiagnostics({
   hyphenatedName: { code: 'SC4023', severity: 'warning', title: 'hyphenated call name read as one name' },
   keywordNotIdentifier: { code: 'SC4024', severity: 'warning', title: 'keyword argument name that is not a Python identifier' },
   bareText: { code: 'SC4025', severity: 'warning', title: 'unquoted text inside a list or dictionary read as a string' },
+  spacedProperty: { code: 'SC4026', severity: 'warning', title: 'property name with spaces after a dot read as one name' },
 
   syntaxError: { code: 'SC4101', severity: 'error', title: 'syntax error' },
   emptyBlock: { code: 'SC4103', severity: 'warning', title: "block with no statements read as 'pass'" },

@@ -148,6 +148,8 @@ interface IndentLevel {
 
 const STRING_PREFIXES = new Set(['r', 'u', 'b', 'f', 'br', 'rb', 'fr', 'rf']);
 const LINE_END = /[\r\n]/g;
+/** What may follow a property name with spaces: closing brackets, separators, operators. */
+const SPACED_PROPERTY_FOLLOWERS = ')]},:!.[=<>+-*/%&|^;';
 /** Characters that stop a run of plain string content (the rest is copied as it is). */
 const STRING_STOP_SINGLE = /[\\\r\n\0']/g;
 const STRING_STOP_DOUBLE = /[\\\r\n\0"]/g;
@@ -797,6 +799,15 @@ class Lexer {
         return;
       }
     }
+    if (next === 32 && first >= 65 && first <= 90 && this.tokens[this.tokens.length - 1]?.tokenType === T.Dot) {
+      const joined = this.spacedPropertyEnd(end);
+      if (joined > end) {
+        const text = src.slice(start, joined);
+        this.push(T.Name, start, joined, { kind: 'name', name: text.normalize('NFKC'), hyphenated: false, spaced: true });
+        this.pos = joined;
+        return;
+      }
+    }
     const normalized = ascii ? image : image.normalize('NFKC');
     this.push(
       T.Name,
@@ -832,6 +843,32 @@ class Lexer {
       if (src.charCodeAt(q) === 61 && src.charCodeAt(q + 1) !== 61) return p;
     }
     return end;
+  }
+
+  /**
+   * Property names with spaces after a dot (`contact.Last Name`,
+   * `app.Store URL`), as WorkflowLLM writes Shortcuts' property names: after
+   * `.Word`, more space-separated words that start with a capital letter or a
+   * digit and are not keywords, up to a delimiter, an operator or the end of
+   * the line. A name followed by a word is never valid Python, so this reading
+   * changes nothing that parses.
+   */
+  private spacedPropertyEnd(end: number): number {
+    const src = this.src;
+    let p = end;
+    while (src.charCodeAt(p) === 32) {
+      const c = src.charCodeAt(p + 1);
+      if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57))) break;
+      const wordEnd = this.scanIdentifier(p + 2);
+      if (T.KEYWORDS.has(src.slice(p + 1, wordEnd))) break;
+      p = wordEnd;
+    }
+    if (p === end) return end;
+    let q = p;
+    while (src.charCodeAt(q) === 32 || src.charCodeAt(q) === 9) q++;
+    const c = src.charCodeAt(q);
+    const ends = q >= this.end || c === 10 || c === 13 || c === 35 || SPACED_PROPERTY_FOLLOWERS.includes(src[q] as string);
+    return ends ? p : end;
   }
 
   // ─── Numbers ──────────────────────────────────────────────────────────────
@@ -1695,8 +1732,17 @@ class Lexer {
    * changes nothing) when not inside such an element.
    */
   private tryBareText(): boolean {
-    const top = this.contexts[this.contexts.length - 1];
-    if (top === undefined || top.kind !== 'bracket' || !top.literal) return false;
+    // The innermost list or dictionary element, even from inside brackets within it
+    // (`[Undefined creature (ideas welcome!)]`), but never from inside an f-string.
+    let index = this.contexts.length - 1;
+    while (index >= 0) {
+      const ctx = this.contexts[index] as Context;
+      if (ctx.kind !== 'bracket') return false;
+      if (ctx.literal) break;
+      index--;
+    }
+    const top = this.contexts[index];
+    if (top === undefined || top.kind !== 'bracket') return false;
     const src = this.src;
     let s = top.elementOffset;
     let line = top.elementLine;
@@ -1731,6 +1777,7 @@ class Lexer {
       else break;
     }
     if (e <= s || e <= this.pos) return false;
+    this.truncateContexts(index + 1);
     this.tokens.length = top.elementToken;
     if (this.checkpoint !== undefined && this.checkpoint.pos > s) this.checkpoint = undefined;
     this.reporter.withdrawFrom(s);

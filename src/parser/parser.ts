@@ -1338,6 +1338,15 @@ export class DialectParser extends EmbeddedActionsParser {
       if (type === T.Dot) {
         this.SKIP_TOKEN();
         const name = this.CONSUME(T.Name);
+        const p = payloadOf(name);
+        if (p?.kind === 'name' && p.spaced === true) {
+          this.warn(
+            D.spacedProperty,
+            `'.${name.image}' is not a Python attribute (it contains spaces): read as the property '${p.name}'`,
+            spanOf(name, name),
+            `write getattr(…, '${p.name}') for valid Python`,
+          );
+        }
         value = { kind: 'attribute', object: value, name: nameOf(name), span: joinSpans(value.span, spanOf(name, name)) as SourceSpan };
       } else if (type === T.LParen) {
         this.SKIP_TOKEN();
@@ -1512,13 +1521,25 @@ export class DialectParser extends EmbeddedActionsParser {
     return { kind: 'error', text: t.image, span: spanOf(t, t) };
   }
 
+  /** An empty dictionary value, read as empty text. */
+  private emptyText(colon: IToken): Expression {
+    const at = spanOf(colon, colon);
+    const where = span(at.end, at.end);
+    this.warn(D.bareText, 'empty value read as empty text', where, "write '' for empty text");
+    return { kind: 'bareText', text: '', span: where };
+  }
+
   private bareText(first: IToken, last: IToken): Expression {
-    const text = this.textOf(first, last);
-    const where = spanOf(first, last);
+    return this.bareTextAt(spanOf(first, last));
+  }
+
+  private bareTextAt(where: SourceSpan): Expression {
+    const text = this.state.src.slice(where.start.offset, where.end.offset);
     const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
     this.warn(D.bareText, `unquoted text '${shown}' read as a string`, where, `put it in quotes: '''${shown}'''`);
     return { kind: 'bareText', text, span: where };
   }
+
 
   // ─── Strings ──────────────────────────────────────────────────────────────
 
@@ -1859,10 +1880,26 @@ export class DialectParser extends EmbeddedActionsParser {
           const key = this.element(T.RBrace, isDict !== false, true);
           if (isDict === undefined) isDict = this.LA(1).tokenType === T.Colon;
           if (isDict) {
+            const previous = entries[entries.length - 1];
             if (this.LA(1).tokenType === T.Colon) {
+              const colon = this.LA(1);
               this.SKIP_TOKEN();
-              const value = this.element(T.RBrace, false, true);
+              const next = this.LA(1).tokenType;
+              // `{"string": }`: WorkflowLLM's converter writes empty text as nothing.
+              const value = next === T.Comma || next === T.RBrace ? this.emptyText(colon) : this.element(T.RBrace, false, true);
               entries.push({ kind: 'entry', key, value, span: joinSpans(key.span, value.span) as SourceSpan });
+            } else if (
+              (previous?.value.kind === 'bareText' || previous?.value.kind === 'name') &&
+              (key.kind === 'bareText' || key.kind === 'name') &&
+              (this.LA(1).tokenType === T.Comma || this.LA(1).tokenType === T.RBrace)
+            ) {
+              // `{message: Hello, world}`: unquoted text with a comma in it; the part after the comma
+              // is not a key (no `:` follows), so it continues the previous value.
+              const start = previous.value.span as SourceSpan;
+              const end = key.span as SourceSpan;
+              this.state.reporter.withdrawFrom(start.start.offset);
+              const value = this.bareTextAt(span(start.start, end.end));
+              entries[entries.length - 1] = { ...previous, value, span: joinSpans(previous.key.span, end) as SourceSpan };
             } else {
               const at = this.LA(1);
               if (this.lastError < key.span!.start.offset) {

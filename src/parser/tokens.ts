@@ -273,7 +273,7 @@ export type TokenPayload =
   /** On FStringEnd: the line its f-string opened on (for messages about strings that swallowed code). */
   | { readonly kind: 'end'; readonly startLine: number }
   | { readonly kind: 'number'; readonly isFloat: boolean; readonly value: bigint | number }
-  | { readonly kind: 'name'; readonly name: string; readonly hyphenated: boolean };
+  | { readonly kind: 'name'; readonly name: string; readonly hyphenated: boolean; readonly spaced?: boolean };
 
 /** The lexer's token: a chevrotain `IToken` with a typed payload. */
 export interface Token extends IToken {

@@ -433,6 +433,24 @@ describe('lexer: the hyphen rule', () => {
   });
 });
 
+describe('lexer: property names with spaces', () => {
+  it('joins Title Case words after a dot up to a delimiter or operator', () => {
+    expect(tokenText("if end.Job Title == 'x':").split(' ').slice(0, 4)).toEqual(['If:if', 'Name:end', 'Dot:.', 'Name:Job']);
+    const name = tokens("if end.Job Title == 'x':").tokens[3];
+    expect([name?.image, name?.payload]).toEqual(['Job Title', { kind: 'name', name: 'Job Title', hyphenated: false, spaced: true }]);
+    expect(tokens("f'{app.Store URL}'").tokens.map((t) => t.image)).toContain('Store URL');
+    expect(tokens('f(x.Phone Number, y)').tokens.map((t) => t.image)).toContain('Phone Number');
+  });
+
+  it('never joins what Python could read: keywords, lower-case words, calls', () => {
+    expect(tokens('x.Name if y else z').tokens.map((t) => t.image)).toContain('Name');
+    expect(tokens('x.Name in y').tokens.map((t) => t.image)).toContain('Name');
+    expect(tokens('x.Name something').tokens.map((t) => t.image)).toContain('Name');
+    expect(tokens('x.Name Other(1)').tokens.map((t) => t.image)).toContain('Name');
+    expect(tokens('Name Other = 1').tokens.map((t) => t.image)).toContain('Name');
+  });
+});
+
 describe('lexer: unquoted text in list and dictionary literals', () => {
   const bare = (src: string): string[] =>
     tokens(src)
@@ -447,6 +465,7 @@ describe('lexer: unquoted text in list and dictionary literals', () => {
     expect(bare('x = [¥, HK$, ⚙️ Settings]')).toEqual(['¥', 'HK$', '⚙️ Settings']);
     expect(bare('x = {"a": App\u00a0Store}')).toEqual(['App\u00a0Store']);
     expect(bare('x = [你好，世界]')).toEqual(['你好，世界']);
+    expect(bare('x = [Ghost, Undefined creature (tell me your ideas!)]')).toEqual(['Undefined creature (tell me your ideas!)']);
   });
 
   it('stops a key at its colon and leaves the value to its own reading', () => {

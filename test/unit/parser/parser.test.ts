@@ -273,6 +273,19 @@ describe('parser: leniency for model output', () => {
     expect(diagnostics[0]?.suggestion).toContain("**{'Show-text'");
   });
 
+  it('reads property names with spaces after a dot, with a warning', () => {
+    const { body, diagnostics } = parse("if end.Job Title == 'x':\n    y = f'{c.Last Name}'\n");
+    expect(body[0]).toMatchObject({
+      test: { left: { kind: 'attribute', object: name('end'), name: 'Job Title' } },
+      body: [{ value: { parts: [{ expression: { kind: 'attribute', name: 'Last Name' } }] } }],
+    });
+    expect(diagnostics.map((d) => [d.code, d.severity, where(d)])).toEqual([
+      ['SC4026', 'warning', '1:8'],
+      ['SC4026', 'warning', '2:14'],
+    ]);
+    expect(diagnostics[0]?.suggestion).toContain("getattr(…, 'Job Title')");
+  });
+
   it('reads keyword names that are Python keywords, with a warning', () => {
     const { body, codes } = parse('f(class=1, from=2)');
     expect(body[0]).toMatchObject({ expression: { keywords: [{ name: 'class' }, { name: 'from' }] } });
@@ -302,6 +315,20 @@ describe('parser: leniency for model output', () => {
     });
     expect(body[2]).toMatchObject({ value: { entries: [{ value: { text: '1.0.1' } }, { value: { text: 'https://x.com/a?b=1' } }] } });
     expect(codes).toEqual(['SC4025', 'SC4025', 'SC4025', 'SC4025', 'SC4025']);
+  });
+
+  it('reads an empty dictionary value as empty text, and commas inside unquoted text as text', () => {
+    const { body, codes } = parse('x = {"a": , "b": Hello, dear world, "c": 1}');
+    expect(body[0]).toMatchObject({
+      value: {
+        entries: [
+          { key: { value: 'a' }, value: { kind: 'bareText', text: '' } },
+          { key: { value: 'b' }, value: { kind: 'bareText', text: 'Hello, dear world' } },
+          { key: { value: 'c' }, value: { kind: 'number' } },
+        ],
+      },
+    });
+    expect(codes).toEqual(['SC4025', 'SC4025']);
   });
 
   it('keeps elements that read as expressions as expressions', () => {
