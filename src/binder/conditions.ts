@@ -21,6 +21,7 @@ import { OMIT, bindValue, numberFromText, slotFor } from './values.js';
  *   S.is_in_the_next(V) 1000  S.is_in_the_last(V) 1001  (WFDuration)   S.is_today() 1002
  *   V <= S <= W  1003 (WFNumberValue, WFAnotherNumber)
  *   is_workflow_actions_conditional(Key=value, …)    the start's parameters, explicitly
+ *   is_workflow_actions_conditional(<comparison>, Key=value, …)   a comparison and the parameters it does not say
  *
  * `S` is a variable expression (`...`: no WFInput). `__defaults__` decides
  * whether WFCondition is an integer or, for ==, in, >, <, the old strings, and
@@ -113,16 +114,18 @@ export function explicitTest(env: Env, expr: Expression, identifier: string): Co
   if (expr.kind !== 'call' || expr.callee.kind !== 'name') return undefined;
   const name = expr.callee.name;
   if (lookupActionName(env.ctx, name).identifier !== identifier) return undefined;
-  const parameters: Entry<Value>[] = [];
+  // `is_workflow_actions_conditional(<comparison>, Key=value, …)`: a comparison and the parameters it does not say (dialect §9.2).
+  let said: Entry<Value>[] = [];
   if (expr.args.length > 0) {
     if (identifier !== CONDITIONAL || expr.args.length > 1) {
-      env.ctx.report(D.positionalArgument, 'the explicit form lists the parameters as keywords (an If may put one comparison first)', expr.args[0]!.span, 'write Key=value');
+      env.ctx.report(D.positionalArgument, 'the explicit form lists the parameters as keywords', expr.args[identifier === CONDITIONAL ? 1 : 0]!.span, 'write Key=value');
       return 'error';
     }
     const condition = readCondition(env, expr.args[0]!);
     if (condition === undefined) return 'error';
-    parameters.push(...assemble(env, condition));
+    said = assemble(env, condition);
   }
+  const parameters: Entry<Value>[] = [...said];
   let customOutputName: string | undefined;
   for (const keyword of expr.keywords) {
     if (parameters.some((e) => e.key === keyword.name)) {

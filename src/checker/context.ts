@@ -129,6 +129,36 @@ export class CheckContext {
     return /^\s*([\p{L}_][\p{L}\p{N}_]*)\s*(?::[^=\n]*)?=(?!=)/u.exec(head)?.[1];
   }
 
+  private assignedNames: Set<string> | undefined;
+
+  /**
+   * The names the code text assigns (`name = …`, `name += …`, `for …name… in`),
+   * in order of first appearance; empty without the text.
+   */
+  namesAssignedInSource(): ReadonlySet<string> {
+    if (this.assignedNames !== undefined) return this.assignedNames;
+    this.assignedNames = new Set();
+    const text = this.options.source;
+    if (text === undefined) return this.assignedNames;
+    const identifier = /[\p{L}_][\p{L}\p{N}_]*/gu;
+    for (const line of text.split(/\r\n|\r|\n/)) {
+      const assignment = /^\s*([\p{L}_][\p{L}\p{N}_]*)\s*(?::[^=]*)?\+?=(?!=)/u.exec(line);
+      if (assignment !== null && !assignment[1]!.startsWith('__')) this.assignedNames.add(assignment[1]!);
+      const loop = /^\s*for\s+(.+?)\s+in\b/u.exec(line);
+      if (loop !== null) for (const m of loop[1]!.matchAll(identifier)) this.assignedNames.add(m[0]);
+    }
+    return this.assignedNames;
+  }
+
+  /**
+   * Whether the code text assigns this name somewhere. A name the text
+   * assigns but the IR never sets sits in a statement the front end could not
+   * compile: that statement was reported there, and its name is not undefined.
+   */
+  assignedInSource(name: string): boolean {
+    return this.namesAssignedInSource().has(name);
+  }
+
   /** A variable's name as the reader writes it: an identifier in code, the name itself in a shortcut. */
   variableName(name: string): string {
     return this.origin === 'code' ? identifierForm(name) : name;

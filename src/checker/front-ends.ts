@@ -1,12 +1,14 @@
 import { extname } from 'node:path';
 import type { Catalog } from '../catalog/catalog.js';
 import { readShortcutFile } from '../container/shortcut-file.js';
-import { inFile, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors, inFile, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceMap } from '../ir/source-map.js';
 import type { Workflow } from '../ir/types.js';
 import { liftWorkflow } from '../lift/workflow.js';
 import { codeToIr } from '../compile/front-end.js';
+import { binderDiagnostics } from '../binder/diagnostics.js';
 import { check } from './check.js';
+import { checkerDiagnostics } from './diagnostics.js';
 import type { Origin } from './context.js';
 
 /**
@@ -32,6 +34,12 @@ export interface FrontEnd {
   readonly extensions: readonly string[];
   /** `catalog`: the one the check uses (model code is read with it, so both see the same actions). */
   readonly read: (bytes: Uint8Array, file: string, catalog?: Catalog) => CheckInput;
+  /**
+   * Front-end codes the checker says better (with its suggestions and the
+   * severity `check` gives them): dropped where the checker reports one of
+   * the listed codes at the same place, so each problem is said once.
+   */
+  readonly supersededBy?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Any shortcut container (binary, XML, signed once its reader is in), lifted into the IR. */
@@ -46,24 +54,29 @@ export const shortcutFrontEnd: FrontEnd = {
   },
 };
 
+const C = checkerDiagnostics;
+const B = binderDiagnostics;
+
 /**
  * Python-style code (canonical or model-written): parsed and bound into the
  * IR with its source map (src/compile/front-end.ts), so checker diagnostics
- * point at lines and columns.
+ * point at lines and columns. The IR built so far is checked even when
+ * parsing or binding reported errors, so a file's problems come out
+ * together. The binder's notes on unknown actions and undefined names give
+ * way to the checker's at the same place.
  */
 export const codeFrontEnd: FrontEnd = {
   extensions: ['.py'],
   read(bytes, file, catalog) {
     const source = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
     const front = codeToIr(source, { file, ...(catalog === undefined ? {} : { catalog }) });
-    return {
-      origin: 'code',
-      ...(front.workflow === undefined ? {} : { workflow: front.workflow }),
-      sourceMap: front.sourceMap,
-      diagnostics: front.diagnostics,
-      source,
-    };
+    return { origin: 'code', workflow: front.partial, sourceMap: front.sourceMap, diagnostics: front.diagnostics, source };
   },
+  supersededBy: new Map([
+    [B.unknownAction.code, [C.unknownAction.code]],
+    [B.undefinedNameRead.code, [C.undefinedVariable.code, C.usedBeforeSet.code, C.maybeUnset.code, C.repeatVariableOutsideLoop.code]],
+    [B.usedBeforeAssignment.code, [C.usedBeforeSet.code, C.maybeUnset.code]],
+  ]),
 };
 
 /** The front ends `check` knows, most specific first. */
@@ -84,7 +97,8 @@ export interface FileCheck {
 
 /** Reads one file with the front end its name selects and checks it. */
 export function checkFile(bytes: Uint8Array, file: string, catalog: Catalog, ends: readonly FrontEnd[] = frontEnds): FileCheck {
-  const input = frontEndFor(file, ends).read(bytes, file, catalog);
+  const end = frontEndFor(file, ends);
+  const input = end.read(bytes, file, catalog);
   const source = input.source === undefined ? {} : { source: input.source };
   if (input.workflow === undefined) return { diagnostics: input.diagnostics, checked: false, ...source };
   const found = check(input.workflow, catalog, {
@@ -93,5 +107,19 @@ export function checkFile(bytes: Uint8Array, file: string, catalog: Catalog, end
     ...(input.sourceMap === undefined ? {} : { sourceMap: input.sourceMap }),
     ...(input.source === undefined ? {} : { source: input.source }),
   });
-  return { diagnostics: [...input.diagnostics, ...found], checked: true, ...source };
+  // In code every output reference is bound by name, so one to no action means its statement did not compile: said already.
+  const own = input.origin === 'code' && hasErrors(input.diagnostics) ? found.filter((d) => d.code !== C.danglingOutput.code) : found;
+  const front = end.supersededBy === undefined ? input.diagnostics : withoutSuperseded(input.diagnostics, own, end.supersededBy);
+  return { diagnostics: [...front, ...own], checked: true, ...source };
+}
+
+/** The front end's diagnostics minus those the checker reported better at the same place. */
+function withoutSuperseded(front: readonly Diagnostic[], found: readonly Diagnostic[], supersededBy: ReadonlyMap<string, readonly string[]>): Diagnostic[] {
+  const at = (d: Diagnostic): string | undefined => (d.location?.kind === 'source' ? `${d.location.span.start.line}:${d.location.span.start.column}` : undefined);
+  const reported = new Set(found.flatMap((d) => (at(d) === undefined ? [] : [`${d.code}@${at(d)!}`])));
+  return front.filter((d) => {
+    const codes = supersededBy.get(d.code);
+    const where = at(d);
+    return codes === undefined || where === undefined || !codes.some((code) => reported.has(`${code}@${where}`));
+  });
 }

@@ -2,4 +2,4 @@
 export { check } from './check.js';
 export type { CheckOptions, Origin } from './context.js';
 export { checkerDiagnostics, type CheckerDiagnosticDefinition } from './diagnostics.js';
-export { checkFile, frontEndFor, frontEnds, shortcutFrontEnd, type CheckInput, type FileCheck, type FrontEnd } from './front-ends.js';
+export { checkFile, codeFrontEnd, frontEndFor, frontEnds, shortcutFrontEnd, type CheckInput, type FileCheck, type FrontEnd } from './front-ends.js';

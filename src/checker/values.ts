@@ -78,7 +78,7 @@ export function describeShape(s: ValueShape): string {
     case 'dictionary':
       return 'a dictionary';
     case 'map':
-      return 'a plain dictionary';
+      return 'a dictionary';
     case 'quantity':
       return 'a quantity';
     case 'dynamic':

@@ -223,6 +223,16 @@ describe('canonical code: statements (dialect §7–§9)', () => {
     expect(((parametersOf(reference).get('A') as PlistDict).get('Value') as PlistDict).get('OutputName')).toBe('Repeat Results');
   });
 
+  it('a comparison with the parameters it does not say: is_workflow_actions_conditional(<comparison>, Key=value)', () => {
+    const result = withEllipsis("if is_workflow_actions_conditional(... == '''a''', WFNumberValue=1):\n    pass\n");
+    expect(result.errors).toEqual([]);
+    expect(parametersOf(result.actions[0]!).get('WFConditionalActionString')).toBe('a');
+    expect(parametersOf(result.actions[0]!).get('WFNumberValue')).toEqual(int(1));
+    expect(parametersOf(result.actions[0]!).get('WFCondition')).toEqual(int(4));
+    // Only the If's explicit test takes a comparison; a menu's lists keywords only.
+    expect(withEllipsis("match is_workflow_actions_choosefrommenu(X):\n    case \"a\":\n        pass\n").errors).toEqual(['SC5306']);
+  });
+
   it('flat control calls compile to the same actions', () => {
     const result = canonical("is_workflow_actions_conditional(WFControlFlowMode=0, GroupingIdentifier='''G1''', WFCondition=100)\nis_workflow_actions_conditional(WFControlFlowMode=2, GroupingIdentifier='''G1''')\n");
     expectActions(result.actions, [control('if', 'G1', 0, { WFCondition: int(100) }), control('if', 'G1', 2)]);

@@ -302,6 +302,11 @@ describe('action outputs (SC6007–SC6010)', () => {
     expect(d).toMatchObject({ severity: 'warning', message: 'the output "Comment" is used, but `is_workflow_actions_comment` (action 0) has no output; it is empty' });
   });
 
+  it('knows content-item actions output what they find, though their definitions list no output', () => {
+    const w = workflow(act('is.workflow.actions.filter.files', {}, 'F1'), act('is.workflow.actions.showresult', { Text: variable(outputOf('F1')) }));
+    expect(run(w)).toEqual([]);
+  });
+
   it('counts a block end as having an output (If Result, Menu Result)', () => {
     const w = workflow(ifBlock({ WFCondition: int(100) }, [act('is.workflow.actions.gettext', { WFTextActionText: str('a') })], undefined, 'END'), act('is.workflow.actions.showresult', { Text: variable(outputOf('END')) }));
     expect(run(w)).toEqual([]);

@@ -35,7 +35,7 @@ describeShared('decompile over corpus/unsigned', () => {
     expect(failed).toEqual([]);
   });
 
-  it.skipIf(python3Version() === undefined && !inCI)('every output passes ast.parse (skipped without python3 ≥ 3.10)', () => {
+  it.skipIf(python3Version() === undefined && !inCI)('every output passes ast.parse', () => {
     if (python3Version() === undefined) throw new Error('CI=true but no python3 ≥ 3.10 is on PATH');
     expect(outputs).toHaveLength(204);
     expect(parseWithPython(outputs)).toEqual([]);

@@ -31,7 +31,7 @@ describe('examples/ golden code', () => {
     });
   }
 
-  it.skipIf(python3Version() === undefined && !inCI)('the goldens are valid Python (skipped without python3 ≥ 3.10)', () => {
+  it.skipIf(python3Version() === undefined && !inCI)('the goldens are valid Python', () => {
     const sources = shortcuts.map((name) => ({ name, code: readFileSync(`${dir}/${basename(name, extname(name))}.py`, 'utf8') }));
     expect(parseWithPython(sources)).toEqual([]);
   });

@@ -6,9 +6,31 @@ import type { ActionEntry, CatalogDocument } from '../../src/catalog/schema.js';
  * The catalog checker unit tests use: the repository's hand-written core
  * (control flow, variables, lists, numbers, URLs, …) plus three actions of
  * the kinds the core lacks — a custom-intent action, an app intent with
- * WorkflowLLM's parameter classes, and one with an output field list.
+ * WorkflowLLM's parameter classes, one with a quantity parameter, and a
+ * content-item filter whose definition lists no output.
  */
 const extra: ActionEntry[] = [
+  {
+    identifier: 'is.workflow.actions.filter.files',
+    pythonName: 'is_workflow_actions_filter_files',
+    app: 'is.workflow.actions',
+    name: 'Filter Files',
+    actionClass: 'WFContentItemFilterAction',
+    parameters: [],
+    sources: ['wfactions'],
+  },
+  {
+    identifier: 'is.workflow.actions.adjustdate',
+    pythonName: 'is_workflow_actions_adjustdate',
+    app: 'is.workflow.actions',
+    name: 'Adjust Date',
+    parameters: [
+      { key: 'WFDate', class: 'WFDateFieldParameter', sources: ['wfactions'] },
+      { key: 'WFDuration', class: 'WFDurationQuantityFieldParameter', sources: ['wfactions'] },
+    ],
+    output: { name: 'Adjusted Date', types: ['WFDateContentItem'] },
+    sources: ['wfactions'],
+  },
   {
     identifier: 'is.workflow.actions.flashlight',
     pythonName: 'is_workflow_actions_flashlight',

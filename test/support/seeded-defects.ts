@@ -144,7 +144,7 @@ function thin<T>(items: readonly T[], cap: number): T[] {
 const literalText = (value: Value): string | undefined =>
   value.kind === 'string' ? value.value : value.kind === 'text' && value.parts.every((p) => typeof p === 'string') ? value.parts.join('') : undefined;
 
-/** What the checker's suggestion starts with for a parameter of each kind (the test's own wording of the contract). */
+/** What the checker's suggestion starts with for a parameter of each kind (the test's own wording of the contract; quantity fields say "a quantity"). */
 const KIND_PREFIX: Partial<Record<ValueKind, string>> = {
   number: 'give a number',
   boolean: 'give a boolean',
@@ -266,16 +266,17 @@ export function injections(file: string, workflow: Workflow, catalog: Catalog, o
       const declared = catalog.parameter(site.entry, p.key);
       if (declared === undefined || declared.class?.startsWith('WF') !== true) return [];
       const kind = valueKindOf(declared);
-      return KIND_PREFIX[kind] === undefined ? [] : [{ site, key: p.key, kind }];
+      const prefix = kind === 'number' && /Quantity|Duration/.test(declared.class) ? 'give a quantity' : KIND_PREFIX[kind];
+      return prefix === undefined ? [] : [{ site, key: p.key, kind, prefix }];
     }),
   );
-  for (const { site, key, kind } of thin(typed, options.cap)) {
+  for (const { site, key, kind, prefix } of thin(typed, options.cap)) {
     out.push({
       kind: 'wrong kind',
       workflow: apply(site.index, (core) => ({ core: withParameter(core, key, (e) => ({ key: e.key, value: wrongValueFor(kind) })) })),
       code: 'SC6004',
       path: parameterPath(site.index, key),
-      expected: { prefix: KIND_PREFIX[kind]! },
+      expected: { prefix },
       description: `${site.identifier}.${key} (${kind}) ← ${wrongValueFor(kind).kind}`,
     });
   }

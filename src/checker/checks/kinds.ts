@@ -55,8 +55,12 @@ function judge(kind: ValueKind, s: ValueShape, declared: ParameterEntry): Verdic
   }
 }
 
+/** Number fields that hold a quantity (a magnitude with a unit) rather than a plain number. */
+const isQuantity = (declared: ParameterEntry): boolean => declared.class !== undefined && /Quantity|Duration/.test(declared.class);
+
 /** The kind named in messages and suggestions ("a number"). */
-export function kindPhrase(kind: ValueKind): string {
+export function kindPhrase(kind: ValueKind, declared?: ParameterEntry): string {
+  if (kind === 'number' && declared !== undefined && isQuantity(declared)) return 'a quantity (a number with a unit)';
   switch (kind) {
     case 'number':
       return 'a number';
@@ -81,6 +85,7 @@ function example(kind: ValueKind, declared: ParameterEntry, origin: 'code' | 'sh
   const code = origin === 'code';
   switch (kind) {
     case 'number': {
+      if (isQuantity(declared)) return code ? "`WFQuantityFieldValue(Magnitude=1, Unit='min')`" : 'a WFQuantityFieldValue';
       const d = declared.default;
       return `\`${typeof d === 'number' ? d : 1}\``;
     }
@@ -103,7 +108,7 @@ export function checkValueKind(ctx: CheckContext, action: ActionSite, parameter:
   const kind = valueKindOf(declared);
   const s = shapeOf(parameter.value);
   if (judge(kind, s, declared) === undefined) return;
-  const phrase = kindPhrase(kind);
+  const phrase = kindPhrase(kind, declared);
   ctx.report(
     D.wrongKind,
     `\`${parameter.key}\` takes ${phrase}, not ${describeShape(s)}`,

@@ -10,8 +10,17 @@ import type { FlowFacts } from '../flow.js';
  * set; one to an action inside a branch is `info` (empty when the branch did
  * not run); one to an action the catalog says has no output is a warning.
  * Control-flow ends always have an output (If Result, Menu Result, Repeat
- * Results), whatever the catalog says of the start action.
+ * Results), whatever the catalog says of the start action; so do the
+ * content-item actions below.
  */
+/**
+ * Action classes whose output WFActions.plist leaves to the class: Find/Filter
+ * … actions output the items they find, Get Details of … the property they
+ * get, yet their definitions (and so the catalog) list no output. Using their
+ * output is normal (real shortcuts do it 60 times in the corpus).
+ */
+const OUTPUT_BY_CLASS: ReadonlySet<string> = new Set(['WFContentItemFilterAction', 'WFContentItemPropertiesAction']);
+
 export function checkOutputUses(ctx: CheckContext, facts: FlowFacts): void {
   for (const use of facts.uses) {
     const source = use.reference.source;
@@ -29,7 +38,9 @@ export function checkOutputUses(ctx: CheckContext, facts: FlowFacts): void {
       continue;
     }
     const entry = ctx.entry(owner.identifier);
-    if (owner.role === 'action' && entry !== undefined && entry.output === undefined && !Object.hasOwn(CONTROL_FLOW_IDENTIFIERS, owner.identifier)) {
+    const outputless =
+      entry !== undefined && entry.output === undefined && !(entry.actionClass !== undefined && OUTPUT_BY_CLASS.has(entry.actionClass));
+    if (owner.role === 'action' && outputless && !Object.hasOwn(CONTROL_FLOW_IDENTIFIERS, owner.identifier)) {
       ctx.report(D.noOutput, `${shown} is used, but ${ctx.describeAction(owner)} has no output; it is empty`, site, {
         suggestion: 'use the output of an action that produces one, or a variable set before this point',
       });

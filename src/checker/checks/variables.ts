@@ -47,6 +47,7 @@ export function checkVariableUses(ctx: CheckContext, facts: FlowFacts): void {
       continue;
     }
     const shown = ctx.variableName(name);
+    if (ctx.origin === 'code' && ctx.assignedInSource(shown)) continue;
     const near = nearestNames(shown, candidateNames(ctx, facts, use));
     ctx.report(D.undefinedVariable, `\`${shown}\` is never set in this workflow`, site, {
       suggestion: near.length > 0 ? didYouMean(near) : `set it first (${ctx.origin === 'code' ? `\`${shown} = …\`` : 'Set Variable'})`,
@@ -57,8 +58,9 @@ export function checkVariableUses(ctx: CheckContext, facts: FlowFacts): void {
 /**
  * Names a misspelled variable may have meant, as the reader writes them:
  * variables set anywhere, the repeat variables in scope, and in code the
- * names outputs are bound to (`x = is_workflow_…(…)`), since a model's
- * misspelt name is as often an output as a variable.
+ * names outputs are bound to (`x = is_workflow_…(…)`) and every name the
+ * text assigns, since a model's misspelt name is as often an output as a
+ * variable.
  */
 function candidateNames(ctx: CheckContext, facts: FlowFacts, use: Use): string[] {
   const names = facts.variableNames.map((n) => ctx.variableName(n));
@@ -71,14 +73,16 @@ function candidateNames(ctx: CheckContext, facts: FlowFacts, use: Use): string[]
       const bound = ctx.boundName(owner);
       if (bound !== undefined && !names.includes(bound)) names.push(bound);
     }
+    // What the text itself assigns: exactly the identifiers the writer used.
+    for (const assigned of ctx.namesAssignedInSource()) if (!names.includes(assigned)) names.push(assigned);
   }
   return names;
 }
 
-/** Names within a few edits (case-insensitive), closest first. */
+/** Names within a few edits (case-insensitive; at most a quarter of the name), closest first. */
 export function nearestNames(name: string, candidates: readonly string[], limit = 3): string[] {
   const query = name.toLowerCase();
-  const bound = Math.max(2, Math.floor(query.length / 3));
+  const bound = Math.max(2, Math.floor(query.length / 4));
   return candidates
     .map((candidate, order) => ({ candidate, order, distance: editDistance(query, candidate.toLowerCase(), bound) }))
     .filter((c) => c.distance <= bound && c.candidate !== name)

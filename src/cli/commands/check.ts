@@ -45,9 +45,9 @@ interface CheckCommandOptions extends CatalogCommandOptions {
 
 /**
  * `shortcutc check <file|dir...> [--json] [--catalog p] [--verbose]`:
- * validates API usage against the catalog. Shortcut files of any container
- * are read and lifted; each file's reading problems come first, then the
- * checker's. Informational diagnostics show with --verbose. Exit 1 when any
+ * validates API usage against the catalog. Code is parsed and bound,
+ * shortcut files of any container read and lifted; each file's reading
+ * problems come first, then the checker's. Informational diagnostics show with --verbose. Exit 1 when any
  * error was found (or a file could not be read).
  */
 export const registerCheck: RegisterCommand = (program, io, setExit) => {
@@ -55,7 +55,7 @@ export const registerCheck: RegisterCommand = (program, io, setExit) => {
     program
       .command('check')
       .description('validate API usage against the catalog: unknown actions, parameters and enum values, wrong kinds, variables used before set')
-      .argument('<file...>', 'shortcut files (.shortcut, .plist, .wflow, any container), or folders to search for them')
+      .argument('<file...>', 'code (.py) or shortcut files (.shortcut, .plist, .wflow, any container), or folders to search for them')
       .option('--json', 'print one JSON array with an object per file'),
   ).action((args: string[], options: CheckCommandOptions) => {
     const catalog = loadCatalogForCommand(io, options);
