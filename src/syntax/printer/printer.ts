@@ -12,9 +12,13 @@
  *     )
  *
  * This is prettier's group/indent/softline layout for the few shapes the
- * dialect has, written directly: the decompiler prints whole corpora, and a
- * direct printer is several times faster than building and laying out a
- * prettier document (and it never trims text inside multi-line strings).
+ * dialect has, written directly rather than with prettier's document builders
+ * (so prettier is not a dependency): prettier's doc printer trims trailing
+ * whitespace on every line it emits, which would change the text of
+ * multi-line strings (`'''…'''` bodies with trailing spaces are common in real
+ * shortcuts), and measures a multi-line string's width as if it were one
+ * line; and the decompiler prints whole corpora within a 2× parse budget,
+ * where building a document per node costs more than printing directly.
  *
  * Spelling decisions (see `grammars/syntax.md` §Printing): strings keep the
  * quote style of their node (raw only where a raw literal can hold the text);
