@@ -13,12 +13,10 @@
  *
  * This is prettier's group/indent/softline layout for the few shapes the
  * dialect has, written directly rather than with prettier's document builders
- * (so prettier is not a dependency): prettier's doc printer trims trailing
- * whitespace on every line it emits, which would change the text of
- * multi-line strings (`'''…'''` bodies with trailing spaces are common in real
- * shortcuts), and measures a multi-line string's width as if it were one
- * line; and the decompiler prints whole corpora within a 2× parse budget,
- * where building a document per node costs more than printing directly.
+ * (so prettier is not a dependency): the decompiler prints whole corpora
+ * within a budget of 2× bare plist parsing (`npm run bench -- decompile`),
+ * and building then laying out a document per node would spend that budget
+ * on a layout this small printer already gets right.
  *
  * Spelling decisions (see `grammars/syntax.md` §Printing): strings keep the
  * quote style of their node (raw only where a raw literal can hold the text);
