@@ -12,9 +12,11 @@
  *     )
  *
  * This is prettier's group/indent/softline layout for the few shapes the
- * dialect has, written directly: the decompiler prints whole corpora, and a
- * direct printer is several times faster than building and laying out a
- * prettier document (and it never trims text inside multi-line strings).
+ * dialect has, written directly rather than with prettier's document builders
+ * (so prettier is not a dependency): the decompiler prints whole corpora
+ * within a budget of 2× bare plist parsing (`npm run bench -- decompile`),
+ * and building then laying out a document per node would spend that budget
+ * on a layout this small printer already gets right.
  *
  * Spelling decisions (see `grammars/syntax.md` §Printing): strings keep the
  * quote style of their node (raw only where a raw literal can hold the text);
