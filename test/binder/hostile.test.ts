@@ -48,7 +48,7 @@ list_x = is_workflow_actions_list( WFItems=[Select Manually, 1080p])
 
 describe('hostile code through compile()', () => {
   it('unterminated strings and f-strings', () => {
-    for (const code of ["x = '''never closed\n", "x = f'''{y\n", 'x = f"{', "is_workflow_actions_x(A='''a)\nb = 1\n", "x = f'''{'''"]) {
+    for (const code of ["x = '''never closed\n", "x = f'''{y\n", 'x = f"{', "is_workflow_actions_x(A='''a)\nb = 1\n", "x = f'''{'''\ny = '''a\nb'''c\n"]) {
       const result = survive(code);
       expect(result.diagnostics.some((d) => d.severity === 'error')).toBe(true);
     }

@@ -87,8 +87,8 @@ describe('hostile input: unterminated text', () => {
     ["x = f'{a", 'SC4003'],
     ["x = f'a{b}c\ny = 1", 'SC4003'],
     ["x = f'''{a}\ny = 1", 'SC4003'],
-    ["x = f'{a'", 'SC4004'],
-    ["x = f'{a:>{b'", 'SC4004'],
+    ["x = f'{a'", 'SC4027'],
+    ["x = f'{a:>{b'", 'SC4027'],
     ["x = rb'\\", 'SC4001'],
   ])('%j reports %s', (src, code) => {
     const result = parseModule(src);
