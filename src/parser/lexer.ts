@@ -32,7 +32,7 @@ import {
 } from './chars.js';
 import { syntaxDiagnostics as D } from './diagnostics.js';
 import { decodeEscape } from './escapes.js';
-import { rawValueEnd, startsRawText } from './raw-values.js';
+import { rawConditionEnd, rawValueEnd, startsRawText } from './raw-values.js';
 import { position, span, type Reporter } from './reporter.js';
 import * as T from './tokens.js';
 import type { Token, TokenPayload } from './tokens.js';
@@ -84,6 +84,11 @@ interface BracketContext {
   readonly openOffset: number;
   readonly openLine: number;
   readonly openColumn: number;
+  readonly openLineStart: number;
+  /** Index of the opening bracket's token. */
+  readonly openToken: number;
+  /** Comments before the opening bracket. */
+  readonly openComments: number;
   /** A list, dictionary or set display (not a call, subscript or parenthesis): elements may be bare text. */
   readonly literal: boolean;
   /** Token index and position where the current element starts. */
@@ -93,6 +98,10 @@ interface BracketContext {
   elementLineStart: number;
   /** In a `{…}`: the current element is a key (before its `:`). */
   isKey: boolean;
+  /** Comments before the current element. */
+  elementComments: number;
+  /** Offset of a `#` stuck to the current element's text (`https://x.com/#part`), or -1. */
+  hashInElement: number;
   /** In a call's `(…)`: where the value of the current `Key=value` argument starts (-1: none), and the lexer state there. */
   valueStart: number;
   valueToken: number;
@@ -231,6 +240,8 @@ class Lexer {
   private end: number;
   /** Names starting with a digit that the file assigns at the start of a line (`1n = …`), found when first needed. */
   private digitNames: Set<string> | undefined;
+  /** Offsets of `#` that are text inside unquoted list or dictionary elements (`retryHashAsText`). */
+  private readonly hashAsText = new Set<number>();
   /** Offsets of `{` in f-strings that start no readable interpolation: read as text (SC4027, SC4028). */
   private readonly literalBraces = new Set<number>();
 
@@ -498,6 +509,11 @@ class Lexer {
       if (this.inInterpolation()) {
         this.invalid(p, p + 1, D.fstringInvalid, "'#' cannot appear inside an f-string interpolation");
         return;
+      }
+      if (this.hashAsText.has(p) && this.tryBareText()) return;
+      if (top !== undefined && top.kind === 'bracket' && top.literal && top.hashInElement < 0 && this.tokens.length > top.elementToken && top.elementLine === this.line) {
+        const before = src.charCodeAt(p - 1);
+        if (isIdentifierContinue(before) || before === 47 || before === 46) top.hashInElement = p;
       }
       this.comment();
       return;
@@ -1153,6 +1169,8 @@ class Lexer {
     ctx.elementLine = this.line;
     ctx.elementLineStart = this.lineStart;
     ctx.isKey = isKey;
+    ctx.elementComments = this.comments.length;
+    ctx.hashInElement = -1;
   }
 
   private open(c: number, p: number, width: number): void {
@@ -1166,6 +1184,7 @@ class Lexer {
     const literal = c === 123 || (c === 91 && (prev === undefined || !this.lineHasTokens || !endsOperand(prev)));
     const startLine = this.line;
     const startColumn = p - this.lineStart + 1;
+    const openToken = this.tokens.length;
     this.push(type, p, p + width);
     this.pos = p + width;
     const ctx: BracketContext = {
@@ -1174,12 +1193,17 @@ class Lexer {
       openOffset: p,
       openLine: startLine,
       openColumn: startColumn,
+      openLineStart: this.lineStart,
+      openToken,
+      openComments: this.comments.length,
       literal,
       elementToken: 0,
       elementOffset: 0,
       elementLine: 0,
       elementLineStart: 0,
       isKey: c === 123,
+      elementComments: 0,
+      hashInElement: -1,
       valueStart: -1,
       valueToken: 0,
       valueLine: 0,
@@ -1304,6 +1328,7 @@ class Lexer {
     if (this.checkpoint !== undefined || this.abandonLine) return;
     if (!this.contexts.every((ctx) => ctx.kind === 'bracket')) return;
     if (!this.looksLikeStatement(this.pos)) return;
+    if (this.retryHashAsText()) return;
     this.checkpoint = {
       pos: this.pos,
       line: this.line,
@@ -1312,6 +1337,55 @@ class Lexer {
       comments: this.comments.length,
       contexts: this.contexts.map((ctx) => ({ ...ctx })),
     };
+  }
+
+  /**
+   * `{"string": https://x.com/a#part}, …}`: a `#` stuck to the text of a
+   * list or dictionary element started a comment that swallowed the rest of
+   * the line, so the brackets stay open, and the next line is a new statement
+   * (`name = …` or `name(…)`). After an operand, a name cannot go on in valid
+   * Python, so the `#` was text: the element is read again as unquoted text
+   * that holds it (`tryBareText`).
+   */
+  private retryHashAsText(): boolean {
+    let index = -1;
+    for (let i = 0; i < this.contexts.length; i++) {
+      const ctx = this.contexts[i] as Context;
+      if (ctx.kind === 'bracket' && ctx.hashInElement >= 0) {
+        index = i;
+        break;
+      }
+    }
+    if (index < 0 || !this.startsAssignmentOrCall(this.pos)) return false;
+    const ctx = this.contexts[index] as BracketContext;
+    const cost = this.pos - ctx.elementOffset;
+    if (this.budget < cost) return false;
+    this.budget -= cost;
+    this.hashAsText.add(ctx.hashInElement);
+    this.truncateContexts(index + 1);
+    this.tokens.length = ctx.elementToken;
+    this.comments.length = ctx.elementComments;
+    this.ownLine.length = ctx.elementComments;
+    this.reporter.withdrawFrom(ctx.elementOffset);
+    this.bareTextRangesFrom(ctx.elementOffset);
+    this.line = ctx.elementLine;
+    this.lineStart = ctx.elementLineStart;
+    this.pos = ctx.elementOffset;
+    ctx.hashInElement = -1;
+    return true;
+  }
+
+  /** A line (after its indentation) starting `name =` or `name(`. */
+  private startsAssignmentOrCall(from: number): boolean {
+    const src = this.src;
+    let p = from;
+    while (src.charCodeAt(p) === 32 || src.charCodeAt(p) === 9) p++;
+    if (!isIdentifierStart(codePointAt(src, p))) return false;
+    let end = this.scanIdentifier(p);
+    if (T.KEYWORDS.has(src.slice(p, end))) return false;
+    while (src.charCodeAt(end) === 32) end++;
+    const a = src.charCodeAt(end);
+    return a === 40 || (a === 61 && src.charCodeAt(end + 1) !== 61);
   }
 
   private looksLikeStatement(from: number): boolean {
@@ -1364,7 +1438,7 @@ class Lexer {
         this.unterminatedFString(fs, at);
         this.closeAllSilently(at);
       } else {
-        if (this.restoreCheckpoint(at)) return true;
+        if (this.restoreCheckpoint(at) || this.tryConditionText()) return true;
         this.reportUnclosed(this.contexts as BracketContext[]);
         this.closeAllSilently(at);
       }
@@ -1381,6 +1455,53 @@ class Lexer {
   }
 
   /**
+   * `if { in new_entry_value:` — WorkflowLLM's converter wrote a condition's
+   * value unquoted when it started with `"`, `'`, `[` or `{`
+   * (`if {value} in {input}:`, `if {input} == {value}:`). When a bracket opened
+   * as such an operand (right after `if`/`elif`, or after a comparison
+   * operator) is never closed and its line ends with `:`, the operand is read
+   * again as unquoted text: up to the comparison operator that follows it
+   * (` in `, ` not in `, ` == `, …), or up to the line's final `:`.
+   */
+  private tryConditionText(): boolean {
+    const outer = this.contexts[0];
+    if (outer === undefined || outer.kind !== 'bracket') return false;
+    const src = this.src;
+    const before = this.tokens[outer.openToken - 1];
+    const afterKeyword = before?.tokenType === T.If || before?.tokenType === T.Elif;
+    const afterComparison = before !== undefined && COMPARISONS.has(before.tokenType);
+    if (!afterKeyword && !afterComparison) return false;
+    // The statement must be an `if`/`elif` header (its first token).
+    let head = outer.openToken - 1;
+    while (head > 0) {
+      const t = (this.tokens[head - 1] as Token).tokenType;
+      if (t === T.Newline || t === T.Indent || t === T.Dedent) break;
+      head--;
+    }
+    const keyword = this.tokens[head];
+    if (keyword === undefined || (keyword.tokenType !== T.If && keyword.tokenType !== T.Elif)) return false;
+    const e = rawConditionEnd(src, outer.openOffset, afterKeyword);
+    if (e <= outer.openOffset) return false;
+    const cost = this.pos - outer.openOffset;
+    if (this.budget < cost) return false;
+    this.budget -= cost;
+    this.tokens.length = outer.openToken;
+    this.comments.length = outer.openComments;
+    this.ownLine.length = outer.openComments;
+    this.reporter.withdrawFrom(outer.openOffset);
+    this.bareTextRangesFrom(outer.openOffset);
+    this.truncateContexts(0);
+    this.checkpoint = undefined;
+    this.abandonLine = false;
+    this.line = outer.openLine;
+    this.lineStart = outer.openLineStart;
+    this.push(T.BareText, outer.openOffset, e, { kind: 'text', value: src.slice(outer.openOffset, e) });
+    this.bareTextRanges.push([outer.openOffset, e]);
+    this.pos = e;
+    return true;
+  }
+
+  /**
    * Brackets opened before the checkpoint turned out never to be closed (the
    * input ended, or a closing bracket of the wrong kind came): report them,
    * close them where the statement-like line began, and lex on from there.
@@ -1390,6 +1511,7 @@ class Lexer {
     if (cp === undefined) return false;
     const cost = at - cp.pos;
     if (this.budget < cost) return false;
+    if (this.tryConditionText()) return true;
     this.budget -= cost;
     this.reportUnclosed(cp.contexts as BracketContext[]);
     this.tokens.length = cp.tokens;
@@ -1568,45 +1690,118 @@ class Lexer {
   }
 
   /**
-   * Whether code can go on after a string ending at `at`: the end of the line,
-   * a comment, an operator, a delimiter, another string, or one of the
-   * keywords that may follow an operand. A name, a number or `{` cannot.
+   * Whether code can go on after a string ending at `at`, judged from the
+   * rest of its line: operands and operators must alternate (a string may be
+   * followed by another string), keywords other than those an expression can
+   * hold (`if`, `else`, `for`, `in`, `not`, `is`, `and`, `or`, `lambda`, …)
+   * cannot appear, and `{` cannot follow an operand. Only what is certainly
+   * invalid Python counts: brackets are skipped, and anything after a `,`,
+   * `:`, `=`, `;` or closing bracket, or beyond the first 1,000 characters,
+   * is taken as plausible.
    */
   private closesPlausibly(at: number): boolean {
     const src = this.src;
+    const limit = Math.min(src.length, at + 1000);
     let p = at;
-    for (;;) {
-      const c = src.charCodeAt(p);
-      if (c === 32 || c === 9 || c === 12) p++;
-      else if (c > 127 && isUnusualSpace(codePointAt(src, p))) p += codePointLength(codePointAt(src, p));
-      else break;
+    let expectOperand = false;
+    let afterString = true;
+    while (p < limit) {
+      let c = src.charCodeAt(p);
+      if (c === 32 || c === 9 || c === 12) {
+        p++;
+        continue;
+      }
+      if (c > 127) {
+        const cp = codePointAt(src, p);
+        if (isUnusualSpace(cp)) {
+          p += codePointLength(cp);
+          continue;
+        }
+        const ascii = fullWidthPunctuation(cp);
+        if (ascii !== undefined) c = ascii;
+        else if (!isIdentifierStart(cp)) return false;
+      }
+      if (c === 10 || c === 13 || c === 35) return true;
+      if (c === 92) {
+        const next = src.charCodeAt(p + 1);
+        return next === 10 || next === 13;
+      }
+      if (c === 39 || c === 34) {
+        // Another string: joins the one before (`'''a''' 'b'`), or is an operand after an operator.
+        if (!expectOperand && !afterString) return false;
+        const close = src.indexOf(String.fromCharCode(c), p + 1);
+        if (close < 0 || close >= limit) return true;
+        p = close + 1;
+        expectOperand = false;
+        afterString = true;
+        continue;
+      }
+      afterString = false;
+      if (c === 41 || c === 93 || c === 125 || c === 44 || c === 58 || c === 59) return true;
+      if (c === 61 && src.charCodeAt(p + 1) !== 61) return true;
+      if (c === 40 || c === 91 || c === 123) {
+        if (c === 123 && !expectOperand) return false;
+        // A bracketed group: an operand, or a call or subscript after one. Its inside is not judged.
+        p = skipBrackets(src, p, limit);
+        if (p < 0) return true;
+        expectOperand = false;
+        continue;
+      }
+      if (c === 46) {
+        if (expectOperand) return isDigit(src.charCodeAt(p + 1)) || (src.charCodeAt(p + 1) === 46 && src.charCodeAt(p + 2) === 46);
+        p++;
+        while (src.charCodeAt(p) === 32) p++;
+        if (!isIdentifierStart(codePointAt(src, p))) return false;
+        p = this.scanIdentifier(p);
+        continue;
+      }
+      if (isDigit(c)) {
+        if (!expectOperand) return false;
+        while (p < limit && (isIdentifierContinue(codePointAt(src, p)) || src.charCodeAt(p) === 46)) p++;
+        expectOperand = false;
+        continue;
+      }
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c > 127) {
+        const end = this.scanIdentifier(p);
+        const word = src.slice(p, end);
+        const after = src.charCodeAt(end);
+        p = end;
+        if ((after === 39 || after === 34) && STRING_PREFIXES.has(word.toLowerCase())) {
+          // A prefixed string follows: the quote is judged next.
+          afterString = true;
+          continue;
+        }
+        if (word === 'True' || word === 'False' || word === 'None') {
+          if (!expectOperand) return false;
+          expectOperand = false;
+        } else if (KEYWORDS_AFTER_OPERAND.has(word)) {
+          if (expectOperand && word !== 'not') return false;
+          expectOperand = true;
+        } else if (word === 'lambda' || word === 'await' || word === 'yield') {
+          if (!expectOperand) return false;
+        } else if (word === 'as') {
+          // `case '''a''' as x:` and `with '''a''' as x:` are valid; nowhere else may `as` follow a string.
+          const first = this.firstTokenOfLogicalLine();
+          return !expectOperand && first !== undefined && (first.image === 'case' || first.image === 'with');
+        } else if (word === 'async') {
+          if (expectOperand) return false;
+        } else if (T.KEYWORDS.has(word)) {
+          return false;
+        } else {
+          if (!expectOperand) return false;
+          expectOperand = false;
+        }
+        continue;
+      }
+      // Operators; the unary ones (and `*` of `*args`) may stand where an operand is expected.
+      if (c === 33 && src.charCodeAt(p + 1) !== 61) return false;
+      if (!OPERATOR_CHARS.includes(String.fromCharCode(c))) return false;
+      if (expectOperand && c !== 45 && c !== 43 && c !== 126 && c !== 42) return false;
+      p++;
+      while (p < limit && OPERATOR_CHARS.includes(src[p] as string)) p++;
+      expectOperand = true;
     }
-    if (p >= src.length) return true;
-    let c = src.charCodeAt(p);
-    if (c > 127) {
-      const ascii = fullWidthPunctuation(codePointAt(src, p));
-      if (ascii !== undefined) c = ascii;
-    }
-    if (c === 10 || c === 13 || c === 35 || c === 39 || c === 34) return true;
-    if (c === 33) return src.charCodeAt(p + 1) === 61;
-    if (c === 92) {
-      const next = src.charCodeAt(p + 1);
-      return next === 10 || next === 13;
-    }
-    if (c === 123 || isDigit(c)) return false;
-    if (c < 128 && !((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95)) return !isInvalidAscii(c);
-    if (c > 127 && !isIdentifierStart(codePointAt(src, p))) return false;
-    const end = this.scanIdentifier(p);
-    const word = src.slice(p, end);
-    const after = src.charCodeAt(end);
-    if ((after === 39 || after === 34) && STRING_PREFIXES.has(word.toLowerCase())) return true;
-    if (KEYWORDS_AFTER_OPERAND.has(word)) return true;
-    // `case '''a''' as x:` and `with '''a''' as x:` are valid; nowhere else may `as` follow a string.
-    if (word === 'as') {
-      const first = this.firstTokenOfLogicalLine();
-      return first !== undefined && (first.image === 'case' || first.image === 'with');
-    }
-    return false;
+    return true;
   }
 
   private firstTokenOfLogicalLine(): Token | undefined {
@@ -2302,6 +2497,8 @@ function endsOperand(token: Token): boolean {
   );
 }
 
+const COMPARISONS = new Set<TokenType>([T.EqualEqual, T.NotEqual, T.Less, T.Greater, T.LessEqual, T.GreaterEqual, T.In]);
+
 const DIGIT_NAME_ASSIGNMENT = /^[ \t]*([0-9][A-Za-z0-9_]*)[ \t]*=(?!=)/gm;
 
 function assignedDigitNames(src: string): Set<string> {
@@ -2309,6 +2506,27 @@ function assignedDigitNames(src: string): Set<string> {
   DIGIT_NAME_ASSIGNMENT.lastIndex = 0;
   for (let m = DIGIT_NAME_ASSIGNMENT.exec(src); m !== null; m = DIGIT_NAME_ASSIGNMENT.exec(src)) names.add(m[1] as string);
   return names;
+}
+
+const OPERATOR_CHARS = '+-*/%@&|^~<>!=';
+
+/** After the bracket at `at`, skipping nested brackets and quoted runs on the same line; -1 if it does not close there. */
+function skipBrackets(src: string, at: number, limit: number): number {
+  let depth = 0;
+  for (let p = at; p < limit; p++) {
+    const c = src.charCodeAt(p);
+    if (c === 10 || c === 13) return -1;
+    if (c === 39 || c === 34) {
+      const close = src.indexOf(src[p] as string, p + 1);
+      if (close < 0 || close >= limit) return -1;
+      p = close;
+    } else if (c === 40 || c === 91 || c === 123) depth++;
+    else if (c === 41 || c === 93 || c === 125) {
+      depth--;
+      if (depth === 0) return p + 1;
+    }
+  }
+  return -1;
 }
 
 function startsAtColumnZero(src: string, lineStart: number): boolean {

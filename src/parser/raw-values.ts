@@ -41,6 +41,29 @@ export function rawValueEnd(src: string, start: number): number {
   return -1;
 }
 
+/**
+ * End of an unquoted condition operand starting at `start` on an `if` line
+ * that ends with `:` (`if {value} in {input}:`, `if {input} == {value}:`):
+ * for the first operand (`first`), before the first ` in `, ` not in `,
+ * ` == `, ` != `, ` < `, ` <= `, ` > ` or ` >= ` after it; otherwise, or when
+ * there is none, before the line's final `:`. -1 when the line does not end
+ * with `:`.
+ */
+export function rawConditionEnd(src: string, start: number, first: boolean): number {
+  let eol = start;
+  while (eol < src.length && src.charCodeAt(eol) !== 10 && src.charCodeAt(eol) !== 13) eol++;
+  let colon = eol;
+  while (colon > start && isSpace(src.charCodeAt(colon - 1))) colon--;
+  if (src.charCodeAt(colon - 1) !== 58) return -1;
+  colon--;
+  if (first) {
+    const line = src.slice(start, colon);
+    const m = /\s(?:not\s+in|in|==|!=|<=|>=|<|>)\s/.exec(line.slice(1));
+    if (m !== null) return trimEnd(src, start, start + 1 + m.index);
+  }
+  return trimEnd(src, start, colon);
+}
+
 function trimEnd(src: string, start: number, end: number): number {
   let e = end;
   while (e > start && isSpace(src.charCodeAt(e - 1))) e--;
