@@ -507,7 +507,7 @@ class Lexer {
     if (top !== undefined && top.kind === 'interp' && this.interpolationDelimiter(top, c)) return;
     if (c === 35) {
       if (this.inInterpolation()) {
-        this.invalid(p, p + 1, D.fstringInvalid, "'#' cannot appear inside an f-string interpolation");
+        this.invalid(p, p + 1, D.fstringInvalid, "'#' cannot appear inside an f-string interpolation", "write '{{' for a literal brace, or close the interpolation with '}' before the '#'");
         return;
       }
       if (this.hashAsText.has(p) && this.tryBareText()) return;
@@ -606,7 +606,7 @@ class Lexer {
         this.pos = p + 2;
       } else {
         if (this.recoverInInterpolation("'!' is no conversion (!r, !s or !a)")) return true;
-        this.report(D.fstringInvalid, "invalid conversion after '!' in an f-string: expected !r, !s or !a", p, p + 1);
+        this.report(D.fstringInvalid, "invalid conversion after '!' in an f-string: expected !r, !s or !a", p, p + 1, "remove the '!…', or write '!r', '!s' or '!a'");
         this.push(T.Invalid, p, p + 1);
         this.pos = p + 1;
       }
@@ -1682,8 +1682,8 @@ class Lexer {
    * its own closing quotes were lost ('runaway'). Python rejects both of the
    * latter, so no valid program is read differently.
    */
-  private tripleCloseVerdict(at: number, lineStart: number): 'close' | 'content' | 'runaway' {
-    if (this.closesPlausibly(at + 3)) return 'close';
+  private tripleCloseVerdict(at: number, lineStart: number, bytes = false): 'close' | 'content' | 'runaway' {
+    if (this.closesPlausibly(at + 3, bytes)) return 'close';
     let p = lineStart;
     while (p < at && (this.src.charCodeAt(p) === 32 || this.src.charCodeAt(p) === 9)) p++;
     return this.src.charCodeAt(p) === 35 && p < at ? 'content' : 'runaway';
@@ -1699,12 +1699,13 @@ class Lexer {
    * `:`, `=`, `;` or closing bracket, or beyond the first 1,000 characters,
    * is taken as plausible.
    */
-  private closesPlausibly(at: number): boolean {
+  private closesPlausibly(at: number, bytes: boolean): boolean {
     const src = this.src;
     const limit = Math.min(src.length, at + 1000);
     let p = at;
     let expectOperand = false;
     let afterString = true;
+    let lastWord = '';
     while (p < limit) {
       let c = src.charCodeAt(p);
       if (c === 32 || c === 9 || c === 12) {
@@ -1766,8 +1767,11 @@ class Lexer {
         const word = src.slice(p, end);
         const after = src.charCodeAt(end);
         p = end;
+        const previousWord = lastWord;
+        lastWord = word;
         if ((after === 39 || after === 34) && STRING_PREFIXES.has(word.toLowerCase())) {
-          // A prefixed string follows: the quote is judged next.
+          // A prefixed string follows: the quote is judged next. Bytes never join text (`'''a''' b'c'` is invalid).
+          if (!bytes && !expectOperand && word.toLowerCase().includes('b')) return false;
           afterString = true;
           continue;
         }
@@ -1775,7 +1779,8 @@ class Lexer {
           if (!expectOperand) return false;
           expectOperand = false;
         } else if (KEYWORDS_AFTER_OPERAND.has(word)) {
-          if (expectOperand && word !== 'not') return false;
+          // `not` may also start an operand; `in` may follow `not` (`not in`).
+          if (expectOperand && word !== 'not' && !(word === 'in' && previousWord === 'not')) return false;
           expectOperand = true;
         } else if (word === 'lambda' || word === 'await' || word === 'yield') {
           if (!expectOperand) return false;
@@ -1965,7 +1970,7 @@ class Lexer {
           if (this.line > startLine && escapeRun === 0) {
             // A multi-line string cannot close where code cannot go on: WorkflowLLM's annotation
             // lost closing quotes, and its comment lines inside strings quote `'''`.
-            const verdict = this.tripleCloseVerdict(p, this.lineStart);
+            const verdict = this.tripleCloseVerdict(p, this.lineStart, bytes);
             if (verdict === 'content') {
               this.quotesInAnnotation(p, this.line, this.lineStart);
               p += 3;
@@ -1996,7 +2001,7 @@ class Lexer {
           continue;
         }
         const r = decodeEscape(src, p, bytes, len);
-        if (r.error !== undefined) this.report(D.invalidEscape, r.error, p, r.next);
+        if (r.error !== undefined) this.report(D.invalidEscape, r.error, p, r.next, 'write the character itself, or escape the backslash as \\\\');
         out = (out ?? '') + src.slice(seg, p) + r.text;
         p = r.next;
         seg = p;
@@ -2266,7 +2271,7 @@ class Lexer {
           continue;
         }
         const r = decodeEscape(src, p, false, limit);
-        if (r.error !== undefined) this.report(D.invalidEscape, r.error, p, r.next);
+        if (r.error !== undefined) this.report(D.invalidEscape, r.error, p, r.next, 'write the character itself, or escape the backslash as \\\\');
         out += src.slice(seg, p) + r.text;
         p = r.next;
         seg = p;

@@ -293,7 +293,7 @@ export class DialectParser extends EmbeddedActionsParser {
     if (token.tokenType === T.Invalid) return;
     if (this.lastError >= unitStart || this.lexErrorIn(unitStart, Math.max(resyncEnd, unitStart + 1))) return;
     const at = token.tokenType === EOF ? this.endOfInputSpan() : spanOf(token, token);
-    this.error(D.syntaxError, err.message, at, this.suggestionFor(token, before));
+    this.error(D.syntaxError, err.message, at, this.suggestionFor(token, before) ?? genericSuggestion(err.message));
   }
 
   private endOfInputSpan(): SourceSpan {
@@ -607,6 +607,10 @@ export class DialectParser extends EmbeddedActionsParser {
       return { kind: 'augAssign', target: first, operator: augmented, value, span: joinSpans(first.span, value.span) as SourceSpan };
     }
     if (next.tokenType === T.Colon) {
+      if (LITERAL_KINDS.has(first.kind)) {
+        // `"prefer": "{x}"` alone on a line: text outside any string, not an annotated assignment.
+        throw new Expected(next, `expected a statement, found ${first.kind === 'number' ? 'a number' : 'text'} followed by ':'`);
+      }
       this.SKIP_TOKEN();
       const annotation = this.SUBRULE(this.expression);
       let value: Expression;
@@ -899,7 +903,7 @@ export class DialectParser extends EmbeddedActionsParser {
               D.syntaxError,
               `expected 'case' inside 'match', found ${describeToken(next)}`,
               spanOf(next, next),
-              'start each menu item with \'case "Title":\'',
+              'indent it under a \'case "Title":\' line, or dedent it to end the match',
             );
           }
           const stray: Statement[] = [];
@@ -2129,6 +2133,8 @@ const TARGET_NAMES: Partial<Record<Expression['kind'], string>> = {
   list: 'this list',
 };
 
+const LITERAL_KINDS = new Set<Expression['kind']>(['string', 'fstring', 'bytes', 'number', 'bareText']);
+
 const ATOM_START = new Set<TokenType>([
   T.Name,
   T.NumberToken,
@@ -2215,6 +2221,16 @@ function nodeDepth(root: Expression): number {
     }
   }
   return deepest;
+}
+
+/** A fix for a syntax error no more specific rule explains, from what was expected. */
+function genericSuggestion(message: string): string {
+  if (message.startsWith('expected a statement')) return 'this line is not code: if it is text, move it inside the string it belongs to (check the quotes of the lines above); otherwise remove it';
+  if (message.startsWith('expected an expression')) return 'write a value here (a variable, a string in quotes, a number), or remove what stands here';
+  if (message.startsWith('expected the end of the line')) return "end the statement before this: separate items with ',', or put text in quotes";
+  const expected = /^expected ('[^']+')/.exec(message);
+  if (expected !== null) return `write ${expected[1]} here`;
+  return 'correct the code at this point';
 }
 
 /** `out.push(...items)` without spreading (a line of 250,000 `;`-joined statements would overflow the argument stack). */

@@ -36,8 +36,9 @@ export class Reporter {
     if (this.entries.length >= this.limit) {
       this.dropped++;
       // Full: an error still gets in, in place of the latest warning (a file must never look error-free
-      // because a thousand warnings came first).
-      if ((severity ?? definition.severity) !== 'error' || this.onlyErrors || !this.evictWarning()) return;
+      // because a thousand warnings came first); that the input was cut short (SC4191) always does.
+      if (definition.code === syntaxDiagnostics.tooLarge.code) this.entries.pop();
+      else if ((severity ?? definition.severity) !== 'error' || this.onlyErrors || !this.evictWarning()) return;
     }
     const details: { location: { kind: 'source'; span: SourceSpan }; suggestion?: string; severity?: Severity } = {
       location: { kind: 'source', span: where },
@@ -109,7 +110,10 @@ export class Reporter {
     let kept = all;
     if (all.length > limit) {
       // Errors first (in source order), then the earliest warnings, so that no error is lost to warnings.
-      const errors = all.filter((e) => e.diagnostic.severity === 'error').slice(0, limit);
+      const errors = all
+        .filter((e) => e.diagnostic.severity === 'error')
+        .sort((a, b) => Number(b.diagnostic.code === syntaxDiagnostics.tooLarge.code) - Number(a.diagnostic.code === syntaxDiagnostics.tooLarge.code))
+        .slice(0, limit);
       const others = all.filter((e) => e.diagnostic.severity !== 'error').slice(0, limit - errors.length);
       kept = [...errors, ...others].sort((a, b) => a.offset - b.offset || a.order - b.order);
     }

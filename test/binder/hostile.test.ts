@@ -83,6 +83,15 @@ describe('hostile code through compile()', () => {
     survive(`# ${big}\n`);
   }, 120_000);
 
+  it('a 50 MB line of ten million keywords, and 25 million comment lines: limits hold while parsing, memory stays bounded', () => {
+    const keywords = survive(`is_workflow_actions_x(${'A=1, '.repeat(10_000_000)})`);
+    expect(keywords.shortcut).toBeUndefined();
+    expect(keywords.diagnostics.map((d) => d.code)).toContain('SC4191');
+    expect(keywords.diagnostics.length).toBeLessThanOrEqual(2_002);
+    const comments = survive('# note\n'.repeat(25_000_000 / 4));
+    expect(comments.diagnostics.map((d) => d.code)).toContain('SC4191');
+  }, 120_000);
+
   it('a line of 100,000 repeated keywords: every problem counted, at most 1,000 kept', () => {
     const result = survive(`is_workflow_actions_x(${'A=1, '.repeat(100_000)})`);
     expect(result.diagnostics.length).toBeLessThanOrEqual(1_001);
