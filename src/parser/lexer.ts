@@ -1730,9 +1730,9 @@ class Lexer {
       if (c === 39 || c === 34) {
         // Another string: joins the one before (`'''a''' 'b'`), or is an operand after an operator.
         if (!expectOperand && !afterString) return false;
-        const close = src.indexOf(String.fromCharCode(c), p + 1);
-        if (close < 0 || close >= limit) return true;
-        p = close + 1;
+        const after = skipStringOnLine(src, p, limit);
+        if (after < 0) return true;
+        p = after;
         expectOperand = false;
         afterString = true;
         continue;
@@ -2522,14 +2522,27 @@ function skipBrackets(src: string, at: number, limit: number): number {
     const c = src.charCodeAt(p);
     if (c === 10 || c === 13) return -1;
     if (c === 39 || c === 34) {
-      const close = src.indexOf(src[p] as string, p + 1);
-      if (close < 0 || close >= limit) return -1;
-      p = close;
+      const after = skipStringOnLine(src, p, limit);
+      if (after < 0) return -1;
+      p = after - 1;
     } else if (c === 40 || c === 91 || c === 123) depth++;
     else if (c === 41 || c === 93 || c === 125) {
       depth--;
       if (depth === 0) return p + 1;
     }
+  }
+  return -1;
+}
+
+/** After the string whose opening quote is at `at` (one or three quotes, backslashes escaping), if it closes on this line before `limit`; else -1. */
+function skipStringOnLine(src: string, at: number, limit: number): number {
+  const quote = src.charCodeAt(at);
+  const triple = src.charCodeAt(at + 1) === quote && src.charCodeAt(at + 2) === quote;
+  for (let p = at + (triple ? 3 : 1); p < limit; p++) {
+    const c = src.charCodeAt(p);
+    if (c === 10 || c === 13) return -1;
+    if (c === 92) p++;
+    else if (c === quote && (!triple || (src.charCodeAt(p + 1) === quote && src.charCodeAt(p + 2) === quote))) return p + (triple ? 3 : 1);
   }
   return -1;
 }

@@ -8,10 +8,15 @@
  * or up to the call's closing `)` at the end of the line.
  */
 
-/** Whether text starting at `at` is one the converter wrote unquoted (`"`, `'`, `[`, `{`). */
+/**
+ * Whether text starting at `at` is one the converter wrote unquoted (`"`,
+ * `'`, `[`, `{`). Not `'''`: that is how it quoted every other text, so a
+ * value starting with it is a string (and any problem after it a real one).
+ */
 export function startsRawText(src: string, at: number): boolean {
   const c = src.charCodeAt(at);
-  return c === 34 || c === 39 || c === 91 || c === 123;
+  if (c === 39) return !(src.charCodeAt(at + 1) === 39 && src.charCodeAt(at + 2) === 39);
+  return c === 34 || c === 91 || c === 123;
 }
 
 /**

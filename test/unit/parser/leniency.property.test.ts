@@ -34,6 +34,10 @@ const follower = fc.constantFrom(
   ':',
   ' # note',
   " b'x'",
+  " == f'''{'.'}''' == x",
+  " + '''x''' + \"y\"",
+  ' + f"{a}\\"b"',
+  " == ('''a''', b)",
 );
 const quote = fc.constantFrom("'''", '"""', "'", '"');
 const prefix = fc.constantFrom('', 'f', 'r', 'b');

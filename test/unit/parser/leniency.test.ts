@@ -85,6 +85,8 @@ describe('leniency: text WorkflowLLM wrote unquoted as a keyword value', () => {
   it('stops where the converter cannot have written it: values that do not start with a quote or bracket, and lines without an end', () => {
     expect(codesOf(parse('r = f( A=a b, C=1)\n').diagnostics)).toContain('SC4101');
     expect(codesOf(parse('r = f( A=", B\n').diagnostics)).toContain('SC4001');
+    // `'''…'''` is how the converter quoted every other text: what follows it is a real problem.
+    expect(codesOf(parse("r = f( A='''a''' +)\n").diagnostics)).toContain('SC4101');
   });
 
   it('reads valid Python that looks alike exactly as Python does', () => {
