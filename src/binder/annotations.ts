@@ -78,7 +78,9 @@ function rewrite(ctx: BindContext, value: unknown, depth: number): unknown {
     }
     return out ?? value;
   }
-  const node = value as { readonly kind?: string };
+  const node = value as { readonly kind?: string; readonly span?: SourceSpan };
+  // A node on one line holds no multi-line string: most statements are skipped here.
+  if (node.span !== undefined && node.span.start.line === node.span.end.line) return value;
   if (node.kind === 'string' || node.kind === 'fstring') return stripString(ctx, node as Extract<Expression, { kind: 'string' | 'fstring' }>);
   let out: Record<string, unknown> | undefined;
   for (const [key, child] of Object.entries(value)) {
