@@ -180,6 +180,16 @@ describe('canonical code: statements (dialect §7–§9)', () => {
     expect(parametersOf(result.actions[2]!).get('Text')).toEqual(tokenAttachment(output(end.get('UUID') as string, 'If Result')));
   });
 
+  it('x = _ derives the OutputName the core catalog gives the block (If Result, Menu Result); `x: None = _` carries none', () => {
+    const outputNameOf = (action: PlistDict): PlistValue | undefined => ((parametersOf(action).get('A') as PlistDict).get('Value') as PlistDict).get('OutputName');
+    const ifResult = canonical('if X:\n    pass\nr = _\nis_workflow_actions_y(A=r)\n').actions[2]!;
+    expect(outputNameOf(ifResult)).toBe('If Result');
+    const menuResult = canonical('match input():\n    case "a":\n        pass\nr = _\nis_workflow_actions_y(A=r)\n').actions[3]!;
+    expect(outputNameOf(menuResult)).toBe('Menu Result');
+    const none = canonical('if X:\n    pass\nr: None = _\nis_workflow_actions_y(A=r)\n').actions[2]!;
+    expect(outputNameOf(none)).toBeUndefined();
+  });
+
   it('explicit control parts: if is_workflow_actions_conditional(...), match/case _ if …choosefrommenu(...)', () => {
     const result = canonical(
       "if is_workflow_actions_conditional(WFCondition=4, WFConditionalLegacyComparisonBehavior=True):\n    pass\nmatch is_workflow_actions_choosefrommenu(WFMenuItems=['''a''']):\n    case _ if is_workflow_actions_choosefrommenu(WFMenuItemTitle=f'''a'''):\n        pass\n",
