@@ -111,7 +111,7 @@ describe('sugar (dialect §8)', () => {
         "text = '''hello'''",
         "'''alone'''",
         "f'''{text}!'''",
-        "dictionary = {f\"k\": f'''v'''}",
+        "dictionary = {\"k\": '''v'''}",
         "dictionary_value = dictionary['''k''']",
         "...[f'''{dictionary_value}''']",
         "answer = input('''Name?''', WFInputType='''Text''', CustomOutputName='''Answer''')",
