@@ -110,13 +110,30 @@ export function propertyAttribute(propertyName: string): string | undefined {
   return isPythonKeyword(attribute) ? undefined : attribute;
 }
 
-/** Names an action may not take: they are statement forms, or Python would not accept them. */
-const RESERVED_ACTION_NAMES: ReadonlySet<string> = new Set([...PYTHON_KEYWORDS, '_', 'input', 'raw_action']);
+/**
+ * Names an action may not take: Python would not accept them, or the
+ * compiler reads a call of that name as one of the dialect's own forms
+ * (`input(…)` is Ask, `dict(…)` a value, `Shortcut_Input` a magic name, …).
+ */
+const RESERVED_ACTION_NAMES: ReadonlySet<string> = new Set([
+  ...PYTHON_KEYWORDS,
+  ...SOFT_KEYWORDS,
+  ...DIALECT_NAMES,
+  MAGIC.shortcutInput,
+  MAGIC.ask,
+  MAGIC.input,
+]);
 
-/** The control-flow identifiers whose python names stand in fixed positions (if tests, match subjects, case guards). */
+/**
+ * Python names that belong to one identifier: the control-flow actions
+ * (their names stand in fixed positions: if tests, match subjects, case
+ * guards) and the two actions whose calls are also magic values.
+ */
 const FIXED_ACTION_NAMES: ReadonlyMap<string, string> = new Map([
   ['is_workflow_actions_conditional', 'is.workflow.actions.conditional'],
   ['is_workflow_actions_choosefrommenu', 'is.workflow.actions.choosefrommenu'],
+  [MAGIC.clipboard, 'is.workflow.actions.getclipboard'],
+  [MAGIC.deviceDetails, 'is.workflow.actions.getdevicedetails'],
 ]);
 
 /** How the compiler reads a python name without a header entry. */
