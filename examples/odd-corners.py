@@ -21,7 +21,7 @@ page_contents: 'Page Contents' = is_workflow_actions_downloadurl(
 formatted_text: 'Formatted Text' = com_Christopher_Hannah_Text_Case_TextCaseIntent(
     text=page_contents,
 )
-if_result = is_workflow_actions_conditional(
+conditional = is_workflow_actions_conditional(
     WFControlFlowMode=0,
     GroupingIdentifier='''00000000-0000-4000-8000-000000000105''',
     WFCondition=100,

@@ -206,7 +206,8 @@ describe('flat control actions (dialect §9.1)', () => {
     expect(code.split('\n').slice(1).join('\n')).toBe(
       [
         'number = is_workflow_actions_number(WFNumberActionNumber=5)',
-        "if_result = is_workflow_actions_conditional(WFControlFlowMode=0, GroupingIdentifier='''G''', WFCondition=100, WFInput=dict(Type='''Variable''', Variable=number))",
+        // Named after the identifier, not "If Result": a start is not the block's output.
+        "conditional = is_workflow_actions_conditional(WFControlFlowMode=0, GroupingIdentifier='''G''', WFCondition=100, WFInput=dict(Type='''Variable''', Variable=number))",
         "is_workflow_actions_showresult(Text='''yes''')",
         "is_workflow_actions_conditional(WFControlFlowMode=2, GroupingIdentifier='''G''', CustomOutputName='''Done''')",
         '',
