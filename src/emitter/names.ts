@@ -65,7 +65,7 @@ export function sanitizeIdentifier(text: string, fallback: string): string {
 
 const snakeCache = new Map<string, string>();
 
-/** Words of a display name in snake case: "Contents of URL" → contents_of_url, "TextCaseIntent" → text_case_intent. */
+/** Words of a display name in snake case: "Contents of URL" → contents_of_url, "TextCaseIntent" → text_case_intent, "URLs" → urls. */
 export function snakeCase(text: string): string {
   let cached = snakeCache.get(text);
   if (cached === undefined) {
@@ -78,6 +78,8 @@ export function snakeCase(text: string): string {
 
 function toSnakeCase(text: string): string {
   const words = text
+    // An acronym's plural is one word: "URLs" → urls, not ur_ls.
+    .replace(/([A-Z]{2,})s(?![a-z])/g, '$1S')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)

@@ -48,6 +48,19 @@ describe('actions and outputs (dialect §5, §7)', () => {
     );
   });
 
+  it('output names in snake case: camelCase and acronyms split, an acronym\'s plural stays one word', () => {
+    const named = (label: string): string => body([action('is.workflow.actions.number', { UUID: 'U1', CustomOutputName: label })]).split(' = ')[0]!;
+    expect(['URLs', 'Contents of URL', 'TextCaseIntent', 'PDFs from Pages', 'getURLsFromInput', 'HTMLParser', '3 Items'].map(named)).toEqual([
+      'urls',
+      'contents_of_url',
+      'text_case_intent',
+      'pdfs_from_pages',
+      'get_urls_from_input',
+      'html_parser',
+      'output_3_items',
+    ]);
+  });
+
   it('names come from CustomOutputName, numbered when reused, never colliding with variables or reserved names', () => {
     const code = body([
       action('is.workflow.actions.url', { UUID: 'U1', WFURLActionURL: 'a' }),
