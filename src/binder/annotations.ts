@@ -78,9 +78,10 @@ function rewrite(ctx: BindContext, value: unknown, depth: number): unknown {
     }
     return out ?? value;
   }
-  const node = value as { readonly kind?: string; readonly span?: SourceSpan };
-  // A node on one line holds no multi-line string: most statements are skipped here.
-  if (node.span !== undefined && node.span.start.line === node.span.end.line) return value;
+  const node = value as { readonly kind?: string; readonly span?: SourceSpan; readonly body?: unknown };
+  // A node on one line holds no multi-line string: most statements are skipped here. (Not a clause
+  // such as `case`, whose span is its header line while its body follows.)
+  if (node.span !== undefined && node.body === undefined && node.span.start.line === node.span.end.line) return value;
   if (node.kind === 'string' || node.kind === 'fstring') return stripString(ctx, node as Extract<Expression, { kind: 'string' | 'fstring' }>);
   let out: Record<string, unknown> | undefined;
   for (const [key, child] of Object.entries(value)) {

@@ -29,6 +29,25 @@ describe('model code: annotation lines inside multi-line strings', () => {
     expect(at(result.warnings.find((d) => d.code === 'SC5513')!)).toBe('2:13');
   });
 
+  it('also in blocks whose header is on one line (a menu case, an if)', () => {
+    const code = [
+      '# Asks what to show.',
+      "match input(prompt='''Pick'''):",
+      '    # The first item.',
+      '    case "A":',
+      '        # Defines the text.',
+      "        t = '''a",
+      '# Adds b.',
+      "b'''",
+      '        # Shows it.',
+      '        is_workflow_actions_showresult( Text=t)',
+      '',
+    ].join('\n');
+    const result = ok(code);
+    const shown = result.actions.find((a) => parametersOf(a).has('WFTextActionText'));
+    expect(parametersOf(shown!).get('WFTextActionText')).toBe('a\nb');
+  });
+
   it('also inside f-strings, where a comment line may hold braces of its own', () => {
     const code = [
       '# Builds the configuration.',
