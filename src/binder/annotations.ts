@@ -84,10 +84,13 @@ function rewrite(ctx: BindContext, value: unknown, depth: number): unknown {
   if (node.span !== undefined && node.body === undefined && node.span.start.line === node.span.end.line) return value;
   if (node.kind === 'string' || node.kind === 'fstring') return stripString(ctx, node as Extract<Expression, { kind: 'string' | 'fstring' }>);
   let out: Record<string, unknown> | undefined;
-  for (const [key, child] of Object.entries(value)) {
-    if (SPAN_KEYS.has(key) || child === null || typeof child !== 'object') continue;
+  const record = value as Record<string, unknown>;
+  // `for…in` over own keys (AST nodes are plain objects): no entry arrays to collect on every node.
+  for (const key in record) {
+    const child = record[key];
+    if (child === null || typeof child !== 'object' || SPAN_KEYS.has(key)) continue;
     const changed = rewrite(ctx, child, depth + 1);
-    if (changed !== child) (out ??= { ...(value as Record<string, unknown>) })[key] = changed;
+    if (changed !== child) (out ??= { ...record })[key] = changed;
   }
   return out ?? value;
 }
