@@ -6,6 +6,7 @@
 import { sharedLocation, type BenchSection } from './harness.js';
 import { checkSection } from './sections/check.js';
 import { compileSection } from './sections/compile.js';
+import { datasetSection } from './sections/dataset.js';
 import { decompileSection } from './sections/decompile.js';
 import { liftLowerSection } from './sections/lift-lower.js';
 import { parseSection } from './sections/parse.js';
@@ -21,6 +22,7 @@ const sections: BenchSection[] = [
   decompileSection,
   parseSection,
   compileSection,
+  datasetSection,
 ];
 
 async function main(): Promise<number> {
