@@ -113,4 +113,29 @@ describe('binary plist writer', () => {
     }
     expect(writeBinaryPlist(['ok', '\ud800x']).diagnostics[0]?.location).toEqual({ kind: 'plist', path: [1] });
   });
+
+  it('writes long strings (copied natively) exactly like short ones, character for character', () => {
+    const ascii = 'The quick brown fox jumps over the lazy dog. '.repeat(40);
+    const utf16 = 'Grüße aus Köln \u{1F600} — '.repeat(40);
+    for (const text of [ascii, utf16, ascii.slice(0, 33), utf16.slice(0, 33), 'x'.repeat(32)]) {
+      const bytes = bytesOf(writeBinaryPlist(['short', text]));
+      const back = readBinaryPlist(bytes);
+      expect(back.ok && back.value).toEqual(['short', text]);
+    }
+    // The marker and the first bytes of a long ASCII string and of a long UTF-16BE string.
+    const a = bytesOf(writeBinaryPlist(ascii));
+    expect([...a.subarray(8, 14)]).toEqual([0x5f, 0x11, 0x07, 0x08, 0x54, 0x68]);
+    const u = bytesOf(writeBinaryPlist(utf16));
+    expect([...u.subarray(8, 16)]).toEqual([0x6f, 0x11, 0x03, 0x20, 0x00, 0x47, 0x00, 0x72]);
+  });
+
+  it('finds a lone surrogate in a long string, and writes the same bytes after a failure or a huge value', () => {
+    const value = dict([['k', ['a', 'b'.repeat(50)]]]);
+    const before = bytesOf(writeBinaryPlist(value));
+    const lone = writeBinaryPlist(['ok', `${'y'.repeat(100)}\udc00${'z'.repeat(100)}`]);
+    expect(lone.ok).toBe(false);
+    expect(lone.diagnostics[0]).toMatchObject({ code: 'SC1053', location: { kind: 'plist', path: [1] } });
+    expect(bytesOf(writeBinaryPlist(['big', 'q'.repeat(3_000_000)])).length).toBeGreaterThan(3_000_000);
+    expect(bytesOf(writeBinaryPlist(value))).toEqual(before);
+  });
 });
