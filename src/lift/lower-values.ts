@@ -54,6 +54,13 @@ export function lowerValue(value: Value): PlistValue {
 }
 
 function wrap(type: string, inner: PlistValue, layout: Layout | undefined): PlistDict {
+  // The common case, built directly: no recorded order, so the keys go in WRAPPER_ORDER.
+  if (layout?.wrapper === undefined && inner !== undefined) {
+    const out: PlistDict = new Map();
+    out.set('Value', inner);
+    out.set('WFSerializationType', type);
+    return out;
+  }
   return orderedDict(
     new Map<string, PlistValue>([
       ['Value', inner],
@@ -84,9 +91,18 @@ function lowerText(text: TextValue): PlistDict {
       string += '\uFFFC';
     }
   }
-  const fields = new Map<string, PlistValue>([['string', string]]);
   // A text with variables always needs the key, whatever the flag says.
-  if (text.hasAttachmentsKey || attachments.length > 0) {
+  const withRanges = text.hasAttachmentsKey || attachments.length > 0;
+  if (text.layout === undefined) {
+    // The common case, built directly in canonical order: `attachmentsByRange` sorts before `string`,
+    // and the ranges sort by their keys' text (as `orderedDict` would put them).
+    const out: PlistDict = new Map();
+    if (withRanges) out.set('attachmentsByRange', sortedRanges(locations, attachments));
+    out.set('string', string);
+    return out;
+  }
+  const fields = new Map<string, PlistValue>([['string', string]]);
+  if (withRanges) {
     const ranges = new Map<string, PlistValue>();
     const keys = locations.map((location) => `{${location}, 1}`);
     keys.forEach((key, i) => ranges.set(key, attachments[i]!));
@@ -94,6 +110,19 @@ function lowerText(text: TextValue): PlistDict {
     fields.set('attachmentsByRange', orderedDict(ranges, [...keys].sort(compareKeys), order));
   }
   return orderedDict(fields, canonicalOrder([...fields.keys()]), text.layout?.keys);
+}
+
+/** `{location, 1}` → attachment, in the order of the keys' text. */
+function sortedRanges(locations: readonly number[], attachments: readonly PlistDict[]): PlistDict {
+  const keys = locations.map((location) => `{${location}, 1}`);
+  const out: PlistDict = new Map();
+  if (keys.length <= 1) {
+    if (keys.length === 1) out.set(keys[0]!, attachments[0]!);
+    return out;
+  }
+  const order = keys.map((_, i) => i).sort((a, b) => compareKeys(keys[a]!, keys[b]!));
+  for (const i of order) out.set(keys[i]!, attachments[i]!);
+  return out;
 }
 
 /** An attachment dictionary. */
@@ -141,6 +170,10 @@ export function lowerReference(reference: VariableReference): PlistDict {
 
 /** Typed keys and verbatim entries in one dictionary, in canonical or recorded order. */
 export function mergeTyped(typed: Map<string, PlistValue>, extra: readonly Entry<PlistValue>[], keyOrder: readonly string[] | undefined): PlistDict {
+  if (keyOrder === undefined) {
+    const direct = mergeInCanonicalOrder(typed, extra);
+    if (direct !== undefined) return direct;
+  }
   const all = new Map<string, PlistValue>();
   const extraKeys: string[] = [];
   for (const entry of extra) {
@@ -150,6 +183,44 @@ export function mergeTyped(typed: Map<string, PlistValue>, extra: readonly Entry
   }
   for (const [key, value] of typed) all.set(key, value);
   return orderedDict(all, canonicalOrder([...typed.keys()], extraKeys), keyOrder);
+}
+
+/**
+ * `mergeTyped` without a recorded order, built in one pass: the typed keys
+ * in sorted order merged into the entries' order, as `canonicalOrder` and
+ * `orderedDict` would give. Undefined (use the general path) when an entry
+ * key repeats or a value is missing, whose placement the general path decides.
+ */
+function mergeInCanonicalOrder(typed: Map<string, PlistValue>, extra: readonly Entry<PlistValue>[]): PlistDict | undefined {
+  const typedKeys: string[] = [];
+  for (const [key, value] of typed) {
+    if (value === undefined) return undefined;
+    typedKeys.push(key);
+  }
+  // Insertion sort: two to four keys (Array#sort's set-up costs more), all distinct.
+  for (let i = 1; i < typedKeys.length; i++) {
+    const key = typedKeys[i]!;
+    let j = i - 1;
+    for (; j >= 0 && compareKeys(typedKeys[j]!, key) > 0; j--) typedKeys[j + 1] = typedKeys[j]!;
+    typedKeys[j + 1] = key;
+  }
+  const out: PlistDict = new Map();
+  let t = 0;
+  for (const entry of extra) {
+    const key = entry.key;
+    if (typed.has(key)) continue;
+    if (entry.value === undefined || out.has(key)) return undefined;
+    while (t < typedKeys.length && compareKeys(typedKeys[t]!, key) < 0) {
+      const typedKey = typedKeys[t++]!;
+      out.set(typedKey, typed.get(typedKey)!);
+    }
+    out.set(key, entry.value);
+  }
+  while (t < typedKeys.length) {
+    const typedKey = typedKeys[t++]!;
+    out.set(typedKey, typed.get(typedKey)!);
+  }
+  return out;
 }
 
 function lowerAggrandizement(aggrandizement: Aggrandizement): PlistValue {
