@@ -101,7 +101,7 @@ export function quickAtom($: ParserHost): Expression | undefined {
   return atomNode($, t);
 }
 
-function atomNode($: ParserHost, t: IToken): Expression {
+export function atomNode($: ParserHost, t: IToken): Expression {
   const type = t.tokenType;
   if (type === T.Name) {
     const p = payloadOf(t);

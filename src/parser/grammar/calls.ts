@@ -9,6 +9,7 @@ import { rawValueEnd, startsRawText } from '../raw-values.js';
 import { position, span } from '../reporter.js';
 import * as T from '../tokens.js';
 import { bareTextAt, quickAtom } from './atoms.js';
+import { anyExpression, expression } from './expressions.js';
 import type { ParserHost } from './host.js';
 import { error, isCaught, reportCaught, skipUntil, textOf, warn } from './recovery.js';
 import { joinSpans, nameOf, payloadOf, spanOf, tokenStart } from './token-spans.js';
@@ -53,7 +54,7 @@ function keywordValue($: ParserHost): Expression {
   const state = $.exportLexerState();
   const lastError = $.lastError;
   try {
-    const value = quickAtom($) ?? $.SUBRULE($.expression);
+    const value = quickAtom($) ?? expression($);
     const follow = $.LA(1).tokenType;
     if (follow === T.Comma || follow === T.RParen) return value;
     return rawKeywordValue($, start, state, lastError) ?? value;
@@ -121,7 +122,7 @@ function argument($: ParserHost, args: Expression[], keywords: Keyword[]): void 
   }
   if (first.tokenType === T.DoubleStar) {
     $.SKIP_TOKEN();
-    const value = $.SUBRULE2($.expression);
+    const value = expression($);
     if (value.kind === 'dict' && value.entries.length > 0 && value.entries.every((e) => e.key.kind === 'string')) {
       // `**{'Show-text': True}`: the canonical spelling of keywords that are not identifiers.
       for (const entry of value.entries) {
@@ -139,7 +140,7 @@ function argument($: ParserHost, args: Expression[], keywords: Keyword[]): void 
     args.push({ kind: 'starred', double: true, value, span: joinSpans(spanOf(first, first), value.span) as SourceSpan });
     return;
   }
-  const value = quickAtom($) ?? $.SUBRULE($.starExpression);
+  const value = quickAtom($) ?? anyExpression($);
   if (keywords.length > 0 && value.kind !== 'starred') {
     warn(
       $,

@@ -7,6 +7,7 @@ import type { SourceSpan } from '../../diagnostics/diagnostic.js';
 import type { Expression, ForStatement, IfStatement, Statement, UnsupportedStatement, WhileStatement } from '../../syntax/ast.js';
 import { syntaxDiagnostics as D } from '../diagnostics.js';
 import * as T from '../tokens.js';
+import { namedExpression } from './expressions.js';
 import type { ParserHost } from './host.js';
 import { error, isCaught, reportCaught, skipUntil, textOf, warn } from './recovery.js';
 import { checkTarget, flattenedBlockRest, lastContent, pushAll } from './statements.js';
@@ -67,7 +68,7 @@ export function ifStatement($: ParserHost): IfStatement {
   return $.ACTION(() => {
     let test: Expression = { kind: 'error', text: '', span: spanOf(keyword, keyword) };
     const colon = headerEnd($, keyword, () => {
-      test = $.SUBRULE($.namedExpression);
+      test = namedExpression($);
     });
     const body = block($, colon, "'if'");
     const elifs: { test: Expression; body: Statement[]; span: SourceSpan }[] = [];
@@ -79,7 +80,7 @@ export function ifStatement($: ParserHost): IfStatement {
         $.SKIP_TOKEN();
         let elifTest: Expression = { kind: 'error', text: '', span: spanOf(next, next) };
         const elifColon = headerEnd($, next, () => {
-          elifTest = $.SUBRULE2($.namedExpression);
+          elifTest = namedExpression($);
         });
         const elifBody = block($, elifColon, "'elif'");
         elifs.push({ test: elifTest, body: elifBody, span: spanOf(next, elifColon ?? next) });
@@ -113,7 +114,7 @@ export function whileStatement($: ParserHost): WhileStatement {
   return $.ACTION(() => {
     let test: Expression = { kind: 'error', text: '', span: spanOf(keyword, keyword) };
     const colon = headerEnd($, keyword, () => {
-      test = $.SUBRULE($.namedExpression);
+      test = namedExpression($);
     });
     const body = block($, colon, "'while'");
     const node: { -readonly [K in keyof WhileStatement]: WhileStatement[K] } = {

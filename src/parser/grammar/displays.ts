@@ -9,7 +9,7 @@ import { syntaxDiagnostics as D } from '../diagnostics.js';
 import { span } from '../reporter.js';
 import * as T from '../tokens.js';
 import { bareText, bareTextAt, emptyText, quickAtom } from './atoms.js';
-import { unsupportedExpression } from './expressions.js';
+import { anyExpression, unsupportedExpression } from './expressions.js';
 import type { ParserHost } from './host.js';
 import { describeToken } from './messages.js';
 import { error, isCaught, reportCaught, skipUntil, textOf } from './recovery.js';
@@ -82,7 +82,7 @@ function element($: ParserHost, close: TokenType, isKey: boolean, allowBareText:
     }
   }
   try {
-    return quickAtom($) ?? $.SUBRULE($.starExpression);
+    return quickAtom($) ?? anyExpression($);
   } catch (e) {
     if (!isCaught($, e)) throw e;
     const before = $.LA(0);

@@ -11,11 +11,11 @@ import { type ChainLink, type ChainOperand, foldChain, type FoldProblem } from '
 import { span } from '../reporter.js';
 import * as T from '../tokens.js';
 import type { Token } from '../tokens.js';
-import { quickAtom } from './atoms.js';
+import { atomNode, quickAtom } from './atoms.js';
 import { callArguments } from './calls.js';
 import type { ParserHost } from './host.js';
 import { enter, error, expected, NestingLimit, skipUntil, textOf, warn } from './recovery.js';
-import { CLOSERS, EXPRESSION_START, INFIX, OPENERS } from './token-sets.js';
+import { CLOSERS, EXPRESSION_START, INFIX, OPENERS, QUICK_ATOMS } from './token-sets.js';
 import { joinSpans, nameOf, payloadOf, spanOf, tokenEnd, tokenStart } from './token-spans.js';
 
 /** `a, b` without parentheses (a tuple), or one expression. */
@@ -28,13 +28,13 @@ export function starExpressions($: ParserHost): Expression {
     });
     return { kind: 'error', text: '' };
   }
-  const first = quickAtom($) ?? $.SUBRULE($.starExpression);
+  const first = quickAtom($) ?? anyExpression($);
   if ($.LA(1).tokenType !== T.Comma) return first;
   const elements: Expression[] = [first];
   while ($.LA(1).tokenType === T.Comma) {
     $.SKIP_TOKEN();
     if (!EXPRESSION_START.has($.LA(1).tokenType)) break;
-    elements.push(quickAtom($) ?? $.SUBRULE2($.starExpression));
+    elements.push(quickAtom($) ?? anyExpression($));
   }
   const last = $.LA(0);
   return { kind: 'tuple', elements, parenthesized: false, span: joinSpans(first.span, spanOf(last, last)) as SourceSpan };
@@ -45,10 +45,27 @@ export function starExpression($: ParserHost): Expression {
     const type = $.LA(1).tokenType;
     if (type !== T.Star) {
       if (!EXPRESSION_START.has(type)) throw expected($, 'an expression');
-      return $.SUBRULE($.namedExpression);
+      return namedExpression($);
     }
   }
   return $.OR($.starAlternatives);
+}
+
+/**
+ * What `SUBRULE(starExpression)` reads, outside the recording phase: a
+ * starred item through the rule (its `OR` needs the rule's own lookahead),
+ * anything else by calling the rule bodies directly. Chevrotain's rule call
+ * only keeps its rule stack (for its own recovery and CST, neither used
+ * here), so a body that calls no DSL method (OR, MANY, OPTION, …) outside
+ * the recording phase reads the same when called as a function; the
+ * expression chain below (`namedExpression` … `primary`) is such, and
+ * skipping seven rule calls per operand is a good part of the parse.
+ */
+export function anyExpression($: ParserHost): Expression {
+  const type = $.LA(1).tokenType;
+  if (type === T.Star) return $.SUBRULE($.starExpression);
+  if (!EXPRESSION_START.has(type)) throw expected($, 'an expression');
+  return namedExpression($);
 }
 
 export function starAlternatives($: ParserHost): IOrAlt<Expression>[] {
@@ -71,18 +88,19 @@ export function starAlternatives($: ParserHost): IOrAlt<Expression>[] {
 
 /** An expression, with the walrus (`x := v`) reported. */
 export function namedExpression($: ParserHost): Expression {
-  const value = $.SUBRULE($.expression);
   if ($.RECORDING_PHASE) {
+    const value = $.SUBRULE($.expression);
     $.OPTION(() => {
       $.CONSUME(T.Walrus);
       $.SUBRULE2($.expression);
     });
     return value;
   }
+  const value = expression($);
   const walrus = $.LA(1);
   if (walrus.tokenType === T.Walrus) {
     $.SKIP_TOKEN();
-    $.SUBRULE2($.expression);
+    expression($);
     error(
       $,
       D.notInDialect,
@@ -129,16 +147,16 @@ export function expression($: ParserHost): Expression {
       $.SKIP_TOKEN();
       skipUntil($, new Set([T.Colon]), true);
       $.CONSUME(T.Colon);
-      const body = $.SUBRULE($.expression);
+      const body = expression($);
       return unsupportedExpression($, 'lambda functions', first, body.span);
     }
-    let result = $.SUBRULE($.disjunction);
+    let result = disjunction($);
     const ifToken = $.LA(1);
     if (!$.inPattern && ifToken.tokenType === T.If) {
       $.SKIP_TOKEN();
-      $.SUBRULE2($.disjunction);
+      disjunction($);
       $.CONSUME(T.Else);
-      const otherwise = $.SUBRULE2($.expression);
+      const otherwise = expression($);
       result = unsupportedExpression($, 'conditional expressions (a if b else c)', ifToken, otherwise.span, result.span);
     }
     return $.depth === 1 ? boundedDepth($, result, first) : result;
@@ -178,13 +196,18 @@ export function unsupportedExpression($: ParserHost, what: string, at: IToken, e
  * the rest is a plain loop: after the first operand one token decides.
  */
 export function disjunction($: ParserHost): Expression {
+  if ($.RECORDING_PHASE) {
+    $.MANY(() => $.CONSUME(T.Not));
+    return $.SUBRULE($.factor);
+  }
+  // What the recorded MANY reads, as a loop: its lookahead is the one token `not`.
   let nots: SourceSpan[] | undefined;
-  $.MANY(() => {
-    const t = $.CONSUME(T.Not);
-    if (!$.RECORDING_PHASE) (nots ??= []).push(spanOf(t, t));
-  });
-  const first = $.SUBRULE($.factor);
-  if ($.RECORDING_PHASE) return first;
+  while ($.LA(1).tokenType === T.Not) {
+    const t = $.LA(1);
+    $.SKIP_TOKEN();
+    (nots ??= []).push(spanOf(t, t));
+  }
+  const first = factor($);
   let operator = INFIX.get($.LA(1).tokenType);
   const notIn = $.LA(1).tokenType === T.Not && $.LA(2).tokenType === T.In;
   if (operator === undefined && !notIn) {
@@ -216,7 +239,7 @@ export function disjunction($: ParserHost): Expression {
       operandNots.push(spanOf($.LA(1), $.LA(1)));
       $.SKIP_TOKEN();
     }
-    const operand = $.SUBRULE2($.factor);
+    const operand = factor($);
     links.push({ operator, span: opSpan });
     operands.push({ nots: operandNots, expression: operand });
   }
@@ -228,25 +251,31 @@ export function disjunction($: ParserHost): Expression {
 
 /** Unary `-` `+` `~` and `**` (which binds tighter on its left: `-x**2` is `-(x**2)`). */
 export function factor($: ParserHost): Expression {
-  let prefixes: IToken[] | undefined;
-  $.MANY(() => {
-    const t = $.OR($.signAlternatives);
-    if (!$.RECORDING_PHASE) (prefixes ??= []).push(t);
-  });
-  let base = $.SUBRULE($.primary);
   if ($.RECORDING_PHASE) {
+    $.MANY(() => $.OR($.signAlternatives));
+    const value = $.SUBRULE($.primary);
     $.OPTION(() => {
       $.CONSUME(T.DoubleStar);
       $.SUBRULE2($.factor);
     });
-    return base;
+    return value;
   }
+  // What the recorded MANY over the signs reads, as a loop: its lookahead is one of `-` `+` `~`.
+  let prefixes: IToken[] | undefined;
+  for (;;) {
+    const t = $.LA(1);
+    const type = t.tokenType;
+    if (type !== T.Minus && type !== T.Plus && type !== T.Tilde) break;
+    $.SKIP_TOKEN();
+    (prefixes ??= []).push(t);
+  }
+  let base = primary($);
   const power = $.LA(1);
   if (power.tokenType === T.DoubleStar) {
     $.SKIP_TOKEN();
     enter($, power);
     try {
-      const exponent = $.SUBRULE2($.factor);
+      const exponent = factor($);
       base = { kind: 'binary', operator: '**', left: base, right: exponent, span: joinSpans(base.span, exponent.span) as SourceSpan };
     } finally {
       $.depth--;
@@ -282,8 +311,16 @@ export function signAlternatives($: ParserHost): IOrAlt<IToken>[] {
 /** An atom and its trailers: `.name`, `(arguments)`, `[index]`. */
 /** An atom and its trailers (`.name`, `(arguments)`, `[index]`), read in a plain loop: one token decides each. */
 export function primary($: ParserHost): Expression {
-  const value = $.SUBRULE($.atom);
-  if ($.RECORDING_PHASE) return value;
+  if ($.RECORDING_PHASE) return $.SUBRULE($.atom);
+  // A lone name, number, constant, unquoted or unreadable text is read as `atom` would; strings and
+  // brackets through the rule (adjacent strings, its OR).
+  const t = $.LA(1);
+  const type = t.tokenType;
+  let value: Expression;
+  if (type !== T.StringToken && (QUICK_ATOMS.has(type) || type === T.Invalid)) {
+    $.SKIP_TOKEN();
+    value = atomNode($, t);
+  } else value = $.SUBRULE($.atom);
   const next = $.LA(1).tokenType;
   return next === T.Dot || next === T.LParen || next === T.LBracket ? trailers($, value) : value;
 }

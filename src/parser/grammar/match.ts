@@ -8,6 +8,7 @@ import type { Expression, MatchCase, MatchStatement, Statement } from '../../syn
 import { syntaxDiagnostics as D } from '../diagnostics.js';
 import * as T from '../tokens.js';
 import { block, headerEnd } from './compound-statements.js';
+import { namedExpression } from './expressions.js';
 import type { ParserHost } from './host.js';
 import { describeToken } from './messages.js';
 import { error, warn } from './recovery.js';
@@ -83,7 +84,7 @@ function caseClause($: ParserHost): MatchCase {
     }
     if ($.LA(1).tokenType === T.If) {
       $.SKIP_TOKEN();
-      guard = $.SUBRULE2($.namedExpression);
+      guard = namedExpression($);
     }
   });
   if (pattern.kind !== 'error') checkPattern($, pattern);
