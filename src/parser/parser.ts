@@ -420,7 +420,7 @@ export class DialectParser extends EmbeddedActionsParser {
           );
         }
         this.SKIP_TOKEN();
-        out.push(...this.flattenedBlockRest());
+        for (const statement of this.flattenedBlockRest()) out.push(statement);
         continue;
       }
       const comments = this.leadingComments(t.startOffset);
@@ -442,7 +442,7 @@ export class DialectParser extends EmbeddedActionsParser {
   private statementWithRecovery(out: Statement[]): void {
     const start = this.LA(1);
     try {
-      out.push(...this.SUBRULE(this.statement));
+      for (const statement of this.SUBRULE(this.statement)) out.push(statement);
     } catch (e) {
       if (e instanceof RangeError) {
         // The engine's stack ran out before the nesting limit (the parser was called from deep
@@ -468,7 +468,7 @@ export class DialectParser extends EmbeddedActionsParser {
       if (this.LA(1).tokenType === T.Indent) {
         // The broken line opened a block: keep its statements (they are still checked).
         this.SKIP_TOKEN();
-        out.push(...this.flattenedBlockRest());
+        for (const statement of this.flattenedBlockRest()) out.push(statement);
       }
     }
   }
@@ -687,7 +687,7 @@ export class DialectParser extends EmbeddedActionsParser {
     const out: Statement[] = [];
     const start = this.LA(1);
     try {
-      out.push(...this.SUBRULE(this.simpleStatementLine));
+      for (const statement of this.SUBRULE(this.simpleStatementLine)) out.push(statement);
     } catch (e) {
       if (!this.isCaught(e)) throw e;
       const before = this.LA(0);
@@ -887,7 +887,7 @@ export class DialectParser extends EmbeddedActionsParser {
           const stray: Statement[] = [];
           if (next.tokenType === T.Indent) {
             this.SKIP_TOKEN();
-            stray.push(...this.flattenedBlockRest());
+            for (const statement of this.flattenedBlockRest()) stray.push(statement);
           } else this.statementWithRecovery(stray);
           const previous = cases[cases.length - 1];
           if (previous !== undefined) cases[cases.length - 1] = { ...previous, body: [...previous.body, ...stray] };
@@ -1029,7 +1029,7 @@ export class DialectParser extends EmbeddedActionsParser {
         this.skipUntil(new Set([T.Colon]), true);
         const clauseColon = this.LA(1).tokenType === T.Colon ? this.LA(1) : undefined;
         if (clauseColon !== undefined) this.SKIP_TOKEN();
-        body.push(...this.block(clauseColon, `'${next.image}'`));
+        for (const statement of this.block(clauseColon, `'${next.image}'`)) body.push(statement);
       }
     }
     return { kind: 'unsupported', keyword: keyword.image, header, body, span: spanOf(keyword, this.lastContent(keyword)) };
