@@ -32,11 +32,11 @@ match input(prompt='''What now?'''):
         is_workflow_actions_exit()
 menu_result = _
 dictionary = {
-    f"name": f'''fruit stand''',
-    f"open": True,
-    f"stock": 42,
-    f"tags": ['''fresh''', f'''local'''],
-    f"owner": {f"first": f'''Ann'''},
+    "name": '''fruit stand''',
+    "open": True,
+    "stock": 42,
+    "tags": ['''fresh''', f'''local'''],
+    "owner": {"first": '''Ann'''},
 }
 dictionary_value = dictionary['''name''']
 if '''fruit''' in dictionary_value:

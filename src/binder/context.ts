@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { diagnostic, type DiagnosticDefinition } from '../diagnostics/codes.js';
 import type { Diagnostic, Severity, SourceSpan } from '../diagnostics/diagnostic.js';
-import { Identities } from './identity.js';
+import { IdentitySource } from '../ir/identity.js';
 import { SourceMap } from '../ir/source-map.js';
 import { binderDiagnostics } from './diagnostics.js';
 import { emptyHeader, type HeaderTables } from './header.js';
@@ -44,7 +44,7 @@ export class BindContext {
   readonly diagnostics: Diagnostic[] = [];
   readonly sourceMap = new SourceMap();
   /** Derived UUIDs and GroupingIdentifiers. */
-  private readonly identities: Identities;
+  private readonly identities: IdentitySource;
   mode: ReadingMode = 'model';
   header: HeaderTables = emptyHeader;
   /** Position of the next flat action in `WFWorkflowActions`. */
@@ -63,7 +63,7 @@ export class BindContext {
     /** The code text, when known: model code's unquoted text is read from it. */
     readonly source?: string,
   ) {
-    this.identities = new Identities(seed);
+    this.identities = new IdentitySource(seed);
   }
 
   /** The code an expression was written as (model code's unquoted text), when the source is known. */

@@ -1,5 +1,5 @@
-import type { ArrayStateItem, DictionaryItem, DictionaryValue, TextValue, Value } from '../ir/types.js';
-import type { DictExpression, Expression, ListExpression } from '../syntax/ast.js';
+import type { ArrayStateItem, DictionaryItem, DictionaryValue, StringValue, TextValue, Value } from '../ir/types.js';
+import type { DictExpression, Expression, FStringLiteral, ListExpression, StringLiteral } from '../syntax/ast.js';
 import { binderDiagnostics as D } from './diagnostics.js';
 import type { Env } from './env.js';
 import { bindReference, isReferenceForm } from './references.js';
@@ -11,19 +11,27 @@ import { unquotedText } from './unquoted.js';
  * Dictionary displays as `WFDictionaryFieldValue` (the Dictionary action's
  * items, JSON bodies, headers).
  *
- * Canonical code (dialect §6.5): keys `"text"` (a plain string) or `f"…"`
- * (text); items by spelling —
+ * Canonical code (dialect §6.5). Inside a display a token string is the norm
+ * (Shortcuts writes keys and text values as `WFTextTokenString`), so there
+ * the undecorated string means one:
  *
- *   '''…'''         0  a plain string         f'''…'''   0  text
- *   42, -3.50       3  text: the literal's source
- *   True / False    4  WFNumberSubstitutableState(bool)
- *   {…}             1  a nested WFDictionaryFieldValue
- *   […]             2  a WFArrayParameterState ('''…''' plain items, others typed)
+ *   key    "text", f"…{x}…"        a token string
+ *          plist("text")           a plain string
+ *   item   '''…''', f'''…{x}…'''    0  a token string
+ *          plist("text")           0  a plain string
+ *          42, -3.50               3  a token string: the literal's source
+ *          True / False            4  WFNumberSubstitutableState(bool)
+ *          {…}                     1  a nested WFDictionaryFieldValue
+ *          […]                     2  a WFArrayParameterState, whose items follow
+ *                                     what Shortcuts writes in arrays: '''…''' a
+ *                                     plain item, f'''…''' a type-0 token string,
+ *                                     the rest as above
  *
  * Model code: the form Shortcuts itself writes — keys and text values are
  * text (`WFTextTokenString`), a nested dictionary is wrapped twice as the app
  * does, a variable is text holding it; WorkflowLLM's print of a text without
- * attachments, `{"string": X}`, is read as X.
+ * attachments, `{"string": X}`, is read as X. Both readings give `{"k": "v"}`
+ * the same meaning.
  */
 export function bindCanonicalDictionary(env: Env, dict: DictExpression): DictionaryValue | undefined {
   return env.ctx.deeper(dict.span, () => {
@@ -43,7 +51,7 @@ export function bindCanonicalDictionary(env: Env, dict: DictExpression): Diction
 }
 
 /** A text inside a display: without variables, its `attachmentsByRange` key follows `__defaults__["item_text_attachments"]`. */
-function itemText(env: Env, expr: import('../syntax/ast.js').FStringLiteral): TextValue {
+function itemText(env: Env, expr: StringLiteral | FStringLiteral): TextValue {
   const text = bindText(env, expr);
   const hasVariables = text.parts.some((p) => typeof p !== 'string');
   return hasVariables ? text : { ...text, hasAttachmentsKey: env.ctx.header.defaults.itemTextAttachments };
@@ -53,11 +61,28 @@ function numberItem(env: Env, text: string): TextValue {
   return { kind: 'text', parts: [text], hasAttachmentsKey: env.ctx.header.defaults.itemTextAttachments };
 }
 
+/**
+ * `plist("text")` in a display: the explicit spelling of a plain string key
+ * or type-0 value (rare in real files: 7 of 511 keys, 3 of 392 text values).
+ * Undefined when `expr` is not a `plist(…)` call; `'error'` after reporting
+ * one that does not hold a string.
+ */
+function plainString(env: Env, expr: Expression): StringValue | 'error' | undefined {
+  if (expr.kind !== 'call' || expr.callee.kind !== 'name' || expr.callee.name !== 'plist') return undefined;
+  const argument = expr.args.length === 1 && expr.keywords.length === 0 ? expr.args[0]! : undefined;
+  if (argument?.kind !== 'string') {
+    env.ctx.report(D.badValue, 'in a dictionary display, plist(…) holds a plain string key or value: plist("text")', expr.span, 'write plist("text"), or "text" for a token string');
+    return 'error';
+  }
+  return { kind: 'string', value: argument.value };
+}
+
 function canonicalKey(env: Env, expr: Expression): Value | undefined {
   if (expr.kind === 'error') return undefined;
-  if (expr.kind === 'string') return { kind: 'string', value: expr.value };
-  if (expr.kind === 'fstring') return itemText(env, expr);
-  env.ctx.report(D.badDictionaryKey, `${describeExpression(expr)} cannot be a dictionary key: keys are "text" or f"text"`, expr.span, 'write the key as a string');
+  if (expr.kind === 'string' || expr.kind === 'fstring') return itemText(env, expr);
+  const plain = plainString(env, expr);
+  if (plain !== undefined) return plain === 'error' ? undefined : plain;
+  env.ctx.report(D.badDictionaryKey, `${describeExpression(expr)} cannot be a dictionary key: keys are "text", f"…{x}…" or plist("text")`, expr.span, 'write the key as a string');
   return undefined;
 }
 
@@ -76,7 +101,8 @@ function canonicalItem(env: Env, expr: Expression, inArray: boolean): { itemType
   if (number !== undefined) return { itemType: 3, value: numberItem(env, number) };
   switch (expr.kind) {
     case 'string':
-      return inArray ? 'plain' : { itemType: 0, value: { kind: 'string', value: expr.value } };
+      // Array items are plain strings where Shortcuts writes them; display values are token strings.
+      return inArray ? 'plain' : { itemType: 0, value: itemText(env, expr) };
     case 'fstring':
       return { itemType: 0, value: itemText(env, expr) };
     case 'boolean':
@@ -90,14 +116,19 @@ function canonicalItem(env: Env, expr: Expression, inArray: boolean): { itemType
       const items = canonicalArray(env, expr);
       return items === undefined ? undefined : { itemType: 2, value: { kind: 'arrayState', items } };
     }
-    default:
+    default: {
+      const plain = inArray ? undefined : plainString(env, expr);
+      if (plain !== undefined) return plain === 'error' ? undefined : { itemType: 0, value: plain };
       env.ctx.report(
         D.notCanonical,
         `${describeExpression(expr)} is not an item spelling of a dictionary display`,
         expr.span,
-        'items are \'\'\'text\'\'\', f\'\'\'text\'\'\', numbers, True/False, {…} and […]; for anything else write the generic WFDictionaryFieldValue(WFDictionaryFieldValueItems=[…])',
+        inArray
+          ? 'array items are \'\'\'text\'\'\' (plain), f\'\'\'text\'\'\' (a token string), numbers, True/False, {…} and […]; for anything else write the generic WFDictionaryFieldValue(WFDictionaryFieldValueItems=[…])'
+          : 'items are \'\'\'text\'\'\', f\'\'\'…{x}…\'\'\', plist("text"), numbers, True/False, {…} and […]; for anything else write the generic WFDictionaryFieldValue(WFDictionaryFieldValueItems=[…])',
       );
       return undefined;
+    }
   }
 }
 

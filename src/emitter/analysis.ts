@@ -1,5 +1,5 @@
 import type { ActionCore, BlockStatement, Value, VariableReference, Workflow } from '../ir/types.js';
-import { survey, type Survey } from './survey.js';
+import { survey, type Survey, type SurveyedAction } from './survey.js';
 import type { EmitterCatalog } from './catalog.js';
 import { ActionNames, firstFree, isAsciiIdentifier, isReservedIdentifier, repeatIdentifier, sanitizeIdentifier, snakeCase } from './names.js';
 
@@ -120,7 +120,7 @@ export function analyze(workflow: Workflow, naming: EmitterCatalog): Analysis {
     if (uuid === undefined || literalUuids.has(uuid) || outputs.has(uuid)) continue;
     const counts = outputNameCounts.get(uuid);
     const effective = counts === undefined ? undefined : mostFrequent(counts);
-    const label = outputLabel(action.identifier, action.core, effective, naming, action.role === 'end');
+    const label = outputLabel(action.identifier, action.core, effective, naming, action.role);
     const identifier = firstFree(snakeCase(label), isTaken, nextSuffix);
     taken.add(identifier);
     outputs.set(uuid, { identifier, referenced: counts !== undefined, effectiveOutputName: effective });
@@ -131,15 +131,23 @@ export function analyze(workflow: Workflow, naming: EmitterCatalog): Analysis {
 }
 
 /** The text an output's identifier is made from (dialect §4.2). */
-function outputLabel(identifier: string, core: ActionCore, effective: string | undefined, naming: EmitterCatalog, blockEnd: boolean): string {
+function outputLabel(identifier: string, core: ActionCore, effective: string | undefined, naming: EmitterCatalog, role: SurveyedAction['role']): string {
   if (core.customOutputName !== undefined && core.customOutputName.trim() !== '') return core.customOutputName;
   if (effective !== undefined && effective.trim() !== '') return effective;
-  const blockLabel = blockEnd ? BLOCK_OUTPUT_LABELS.get(identifier) : undefined;
+  const blockLabel = role === 'end' ? BLOCK_OUTPUT_LABELS.get(identifier) : undefined;
   if (blockLabel !== undefined) return blockLabel;
-  const catalogName = naming.outputName(identifier);
+  // A start or middle part (an If's start with a UUID, written flat) is not the block's output: "If Result" would mislead.
+  const opening = role === 'start' || role === 'middle' || isFlatOpeningPart(core);
+  const catalogName = opening ? undefined : naming.outputName(identifier);
   if (catalogName !== undefined) return catalogName;
   const parts = identifier.split('.').filter((p) => p !== '');
   return parts[parts.length - 1] ?? 'output';
+}
+
+/** A control action outside a well-formed group whose `WFControlFlowMode` is not the End's (2). */
+function isFlatOpeningPart(core: ActionCore): boolean {
+  const mode = core.parameters.find((e) => e.key === 'WFControlFlowMode')?.value;
+  return mode?.kind === 'integer' && mode.value !== 2n;
 }
 
 function mostFrequent<K>(counts: ReadonlyMap<K, number>): K {

@@ -65,7 +65,7 @@ export function sanitizeIdentifier(text: string, fallback: string): string {
 
 const snakeCache = new Map<string, string>();
 
-/** Words of a display name in snake case: "Contents of URL" → contents_of_url, "TextCaseIntent" → text_case_intent. */
+/** Words of a display name in snake case: "Contents of URL" → contents_of_url, "TextCaseIntent" → text_case_intent, "URLs" → urls. */
 export function snakeCase(text: string): string {
   let cached = snakeCache.get(text);
   if (cached === undefined) {
@@ -78,6 +78,8 @@ export function snakeCase(text: string): string {
 
 function toSnakeCase(text: string): string {
   const words = text
+    // An acronym's plural is one word: "URLs" → urls, not ur_ls.
+    .replace(/([A-Z]{2,})s(?![a-z])/g, '$1S')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)
@@ -118,13 +120,30 @@ export function propertyAttribute(propertyName: string): string | undefined {
   return isPythonKeyword(attribute) ? undefined : attribute;
 }
 
-/** Names an action may not take: they are statement forms, or Python would not accept them. */
-const RESERVED_ACTION_NAMES: ReadonlySet<string> = new Set([...PYTHON_KEYWORDS, '_', 'input', 'raw_action']);
+/**
+ * Names an action may not take: Python would not accept them, or the
+ * compiler reads a call of that name as one of the dialect's own forms
+ * (`input(…)` is Ask, `dict(…)` a value, `Shortcut_Input` a magic name, …).
+ */
+const RESERVED_ACTION_NAMES: ReadonlySet<string> = new Set([
+  ...PYTHON_KEYWORDS,
+  ...SOFT_KEYWORDS,
+  ...DIALECT_NAMES,
+  MAGIC.shortcutInput,
+  MAGIC.ask,
+  MAGIC.input,
+]);
 
-/** The control-flow identifiers whose python names stand in fixed positions (if tests, match subjects, case guards). */
+/**
+ * Python names that belong to one identifier: the control-flow actions
+ * (their names stand in fixed positions: if tests, match subjects, case
+ * guards) and the two actions whose calls are also magic values.
+ */
 const FIXED_ACTION_NAMES: ReadonlyMap<string, string> = new Map([
   ['is_workflow_actions_conditional', 'is.workflow.actions.conditional'],
   ['is_workflow_actions_choosefrommenu', 'is.workflow.actions.choosefrommenu'],
+  [MAGIC.clipboard, 'is.workflow.actions.getclipboard'],
+  [MAGIC.deviceDetails, 'is.workflow.actions.getdevicedetails'],
 ]);
 
 /** How the compiler reads a python name without a header entry. */

@@ -107,7 +107,22 @@ export class ValueSpeller implements ReferenceEnvironment {
     return fstr(parts, quote);
   }
 
-  /** A text inside a dictionary display. */
+  /**
+   * A key or a type-0 value of a dictionary display (dialect §6.5), where a
+   * token string is the norm: without variables it is the undecorated string
+   * (`"key"`, `'''value'''`), with variables an f-string; its
+   * `attachmentsByRange` key must be what `__defaults__` says for dictionary
+   * items. A plain string is the explicit `plist("…")`.
+   */
+  private displayText(value: Value, quote: QuoteStyle): Expression | undefined {
+    if (value.kind === 'string') return call('plist', [str(value.value, '"')]);
+    if (value.kind !== 'text') return undefined;
+    const literal = literalOnly(value);
+    if (literal === undefined) return this.itemText(value, quote);
+    return value.hasAttachmentsKey === this.analysis.defaults.itemTextAttachments ? str(literal, quote) : undefined;
+  }
+
+  /** A token string inside a dictionary display, spelled as an f-string. */
   private itemText(value: TextValue, quote: QuoteStyle = "'''"): Expression | undefined {
     return this.text(value, quote, this.analysis.defaults.itemTextAttachments);
   }
@@ -151,18 +166,19 @@ export class ValueSpeller implements ReferenceEnvironment {
   }
 
   private dictionaryKey(key: Value): Expression | undefined {
-    if (key.kind === 'string') return str(key.value, '"');
-    if (key.kind === 'text') return this.itemText(key, '"');
-    return undefined;
+    return this.displayText(key, '"');
   }
 
-  /** An item's value by its type; `inArray` makes a plain string a plain array item instead of a type-0 item. */
+  /**
+   * An item's value by its type. In an array (`inArray`) the undecorated
+   * string is a plain item, as Shortcuts writes array items, so a type-0
+   * token string there is always an f-string.
+   */
   private item(itemType: number, value: Value, inArray: boolean): Expression | undefined {
     switch (itemType) {
       case 0:
-        if (value.kind === 'text') return this.itemText(value);
-        if (value.kind === 'string' && !inArray) return str(value.value);
-        return undefined;
+        if (inArray) return value.kind === 'text' ? this.itemText(value) : undefined;
+        return this.displayText(value, "'''");
       case 1:
         // Shortcuts wraps a nested dictionary twice: WFDictionaryFieldValue around WFDictionaryFieldValue.
         return value.kind === 'serialized' && value.serializationType === 'WFDictionaryFieldValue' && value.value.kind === 'dictionary'
@@ -205,4 +221,14 @@ function numberItem(value: Value, attachmentsKey: boolean): Expression | undefin
   const isFloat = digits.includes('.');
   const literal: Expression = { kind: 'number', text: digits, isFloat, value: isFloat ? Number(digits) : BigInt(digits) };
   return text.startsWith('-') ? negate(literal) : literal;
+}
+
+/** The text of a token string without variables; undefined when it has one. */
+function literalOnly(value: TextValue): string | undefined {
+  let text = '';
+  for (const part of value.parts) {
+    if (typeof part !== 'string') return undefined;
+    text += part;
+  }
+  return text;
 }

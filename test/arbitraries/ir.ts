@@ -123,12 +123,14 @@ const SERIALIZED_TYPES = [
 interface ValueArbitraries {
   value: Value;
   reference: VariableReference;
+  display: Value;
 }
 
 /** Values of every kind, variables with aggrandizement chains, nested to a small depth. */
 export const { value: irValue, reference: variableReference } = fc.letrec<ValueArbitraries>((tie) => {
   const value = tie('value') as fc.Arbitrary<Value>;
   const reference = tie('reference') as fc.Arbitrary<VariableReference>;
+  const display = tie('display') as fc.Arbitrary<Value>;
   const otherAggrandizement = fc
     .record({ type: nonEmptyString.map((s) => `WFCustom${s}Aggrandizement`), extra: uniqueEntries(value, 2) })
     .map(
@@ -162,7 +164,41 @@ export const { value: irValue, reference: variableReference } = fc.letrec<ValueA
     value.filter((v) => v.kind !== 'map').map((v): ArrayStateItem => ({ kind: 'plain', value: v })),
     fc.record({ kind: fc.constant('typed' as const), itemType: fc.integer({ min: 0, max: 5 }), value, extra: uniqueEntries(plainPlist, 1) }),
   );
+  // Dictionaries in the shapes Shortcuts writes (the display of dialect §6.5): random items above rarely have them.
+  const textOf = (parts: readonly TextPart[], key: boolean): Value => {
+    const normal = normalizeText(parts);
+    return { kind: 'text', parts: normal, hasAttachmentsKey: key || normal.some((p) => typeof p !== 'string') };
+  };
+  const displayText = fc
+    .record({ parts: fc.array(fc.oneof({ weight: 3, arbitrary: irString }, { weight: 1, arbitrary: reference }), { maxLength: 3 }), key: fc.boolean() })
+    .map(({ parts, key }) => textOf(parts, key));
+  const displayString = fc.oneof(
+    { weight: 4, arbitrary: displayText },
+    { weight: 1, arbitrary: irString.map((v): Value => ({ kind: 'string', value: v })) },
+  );
+  const numberText = fc.stringMatching(/^-?(0|[1-9][0-9]{0,3})(\.[0-9]{1,3})?$/);
+  const numberValue = fc.record({ text: numberText, key: fc.boolean() }).map(({ text, key }) => textOf([text], key));
+  const arrayItem: fc.Arbitrary<ArrayStateItem> = fc.oneof(
+    irString.map((v): ArrayStateItem => ({ kind: 'plain', value: { kind: 'string', value: v } })),
+    displayText.map((v): ArrayStateItem => ({ kind: 'typed', itemType: 0, value: v, extra: [] })),
+    numberValue.map((v): ArrayStateItem => ({ kind: 'typed', itemType: 3, value: v, extra: [] })),
+  );
+  const displayItem: fc.Arbitrary<DictionaryItem> = fc.oneof(
+    { maxDepth: 2 },
+    fc.record({ key: displayString, value: displayString }).map(({ key, value: v }): DictionaryItem => ({ itemType: 0, key, value: v, extra: [] })),
+    fc.record({ key: displayString, value: numberValue }).map(({ key, value: v }): DictionaryItem => ({ itemType: 3, key, value: v, extra: [] })),
+    fc.record({ key: displayString, flag: fc.boolean() }).map(
+      ({ key, flag }): DictionaryItem => ({ itemType: 4, key, value: { kind: 'serialized', serializationType: 'WFNumberSubstitutableState', value: { kind: 'boolean', value: flag } }, extra: [] }),
+    ),
+    fc.record({ key: displayString, inner: display }).map(
+      ({ key, inner }): DictionaryItem => ({ itemType: 1, key, value: { kind: 'serialized', serializationType: 'WFDictionaryFieldValue', value: inner }, extra: [] }),
+    ),
+    fc.record({ key: displayString, items: fc.array(arrayItem, { maxLength: 3 }) }).map(
+      ({ key, items }): DictionaryItem => ({ itemType: 2, key, value: { kind: 'arrayState', items }, extra: [] }),
+    ),
+  );
   return {
+    display: fc.array(displayItem, { maxLength: 3 }).map((items): Value => ({ kind: 'dictionary', items })),
     reference: referenceWith(variableSource),
     value: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
@@ -184,6 +220,7 @@ export const { value: irValue, reference: variableReference } = fc.letrec<ValueA
       reference.map((variable): Value => ({ kind: 'variable', variable })),
       referenceWith(bareSource).map((variable): Value => ({ kind: 'attachment', variable })),
       fc.array(dictionaryItem, { maxLength: 3 }).map((items): Value => ({ kind: 'dictionary', items })),
+      display,
       fc.array(arrayStateItem, { maxLength: 3 }).map((items): Value => ({ kind: 'arrayState', items })),
       fc
         .record({ kind: fc.constant('quantity' as const), magnitude: fc.option(value, { nil: undefined }), unit: fc.option(nonEmptyString, { nil: undefined }) })

@@ -124,19 +124,46 @@ describe('canonical code: values (dialect §6)', () => {
   });
 
   it('dictionary displays with the item grammar (§6.5)', () => {
-    const value = param("{\"plain\": '''a''', f\"token\": f'''b''', \"n\": -3.50, \"t\": True, \"d\": {\"k\": '''v'''}, \"l\": ['''p''', f'''q''', 1]}");
+    const value = param("{plist(\"plain\"): plist(\"a\"), \"token\": '''b''', f\"{X}\": f'''c{X}''', \"n\": -3.50, \"t\": True, \"d\": {\"k\": '''v'''}, \"l\": ['''p''', f'''q''', 1]}");
     const items = ((value as PlistDict).get('Value') as PlistDict).get('WFDictionaryFieldValueItems') as PlistDict[];
     expect(items.map((i) => [i.get('WFKey'), (i.get('WFItemType') as { value: bigint }).value])).toEqual([
       ['plain', 0n],
       [text('token'), 0n],
-      ['n', 3n],
-      ['t', 4n],
-      ['d', 1n],
-      ['l', 2n],
+      [text('\uFFFC', [['{0, 1}', named('X')]]), 0n],
+      [text('n'), 3n],
+      [text('t'), 4n],
+      [text('d'), 1n],
+      [text('l'), 2n],
     ]);
-    expect(items[2]!.get('WFValue')).toEqual(text('-3.50'));
-    expect(items[4]!.get('WFValue')).toEqual(wrapper('WFDictionaryFieldValue', wrapper('WFDictionaryFieldValue', d({ WFDictionaryFieldValueItems: [d({ WFItemType: int(0), WFKey: 'k', WFValue: 'v' })] }))));
-    expect(items[5]!.get('WFValue')).toEqual(wrapper('WFArrayParameterState', ['p', d({ WFItemType: int(0), WFValue: text('q') }), d({ WFItemType: int(3), WFValue: text('1') })]));
+    expect(items[0]!.get('WFValue')).toBe('a');
+    expect(items[1]!.get('WFValue')).toEqual(text('b'));
+    expect(items[2]!.get('WFValue')).toEqual(text('c\uFFFC', [['{1, 1}', named('X')]]));
+    expect(items[3]!.get('WFValue')).toEqual(text('-3.50'));
+    expect(items[5]!.get('WFValue')).toEqual(wrapper('WFDictionaryFieldValue', wrapper('WFDictionaryFieldValue', d({ WFDictionaryFieldValueItems: [d({ WFItemType: int(0), WFKey: text('k'), WFValue: text('v') })] }))));
+    // Array items: the undecorated string is a plain item (what Shortcuts writes in arrays), an f-string a type-0 token string.
+    expect(items[6]!.get('WFValue')).toEqual(wrapper('WFArrayParameterState', ['p', d({ WFItemType: int(0), WFValue: text('q') }), d({ WFItemType: int(3), WFValue: text('1') })]));
+  });
+
+  it('an f-string without variables in a display means the same token string as the undecorated one', () => {
+    expect(param("{f\"k\": f'''v'''}")).toEqual(param("{\"k\": '''v'''}"));
+  });
+
+  it('model code (no header) reads a display the same way: {"k": "v"}, numbers, booleans, nested dictionaries and arrays', () => {
+    const code = "d = {\"k\": '''v''', \"e\": '''''', \"n\": 2, \"b\": False, \"inner\": {\"x\": '''y'''}, \"l\": ['''a''', 1]}\n";
+    const items = (actions: readonly PlistDict[]): PlistValue | undefined => parametersOf(actions[0]!).get('WFItems');
+    const model = ok(code);
+    expect(model.warnings).toEqual([]);
+    expect(items(model.actions)).toEqual(items(canonical(code).actions));
+  });
+
+  it('token strings in displays follow __defaults__["item_text_attachments"]; plist("…") holds only a string', () => {
+    const header = `${HEADER}__defaults__ = {"item_text_attachments": False}\n`;
+    const value = parametersOf(only("is_workflow_actions_x(K={\"k\": '''v'''})\n", header)).get('K') as PlistDict;
+    const item = ((value.get('Value') as PlistDict).get('WFDictionaryFieldValueItems') as PlistDict[])[0]!;
+    expect(item.get('WFKey')).toEqual(wrapper('WFTextTokenString', d({ string: 'k' })));
+    expect(item.get('WFValue')).toEqual(wrapper('WFTextTokenString', d({ string: 'v' })));
+    const bad = compiled(`${HEADER}is_workflow_actions_x(K={plist(1): plist(['''a'''])})\n`);
+    expect(codes(bad.errors)).toEqual(['SC5301', 'SC5301']);
   });
 });
 
@@ -178,6 +205,16 @@ describe('canonical code: statements (dialect §7–§9)', () => {
     const end = parametersOf(result.actions[1]!);
     expect(end.get('WFControlFlowMode')).toEqual(int(2));
     expect(parametersOf(result.actions[2]!).get('Text')).toEqual(tokenAttachment(output(end.get('UUID') as string, 'If Result')));
+  });
+
+  it('x = _ derives the OutputName the core catalog gives the block (If Result, Menu Result); `x: None = _` carries none', () => {
+    const outputNameOf = (action: PlistDict): PlistValue | undefined => ((parametersOf(action).get('A') as PlistDict).get('Value') as PlistDict).get('OutputName');
+    const ifResult = canonical('if X:\n    pass\nr = _\nis_workflow_actions_y(A=r)\n').actions[2]!;
+    expect(outputNameOf(ifResult)).toBe('If Result');
+    const menuResult = canonical('match input():\n    case "a":\n        pass\nr = _\nis_workflow_actions_y(A=r)\n').actions[3]!;
+    expect(outputNameOf(menuResult)).toBe('Menu Result');
+    const none = canonical('if X:\n    pass\nr: None = _\nis_workflow_actions_y(A=r)\n').actions[2]!;
+    expect(outputNameOf(none)).toBeUndefined();
   });
 
   it('explicit control parts: if is_workflow_actions_conditional(...), match/case _ if …choosefrommenu(...)', () => {

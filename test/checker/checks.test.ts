@@ -124,12 +124,13 @@ describe('enum value not allowed (SC6003)', () => {
       act('is.workflow.actions.count', { WFCountType: str('') }),
       ifBlock({ WFCondition: int(4), WFConditionalActionString: str('a') }, []),
       ifBlock({ WFCondition: str('Equals') }, []),
+      ifBlock({ WFCondition: str('Is Less Than') }, []),
     );
     expect(only(w, 'SC6003')).toEqual([]);
   });
 
   it('is a warning in a shortcut file (another app version may allow it)', () => {
-    const w = workflow(ifBlock({ WFCondition: str('Is Less Than') }, []));
+    const w = workflow(ifBlock({ WFCondition: str('Is Not Equal') }, []));
     expect(only(w, 'SC6003', 'shortcut')[0]?.severity).toBe('warning');
   });
 });

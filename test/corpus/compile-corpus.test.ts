@@ -12,48 +12,50 @@ import { describeShared } from '../support/corpus.js';
 import { sharedFiles, sharedPath } from '../support/shared.js';
 
 /**
- * The compiler against real material: every unsigned corpus shortcut goes
- * to canonical code and back unchanged (up to renamed identifiers), the
+ * The compiler against real material: every corpus shortcut (unsigned and
+ * signed) goes to canonical code and back unchanged (up to renamed identifiers), the
  * canonical code is a fixed point, and the 50 WorkflowBench samples compile
  * or fail only on located problems — never crash.
  */
-describeShared('compile: the unsigned corpus through canonical code', () => {
-  const files = sharedFiles('corpus/unsigned');
+for (const set of ['unsigned', 'signed'] as const) {
+  describeShared(`compile: the ${set} corpus through canonical code`, () => {
+    const files = sharedFiles(`corpus/${set}`);
 
-  it('roundtrip --via code passes every file', () => {
-    const failures: string[] = [];
-    for (const path of files) {
-      const read = readShortcutFile(new Uint8Array(readFileSync(path)), path);
-      if (!read.ok) {
-        failures.push(`${path}: unreadable`);
-        continue;
+    it('roundtrip --via code passes every file', () => {
+      const failures: string[] = [];
+      for (const path of files) {
+        const read = readShortcutFile(new Uint8Array(readFileSync(path)), path);
+        if (!read.ok) {
+          failures.push(`${path}: unreadable`);
+          continue;
+        }
+        const outcome = roundTripViaCode(read.value.plist);
+        if (!outcome.ok) failures.push(`${path}: ${outcome.difference === undefined ? '?' : `${formatPath(outcome.difference.path)}: ${outcome.difference.reason}`}`);
       }
-      const outcome = roundTripViaCode(read.value.plist);
-      if (!outcome.ok) failures.push(`${path}: ${outcome.difference === undefined ? '?' : `${formatPath(outcome.difference.path)}: ${outcome.difference.reason}`}`);
-    }
-    expect(failures).toEqual([]);
-    expect(files.length).toBeGreaterThan(0);
-  }, 300_000);
+      expect(failures).toEqual([]);
+      expect(files.length).toBeGreaterThan(0);
+    }, 300_000);
 
-  it('decompile → compile → decompile gives identical text (the canonical form is a fixed point)', () => {
-    const moved: string[] = [];
-    for (const path of files) {
-      const code = decompile(new Uint8Array(readFileSync(path))).code;
-      const compiled = compile(code, { file: path });
-      if (compiled.shortcut === undefined) {
-        moved.push(`${path}: did not compile (${compiled.diagnostics.find((d) => d.severity === 'error')?.message ?? '?'})`);
-        continue;
+    it('decompile → compile → decompile gives identical text (the canonical form is a fixed point)', () => {
+      const moved: string[] = [];
+      for (const path of files) {
+        const code = decompile(new Uint8Array(readFileSync(path))).code;
+        const compiled = compile(code, { file: path });
+        if (compiled.shortcut === undefined) {
+          moved.push(`${path}: did not compile (${compiled.diagnostics.find((d) => d.severity === 'error')?.message ?? '?'})`);
+          continue;
+        }
+        const again = decompile(compiled.shortcut).code;
+        if (again !== code) {
+          const a = code.split('\n');
+          const line = a.findIndex((l, i) => l !== again.split('\n')[i]);
+          moved.push(`${path}: line ${line + 1} differs`);
+        }
       }
-      const again = decompile(compiled.shortcut).code;
-      if (again !== code) {
-        const a = code.split('\n');
-        const line = a.findIndex((l, i) => l !== again.split('\n')[i]);
-        moved.push(`${path}: line ${line + 1} differs`);
-      }
-    }
-    expect(moved).toEqual([]);
-  }, 300_000);
-});
+      expect(moved).toEqual([]);
+    }, 300_000);
+  });
+}
 
 interface Sample {
   readonly annotated_code: string;

@@ -118,7 +118,8 @@ describe('if conditions (dialect §9.2)', () => {
         "    is_workflow_actions_showresult(Text='''yes''')",
         'else:',
         '    pass',
-        "if_result: 'If Result' = _",
+        // The core catalog names the If block's output, so the OutputName the reference carries is derived.
+        'if_result = _',
         'is_workflow_actions_showresult(Text=if_result)',
         '',
       ].join('\n'),
@@ -205,6 +206,7 @@ describe('flat control actions (dialect §9.1)', () => {
     expect(code.split('\n').slice(1).join('\n')).toBe(
       [
         'number = is_workflow_actions_number(WFNumberActionNumber=5)',
+        // Named after the identifier, not "If Result": a start is not the block's output.
         "conditional = is_workflow_actions_conditional(WFControlFlowMode=0, GroupingIdentifier='''G''', WFCondition=100, WFInput=dict(Type='''Variable''', Variable=number))",
         "is_workflow_actions_showresult(Text='''yes''')",
         "is_workflow_actions_conditional(WFControlFlowMode=2, GroupingIdentifier='''G''', CustomOutputName='''Done''')",

@@ -31,6 +31,13 @@ describe('examples/ golden code', () => {
     });
   }
 
+  it("grammars/dialect.md's worked example is the golden code of examples/greeting.plist", () => {
+    const spec = readFileSync(repoPath('grammars/dialect.md'), 'utf8');
+    const block = /<!-- worked-example -->\n```python\n([\s\S]*?)```/.exec(spec)?.[1];
+    expect(block, 'the worked example block is missing from grammars/dialect.md').toBeDefined();
+    expect(block).toBe(readFileSync(`${dir}/greeting.py`, 'utf8'));
+  });
+
   it.skipIf(python3Version() === undefined && !inCI)('the goldens are valid Python', () => {
     const sources = shortcuts.map((name) => ({ name, code: readFileSync(`${dir}/${basename(name, extname(name))}.py`, 'utf8') }));
     expect(parseWithPython(sources)).toEqual([]);

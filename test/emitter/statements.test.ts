@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { compile } from '../../src/compile/index.js';
+import type { PlistDict } from '../../src/plist/value.js';
 import { action, d, int, named, output, text, tokenAttachment, wrapper } from '../support/shortcut-build.js';
 import { body, decompiled, headerLine } from './helpers.js';
 
@@ -46,6 +48,19 @@ describe('actions and outputs (dialect §5, §7)', () => {
     );
   });
 
+  it('output names in snake case: camelCase and acronyms split, an acronym\'s plural stays one word', () => {
+    const named = (label: string): string => body([action('is.workflow.actions.number', { UUID: 'U1', CustomOutputName: label })]).split(' = ')[0]!;
+    expect(['URLs', 'Contents of URL', 'TextCaseIntent', 'PDFs from Pages', 'getURLsFromInput', 'HTMLParser', '3 Items'].map(named)).toEqual([
+      'urls',
+      'contents_of_url',
+      'text_case_intent',
+      'pdfs_from_pages',
+      'get_urls_from_input',
+      'html_parser',
+      'output_3_items',
+    ]);
+  });
+
   it('names come from CustomOutputName, numbered when reused, never colliding with variables or reserved names', () => {
     const code = body([
       action('is.workflow.actions.url', { UUID: 'U1', WFURLActionURL: 'a' }),
@@ -77,6 +92,16 @@ describe('actions and outputs (dialect §5, §7)', () => {
     expect(body(actions)).toBe(
       ['__actions__ = {"com_Christopher_Hannah_Text_Case_TextCaseIntent": "com.Christopher-Hannah.Text-Case.TextCaseIntent", "is_workflow_actions_display_always": "is.workflow.actions.display_always", "if_2": "if", "_9lives_App": "9lives.App"}', 'com_Christopher_Hannah_Text_Case_TextCaseIntent()', 'is_workflow_actions_display_always()', 'if_2()', '_9lives_App()', ''].join('\n'),
     );
+  });
+
+  it('an action is never named like one of the dialect\'s own forms, so its call compiles back to it', () => {
+    const identifiers = ['dict', 'plist', 'attachment', 'range', 'match', 'Shortcut.Input', 'coerce.variable', 'is.workflow.actions.getclipboard'];
+    const code = body(identifiers.map((identifier) => action(identifier)));
+    expect(code.split('\n').slice(1, -1)).toEqual(['dict_2()', 'plist_2()', 'attachment_2()', 'range_2()', 'match_2()', 'Shortcut_Input_2()', 'coerce_variable_2()', 'is_workflow_actions_getclipboard()']);
+    const compiled = compile(`__workflow__ = {}\n${code}`);
+    expect(compiled.diagnostics).toEqual([]);
+    const actions = (compiled.plist as PlistDict).get('WFWorkflowActions') as PlistDict[];
+    expect(actions.map((a) => a.get('WFWorkflowActionIdentifier'))).toEqual(identifiers);
   });
 
   it('an entry that is not an action dictionary is raw_action(...)', () => {
@@ -111,7 +136,7 @@ describe('sugar (dialect §8)', () => {
         "text = '''hello'''",
         "'''alone'''",
         "f'''{text}!'''",
-        "dictionary = {f\"k\": f'''v'''}",
+        "dictionary = {\"k\": '''v'''}",
         "dictionary_value = dictionary['''k''']",
         "...[f'''{dictionary_value}''']",
         "answer = input('''Name?''', WFInputType='''Text''', CustomOutputName='''Answer''')",

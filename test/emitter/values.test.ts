@@ -166,7 +166,22 @@ describe('dictionaries (dialect §6.5)', () => {
       item(2, text('list'), array('a', d({ WFItemType: int(0), WFValue: text('b') }), d({ WFItemType: int(3), WFValue: text('1') }))),
     );
     expect(spelled(value)).toBe(
-      `{f"name": f'''Ann {text}''', "plain": '''string''', f"age": 42, f"t": -0.50, f"ok": True, f"inner": {f"k": f'''v'''}, f"list": ['''a''', f'''b''', 1]}`,
+      `{"name": f'''Ann {text}''', plist("plain"): plist("string"), "age": 42, "t": -0.50, "ok": True, "inner": {"k": '''v'''}, "list": ['''a''', f'''b''', 1]}`,
+    );
+  });
+
+  it('inside a display the undecorated string is a token string; f only where there are variables', () => {
+    expect(spelled(dictionary(item(0, text('username'), text('')), item(0, text('\uFFFC', [['{0, 1}', x()]]), text('password'))))).toBe(
+      `{"username": '', f"{text}": '''password'''}`,
+    );
+    // In arrays Shortcuts writes plain strings, so there the undecorated string stays plain and a token string keeps its f.
+    expect(spelled(dictionary(item(2, text('l'), array('plain', d({ WFItemType: int(0), WFValue: text('token') })))))).toBe(`{"l": ['''plain''', f'''token''']}`);
+  });
+
+  it('a token string without variables whose attachmentsByRange key is not the default makes the display generic', () => {
+    const bare = wrapper('WFTextTokenString', d({ string: 'k' }));
+    expect(spelled(dictionary(item(0, bare, text('v'))))).toBe(
+      "WFDictionaryFieldValue(WFDictionaryFieldValueItems=[dict(WFItemType=0, WFKey=WFTextTokenString(string='''k'''), WFValue=f'''v''')])",
     );
   });
 

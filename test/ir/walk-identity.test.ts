@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { firstIrDifference, irEqual } from '../../src/ir/equal.js';
-import { deriveIdentities, deriveUuid, IdentitySource, isUuidLike } from '../../src/ir/identity.js';
+import { deriveIdentities, deriveUuid, hash128, IdentitySource, isUuidLike } from '../../src/ir/identity.js';
 import { allReferences, allStatements, flatActions, renameIdentities } from '../../src/ir/walk.js';
 import { liftWorkflow, lowerWorkflow } from '../../src/lift/index.js';
 import { firstDifferenceModuloIdentity } from '../../src/roundtrip/index.js';
@@ -67,12 +67,53 @@ describe('deterministic identity', () => {
     expect(deriveUuid(['seed', 'action', 4, 'is.workflow.actions.gettext'])).not.toBe(a);
   });
 
-  it('hands out distinct identifiers for a repeated description', () => {
+  it('hands out distinct identifiers for a repeated description, the same ones for the same seed', () => {
     const source = new IdentitySource('file');
-    const ids = [source.uuid('x'), source.uuid('x'), source.groupingIdentifier('x'), source.uuid('y')];
+    const ids = [source.derive('output', 'x', 0), source.derive('output', 'x', 0), source.derive('group', 'x', 0), source.derive('output', 'y', 0)];
     expect(new Set(ids).size).toBe(4);
+    for (const id of ids) expect(isUuidLike(id)).toBe(true);
     const again = new IdentitySource('file');
-    expect([again.uuid('x'), again.uuid('x')]).toEqual(ids.slice(0, 2));
+    expect([again.derive('output', 'x', 0), again.derive('output', 'x', 0)]).toEqual(ids.slice(0, 2));
+    expect(new IdentitySource('other').derive('output', 'x', 0)).not.toBe(ids[0]);
+  });
+
+  it('keeps descriptions apart that a plain join would merge', () => {
+    expect(deriveUuid(['a:b'])).not.toBe(deriveUuid(['a', 'b']));
+    expect(deriveUuid(['a', 3])).not.toBe(deriveUuid(['a', '3']));
+    expect(deriveUuid(['a\u0000b', 'c'])).not.toBe(deriveUuid(['a', 'b\u0000c']));
+  });
+
+  it('is well distributed: 200,000 similar descriptions give distinct hashes with balanced bits', () => {
+    const n = 200_000;
+    const ones = new Array<number>(128).fill(0);
+    const seen = new Set<string>();
+    for (let i = 0; i < n; i++) {
+      const lanes = hash128(descriptionLike(i));
+      seen.add(lanes.join(','));
+      for (let bit = 0; bit < 128; bit++) ones[bit]! += (lanes[bit >> 5]! >>> (bit & 31)) & 1;
+    }
+    expect(seen.size).toBe(n);
+    // A fair bit's share of ones has standard deviation 0.5/sqrt(n) ≈ 0.0011; 6 of them over 128 bits is never reached by chance.
+    const worst = Math.max(...ones.map((count) => Math.abs(count / n - 0.5)));
+    expect(worst).toBeLessThan(0.0067);
+  });
+
+  it('avalanches: flipping one input bit flips about half of the 128 output bits', () => {
+    let total = 0;
+    let fewest = 128;
+    const rounds = 20_000;
+    for (let i = 0; i < rounds; i++) {
+      const text = descriptionLike(i);
+      const at = i % text.length;
+      const flipped = text.slice(0, at) + String.fromCharCode(text.charCodeAt(at) ^ (1 << i % 16)) + text.slice(at + 1);
+      const [a, b] = [hash128(text), hash128(flipped)];
+      let changed = 0;
+      for (let lane = 0; lane < 4; lane++) changed += popcount(a[lane]! ^ b[lane]!);
+      total += changed;
+      fewest = Math.min(fewest, changed);
+    }
+    expect(Math.abs(total / rounds - 64)).toBeLessThan(0.5);
+    expect(fewest).toBeGreaterThan(32);
   });
 
   it('deriveIdentities renames consistently, is deterministic and ignores the original identifiers', () => {
@@ -113,3 +154,18 @@ describe('IR equality', () => {
     expect(firstIrDifference({ x: [1, { y: 'a' }] }, { x: [1, { y: 'b' }] })?.path).toEqual(['x', 1, 'y']);
   });
 });
+
+/** Descriptions as the compiler hashes them: a seed, a kind, a name and an occurrence. */
+function descriptionLike(i: number): string {
+  return `file.py|output|name_${i % 500}|${Math.floor(i / 500)}`;
+}
+
+function popcount(word: number): number {
+  let x = word >>> 0;
+  let count = 0;
+  while (x !== 0) {
+    x &= x - 1;
+    count++;
+  }
+  return count;
+}
