@@ -53,7 +53,7 @@ describe('a workflow of 100,000 actions', () => {
     expect(decompiled.code.split('\n').filter((line) => line.startsWith('is_workflow_actions_conditional('))).toHaveLength(150_000);
   }, 120_000);
 
-  it('200,000 entries that are not actions (a 600 KB file): decompiled with a warning each (decompile threw RangeError)', () => {
+  it('200,000 entries that are not actions (a 200 KB file): decompiled with a warning each (decompile threw RangeError)', () => {
     const actions: PlistValue[] = [];
     for (let i = 0; i < 200_000; i++) actions.push(int(i % 100));
     const outcome = throughBytes(binaryOf(shortcut(actions)), { skipCodeRoundTrip: true });
