@@ -145,7 +145,9 @@ export function applyValueMutations(value: PlistValue, mutations: readonly Value
         const strings = all.filter((s) => typeof s.value === 'string');
         const target = strings.length === 0 ? slot : strings[m.node % strings.length]!;
         const s = typeof target.value === 'string' ? target.value : '';
-        const at = s.length === 0 ? 0 : m.pick % (s.length + 1);
+        let at = s.length === 0 ? 0 : m.pick % (s.length + 1);
+        // Never between the halves of a surrogate pair: a lone surrogate is no plist string (the writer refuses it).
+        if (at > 0 && at < s.length && (s.charCodeAt(at) & 0xfc00) === 0xdc00) at--;
         const v = s.slice(0, at) + STRING_INSERTS[m.pick % STRING_INSERTS.length]! + s.slice(at);
         if (target.set === undefined) top = v;
         else target.set(v);
