@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { readShortcutFile } from '../container/shortcut-file.js';
 import { hasErrors, inFile, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Workflow } from '../ir/types.js';
+import { checkWorkflowDepth } from '../lift/depth-guard.js';
 import { liftWorkflow } from '../lift/workflow.js';
 import type { Module } from '../syntax/ast.js';
 import { printModule } from '../syntax/printer/index.js';
@@ -57,6 +58,8 @@ export function decompileModule(input: Uint8Array | Workflow, options: Decompile
     if (!lifted.ok || hasErrors(lifted.diagnostics)) return { diagnostics };
     workflow = lifted.value;
   } else {
+    const tooDeep = checkWorkflowDepth(input);
+    if (tooDeep !== undefined) return { diagnostics: named([tooDeep]) };
     workflow = input;
   }
   const { catalog, ...rest } = options;

@@ -14,7 +14,7 @@ import { expect } from 'vitest';
 import type { Catalog } from '../../src/catalog/catalog.js';
 import { coreCatalog } from '../../src/catalog/load.js';
 import { checkFile } from '../../src/checker/front-ends.js';
-import { check } from '../../src/checker/check.js';
+import { checkWorkflow } from '../../src/checker/check.js';
 import { codeToIr } from '../../src/compile/front-end.js';
 import { compile } from '../../src/compile/compile.js';
 import { shortcutInfo } from '../../src/container/info.js';
@@ -220,7 +220,7 @@ export function throughBytes(bytes: Uint8Array, options: HarnessOptions = {}): B
       lifted = true;
       const workflow: Workflow = lift.value;
       run('lowerWorkflow', () => lowerWorkflow(workflow));
-      collect('check', run('check', () => check(workflow, catalog, { origin: 'shortcut', file: name })));
+      collect('check', run('check', () => checkWorkflow(workflow, catalog, { origin: 'shortcut', file: name })));
       const ir = run('roundTripViaIr', () => roundTripViaIr(plist));
       collect('roundTripViaIr', ir.diagnostics);
       // Lifting is exact: whatever lifted comes back equal.

@@ -5,7 +5,7 @@
  * exception. Split from structural.test.ts so the two run side by side.
  */
 import { describe, expect, it } from 'vitest';
-import { check } from '../../src/checker/check.js';
+import { checkWorkflow } from '../../src/checker/check.js';
 import { checkFile } from '../../src/checker/front-ends.js';
 import { compile } from '../../src/compile/compile.js';
 import { readShortcutFile } from '../../src/container/shortcut-file.js';
@@ -30,7 +30,7 @@ describe('huge texts and programs', () => {
     expect(lifted.diagnostics).toEqual([]);
     const decompiled = decompile(lifted.value!);
     expect(decompiled.code.includes('{v}'.repeat(1000))).toBe(true);
-    expect(check(lifted.value!, coreForTests(), { origin: 'shortcut' }).every((x) => x.code.startsWith('SC6'))).toBe(true);
+    expect(checkWorkflow(lifted.value!, coreForTests(), { origin: 'shortcut' }).every((x) => x.code.startsWith('SC6'))).toBe(true);
     const compiled = compile(decompiled.code);
     expect(codes(compiled.diagnostics)).toContain('SC4191');
   }, 180_000);

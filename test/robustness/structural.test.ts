@@ -9,7 +9,7 @@
  * are in huge-inputs.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { check } from '../../src/checker/check.js';
+import { checkWorkflow } from '../../src/checker/check.js';
 import { readShortcutFile } from '../../src/container/shortcut-file.js';
 import { decompile } from '../../src/emitter/decompile.js';
 import { liftWorkflow } from '../../src/lift/workflow.js';
@@ -36,7 +36,7 @@ describe('a workflow of 100,000 actions', () => {
     const lifted = liftWorkflow(read.value!.plist);
     const decompiled = decompile(lifted.value!);
     expect(decompiled.code.includes("\ntext_100000 = '''x99999'''\n")).toBe(true);
-    expect(check(lifted.value!, coreForTests(), { origin: 'shortcut' })).toEqual([]);
+    expect(checkWorkflow(lifted.value!, coreForTests(), { origin: 'shortcut' })).toEqual([]);
     const trip = roundTripViaCode(plist);
     expect(trip.ok).toBe(true);
     expect(trip.diagnostics).toEqual([]);
