@@ -39,9 +39,21 @@ export function sharedLocation(): { dir: string | undefined; lookedAt: string } 
 }
 
 export interface Timing {
-  /** Median seconds per round. */
+  /** Median seconds per round (wall clock). */
   readonly seconds: number;
+  /**
+   * Median CPU seconds per round (user + system of the whole process, from
+   * `process.cpuUsage()`): on a machine loaded by other work, wall-clock
+   * rounds stretch while CPU time stays close to the work done.
+   */
+  readonly cpuSeconds: number;
   readonly rounds: number;
+}
+
+/** CPU seconds (user + system) of this process so far, all its threads included. */
+export function cpuSecondsNow(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
 }
 
 /**
@@ -52,23 +64,28 @@ export interface Timing {
 export function race(contestants: Readonly<Record<string, () => void>>, minSeconds = 1.5, maxRounds = 500): Record<string, Timing> {
   const names = Object.keys(contestants);
   const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  const cpuSamples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (const name of names) contestants[name]!(); // warm-up round
   let elapsed = 0;
   while (elapsed < minSeconds * names.length && (samples[names[0]!]?.length ?? 0) < maxRounds) {
     for (const name of names) {
+      const cpuStart = cpuSecondsNow();
       const start = process.hrtime.bigint();
       contestants[name]!();
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      cpuSamples[name]!.push(cpuSecondsNow() - cpuStart);
       samples[name]!.push(seconds);
       elapsed += seconds;
     }
   }
   return Object.fromEntries(
-    names.map((name) => {
-      const sorted = [...samples[name]!].sort((a, b) => a - b);
-      return [name, { seconds: sorted[Math.floor(sorted.length / 2)]!, rounds: sorted.length }];
-    }),
+    names.map((name) => [name, { seconds: median(samples[name]!), cpuSeconds: median(cpuSamples[name]!), rounds: samples[name]!.length }]),
   );
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /** Left-aligned first column, right-aligned others. */

@@ -6,6 +6,7 @@
 import { sharedLocation, type BenchSection } from './harness.js';
 import { checkSection } from './sections/check.js';
 import { compileSection } from './sections/compile.js';
+import { datasetSection } from './sections/dataset.js';
 import { decompileSection } from './sections/decompile.js';
 import { hostileScalingSection } from './sections/hostile-scaling.js';
 import { liftLowerSection } from './sections/lift-lower.js';
@@ -23,6 +24,7 @@ const sections: BenchSection[] = [
   parseSection,
   compileSection,
   hostileScalingSection,
+  datasetSection,
 ];
 
 async function main(): Promise<number> {

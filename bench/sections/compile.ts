@@ -2,45 +2,82 @@
  * The compiler over the 50 WorkflowBench samples (1.4 MB of model code, with
  * the full catalog imported from the shared WorkflowLLM files): parsing alone,
  * the front end (parse + bind: what `check` uses), and the whole compile
- * (parse, bind, lower, write the binary plist). Figures per core: MB/s of
- * code and programs/s. Then `compile --dataset` end to end on a dataset of the
- * samples repeated (JSON lines on disk, one worker thread per core, shortcuts
- * and report written): MB/s for the whole machine.
+ * (parse, bind, lower, write the binary plist); then the whole compile of the
+ * canonical code the decompiler writes for the unsigned corpus. Figures per
+ * core, by the wall clock and by CPU time (the machine may be loaded by other
+ * work): MB/s of code and programs/s. Then `compile --dataset` end to end on
+ * a dataset of the samples repeated (JSON lines on disk, one worker thread
+ * per core, shortcuts and report written): MB/s for the whole machine. The
+ * `dataset` section runs the same on a WorkflowBench-sized file.
  *
- * Target: compile ≥ 15 MB/s per core, so WorkflowBench (106,763 programs,
- * about 3.3 GB) compiles in under two minutes on this machine's two cores.
+ * Target: compile ≥ 15 MB/s per core (CPU time), so WorkflowBench (106,763
+ * programs, about 3.3 GB) compiles in under two minutes on this machine's
+ * two cores.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Catalog } from '../../src/catalog/catalog.js';
 import { importCatalogDir } from '../../src/catalog/import.js';
 import { readCatalogFile } from '../../src/catalog/load.js';
-import { runDataset } from '../../src/cli/compile-dataset.js';
-import type { CliIO } from '../../src/cli/io.js';
 import { codeToIr, compile } from '../../src/compile/index.js';
+import { readShortcutFile } from '../../src/container/shortcut-file.js';
+import { catalogAdapter, decompile } from '../../src/emitter/index.js';
+import { liftWorkflow } from '../../src/lift/index.js';
 import { parseModule } from '../../src/parser/index.js';
+import { describeDatasetRun, runSyntheticDataset } from '../dataset-run.js';
 import { findRepoRoot, race, table, type BenchSection } from '../harness.js';
 
 export const COMPILE_TARGET_MB_PER_S = 15;
 
+export interface BenchMaterial {
+  readonly catalog: Catalog;
+  readonly coreCatalog: Catalog;
+  /** The 50 samples' `annotated_code`. */
+  readonly samples: readonly string[];
+}
+
+/** The full catalog (core + the shared WorkflowLLM files) and the 50 samples. */
+export function loadMaterial(sharedDir: string): BenchMaterial {
+  // The compiled bench lives under build/, away from api-catalog/: hand the importer the core itself.
+  const core = readCatalogFile(join(findRepoRoot(), 'api-catalog', 'core.json'));
+  if (!core.ok) throw new Error(`the core catalog cannot be read: ${core.diagnostics.map((d) => d.message).join('; ')}`);
+  const imported = importCatalogDir(join(sharedDir, 'workflowllm'), { core: core.value });
+  if (!imported.ok) throw new Error(`the catalog import failed: ${imported.diagnostics.map((d) => d.message).join('; ')}`);
+  const samples = (JSON.parse(readFileSync(join(sharedDir, 'workflowllm', 'data_samples.json'), 'utf8')) as { annotated_code: string }[]).map(
+    (s) => s.annotated_code,
+  );
+  return { catalog: new Catalog(imported.value.document), coreCatalog: new Catalog(core.value), samples };
+}
+
+/** The canonical code of every unsigned corpus file that decompiles. */
+function corpusCode(sharedDir: string, coreCatalog: Catalog): string[] {
+  const folder = join(sharedDir, 'corpus', 'unsigned');
+  const core = catalogAdapter(coreCatalog);
+  const codes: string[] = [];
+  for (const name of readdirSync(folder).filter((n) => !n.startsWith('.')).sort()) {
+    const read = readShortcutFile(new Uint8Array(readFileSync(join(folder, name))));
+    if (!read.ok) continue;
+    const workflow = liftWorkflow(read.value.plist);
+    if (workflow.ok) codes.push(decompile(workflow.value, { catalog: coreCatalog, core }).code);
+  }
+  return codes;
+}
+
 export const compileSection: BenchSection = {
   name: 'compile',
-  description: `compile the 50 WorkflowBench samples (MB/s of code and programs/s per core; target ≥ ${COMPILE_TARGET_MB_PER_S} MB/s), and compile --dataset on all cores`,
+  description: `compile the 50 WorkflowBench samples and the corpus's canonical code (MB/s of code and programs/s per core, wall and CPU; target ≥ ${COMPILE_TARGET_MB_PER_S} MB/s), and compile --dataset on all cores`,
   async run({ sharedDir, sharedLookedAt, print }) {
     if (sharedDir === undefined) {
       print(`skipped: no shared material at ${sharedLookedAt} (set SHORTCUTC_SHARED)`);
       return;
     }
-    // The compiled bench lives under build/, away from api-catalog/: hand the importer the core itself.
-    const core = readCatalogFile(join(findRepoRoot(), 'api-catalog', 'core.json'));
-    if (!core.ok) throw new Error(`the core catalog cannot be read: ${core.diagnostics.map((d) => d.message).join('; ')}`);
-    const imported = importCatalogDir(join(sharedDir, 'workflowllm'), { core: core.value });
-    if (!imported.ok) throw new Error(`the catalog import failed: ${imported.diagnostics.map((d) => d.message).join('; ')}`);
-    const catalog = new Catalog(imported.value.document);
-    const samples = (JSON.parse(readFileSync(join(sharedDir, 'workflowllm', 'data_samples.json'), 'utf8')) as { annotated_code: string }[]).map((s) => s.annotated_code);
-    const bytes = samples.reduce((n, s) => n + Buffer.byteLength(s, 'utf8'), 0);
+    const { catalog, coreCatalog, samples } = loadMaterial(sharedDir);
+    const corpus = corpusCode(sharedDir, coreCatalog);
+    const bytesOf = (codes: readonly string[]): number => codes.reduce((n, s) => n + Buffer.byteLength(s, 'utf8'), 0);
+    const bytes = bytesOf(samples);
+    const corpusBytes = bytesOf(corpus);
     const compiled = samples.filter((s) => compile(s, { catalog }).shortcut !== undefined).length;
+    const corpusCompiled = corpus.filter((s) => compile(s, { catalog }).shortcut !== undefined).length;
 
     const timings = race({
       parse: () => {
@@ -52,37 +89,36 @@ export const compileSection: BenchSection = {
       compile: () => {
         for (const s of samples) compile(s, { catalog });
       },
+      'compile, corpus code': () => {
+        for (const s of corpus) compile(s, { catalog });
+      },
     });
-    const rows = [['', 'MB/s', 'programs/s', 'rounds']];
+    const rows = [['', 'programs', 'MB', 'MB/s (wall)', 'MB/s (CPU)', 'programs/s (CPU)', 'rounds']];
     for (const [name, t] of Object.entries(timings)) {
-      rows.push([name, (bytes / 1e6 / t.seconds).toFixed(1), (samples.length / t.seconds).toFixed(0), String(t.rounds)]);
+      const [n, b] = name.includes('corpus') ? [corpus.length, corpusBytes] : [samples.length, bytes];
+      rows.push([
+        name,
+        String(n),
+        (b / 1e6).toFixed(2),
+        (b / 1e6 / t.seconds).toFixed(1),
+        (b / 1e6 / t.cpuSeconds).toFixed(1),
+        (n / t.cpuSeconds).toFixed(0),
+        String(t.rounds),
+      ]);
     }
     for (const line of table(rows)) print(line);
-    const rate = bytes / 1e6 / timings['compile']!.seconds;
+    const compileTiming = timings['compile']!;
+    const rate = bytes / 1e6 / compileTiming.cpuSeconds;
+    const wallRate = bytes / 1e6 / compileTiming.seconds;
     const met = rate >= COMPILE_TARGET_MB_PER_S;
-    print(`${samples.length} programs, ${(bytes / 1e6).toFixed(2)} MB, ${compiled} compile without errors; compile ${rate.toFixed(1)} MB/s per core: target ≥ ${COMPILE_TARGET_MB_PER_S} MB/s ${met ? 'met' : 'MISSED'}`);
+    print(
+      `samples: ${compiled} of ${samples.length} compile without errors; corpus code: ${corpusCompiled} of ${corpus.length}; ` +
+        `compile ${rate.toFixed(1)} MB/s per core by CPU time (${wallRate.toFixed(1)} by the wall clock): target ≥ ${COMPILE_TARGET_MB_PER_S} MB/s ${met ? 'met' : 'MISSED'}`,
+    );
 
-    // The dataset command end to end, on every core.
-    const folder = mkdtempSync(join(tmpdir(), 'shortcutc-bench-dataset-'));
-    try {
-      const copies = 20;
-      const lines: string[] = [];
-      for (let c = 0; c < copies; c++) for (const s of samples) lines.push(JSON.stringify({ annotated_code: s }));
-      writeFileSync(join(folder, 'data.jsonl'), `${lines.join('\n')}\n`);
-      const io: CliIO = { stdout: () => {}, stderr: () => {}, isTTY: false, cwd: folder, env: {} };
-      const jobs = cpus().length;
-      const start = process.hrtime.bigint();
-      await runDataset(io, { dataset: 'data.jsonl', field: 'annotated_code', outDir: 'out', report: 'report.json', format: 'binary', jobs }, catalog);
-      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      const total = bytes * copies;
-      const perGb = 1e9 / (total / seconds);
-      print(
-        `compile --dataset: ${lines.length} programs (${(total / 1e6).toFixed(1)} MB) on ${jobs} worker thread(s) in ${seconds.toFixed(2)} s: ` +
-          `${(total / 1e6 / seconds).toFixed(1)} MB/s, ${(lines.length / seconds).toFixed(0)} programs/s; 3.3 GB would take ${((3.3 * perGb) / 60).toFixed(1)} min`,
-      );
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    // The dataset command end to end, on every core (the `dataset` section runs it WorkflowBench-sized).
+    const figures = await runSyntheticDataset(samples, 20, catalog);
+    for (const line of describeDatasetRun(figures)) print(`compile --dataset: ${line}`);
     return met;
   },
 };

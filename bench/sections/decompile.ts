@@ -81,7 +81,7 @@ export const decompileSection: BenchSection = {
       'decompile, XML files': { files: xml.length, actions: xmlActions },
       'plist package, XML files': { files: xml.length, actions: xmlActions },
     };
-    const rows: string[][] = [['', 'files', 'actions', 'ms', 'actions/s', 'files/s', 'rounds']];
+    const rows: string[][] = [['', 'files', 'actions', 'ms (wall)', 'ms (CPU)', 'actions/s', 'files/s', 'rounds']];
     for (const [name, timing] of Object.entries(timings)) {
       const set = sets[name] ?? { files: binary.length, actions: binaryActions };
       rows.push([
@@ -89,6 +89,7 @@ export const decompileSection: BenchSection = {
         String(set.files),
         String(set.actions),
         (timing.seconds * 1000).toFixed(1),
+        (timing.cpuSeconds * 1000).toFixed(1),
         Math.round(set.actions / timing.seconds).toLocaleString('en-US'),
         Math.round(set.files / timing.seconds).toLocaleString('en-US'),
         String(timing.rounds),
@@ -97,9 +98,12 @@ export const decompileSection: BenchSection = {
     table(rows).forEach((line) => print(line));
     if (failures > 0) print(`warning: ${failures} runs failed during timing`);
     const ratio = timings['decompile, binary files']!.seconds / timings['bplist-parser, binary files']!.seconds;
+    const cpuRatio = timings['decompile, binary files']!.cpuSeconds / timings['bplist-parser, binary files']!.cpuSeconds;
     const xmlRatio = timings['decompile, XML files']!.seconds / timings['plist package, XML files']!.seconds;
-    const met = ratio <= 2;
-    print(`target (whole decompile ≤ 2× bare bplist-parser parsing of the same files): ${met ? 'met' : 'NOT met'}, ${ratio.toFixed(2)}×`);
+    const met = cpuRatio <= 2;
+    print(
+      `target (whole decompile ≤ 2× bare bplist-parser parsing of the same files, by CPU time): ${met ? 'met' : 'NOT met'}, ${cpuRatio.toFixed(2)}× (${ratio.toFixed(2)}× by the wall clock)`,
+    );
     print(`XML files: whole decompile is ${xmlRatio.toFixed(2)}× the plist package's bare parsing`);
     return met && failures === 0;
   },
