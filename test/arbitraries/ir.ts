@@ -176,16 +176,22 @@ export const { value: irValue, reference: variableReference } = fc.letrec<ValueA
     { weight: 4, arbitrary: displayText },
     { weight: 1, arbitrary: irString.map((v): Value => ({ kind: 'string', value: v })) },
   );
+  // A key of any kind: where the display's spellings cannot say it, it is written in the value grammar.
+  const displayKey = fc.oneof({ weight: 6, arbitrary: displayString }, { weight: 1, arbitrary: value });
   const numberText = fc.stringMatching(/^-?(0|[1-9][0-9]{0,3})(\.[0-9]{1,3})?$/);
   const numberValue = fc.record({ text: numberText, key: fc.boolean() }).map(({ text, key }) => textOf([text], key));
   const arrayItem: fc.Arbitrary<ArrayStateItem> = fc.oneof(
-    irString.map((v): ArrayStateItem => ({ kind: 'plain', value: { kind: 'string', value: v } })),
-    displayText.map((v): ArrayStateItem => ({ kind: 'typed', itemType: 0, value: v, extra: [] })),
-    numberValue.map((v): ArrayStateItem => ({ kind: 'typed', itemType: 3, value: v, extra: [] })),
+    { weight: 2, arbitrary: irString.map((v): ArrayStateItem => ({ kind: 'plain', value: { kind: 'string', value: v } })) },
+    { weight: 2, arbitrary: displayText.map((v): ArrayStateItem => ({ kind: 'typed', itemType: 0, value: v, extra: [] })) },
+    { weight: 2, arbitrary: numberValue.map((v): ArrayStateItem => ({ kind: 'typed', itemType: 3, value: v, extra: [] })) },
+    // Items the array spellings cannot say (written as their dictionary) and plain dictionaries.
+    { weight: 1, arbitrary: arrayStateItem },
   );
   const displayItem: fc.Arbitrary<DictionaryItem> = fc.oneof(
     { maxDepth: 2 },
-    fc.record({ key: displayString, value: displayString }).map(({ key, value: v }): DictionaryItem => ({ itemType: 0, key, value: v, extra: [] })),
+    // An item the item grammar cannot say (written in place as its own dictionary), under any key.
+    fc.record({ key: displayKey, item: dictionaryItem }).map(({ key, item }): DictionaryItem => ({ ...item, key })),
+    fc.record({ key: displayKey, value: displayString }).map(({ key, value: v }): DictionaryItem => ({ itemType: 0, key, value: v, extra: [] })),
     fc.record({ key: displayString, value: numberValue }).map(({ key, value: v }): DictionaryItem => ({ itemType: 3, key, value: v, extra: [] })),
     fc.record({ key: displayString, flag: fc.boolean() }).map(
       ({ key, flag }): DictionaryItem => ({ itemType: 4, key, value: { kind: 'serialized', serializationType: 'WFNumberSubstitutableState', value: { kind: 'boolean', value: flag } }, extra: [] }),

@@ -144,6 +144,17 @@ describe('canonical code: values (dialect §6)', () => {
     expect(items[6]!.get('WFValue')).toEqual(wrapper('WFArrayParameterState', ['p', d({ WFItemType: int(0), WFValue: text('q') }), d({ WFItemType: int(3), WFValue: text('1') })]));
   });
 
+  it('an item the item grammar cannot say: dict(WFItemType=n, WFValue=v, …) in place; a key in the value grammar', () => {
+    const value = param("{\"n\": dict(WFItemType=3, WFValue=f'''{X}'''), \"m\": dict(WFItemType=5, Note='''x'''), WFTextTokenString(string='''k'''): '''v''', \"l\": ['''a''', dict(WFItemType=3, WFValue=f'''{X}''')]}");
+    const items = ((value as PlistDict).get('Value') as PlistDict).get('WFDictionaryFieldValueItems') as PlistDict[];
+    expect(items[0]).toEqual(d({ WFItemType: int(3), WFKey: text('n'), WFValue: text('\uFFFC', [['{0, 1}', named('X')]]) }));
+    expect(items[1]).toEqual(d({ WFItemType: int(5), WFKey: text('m'), Note: 'x' }));
+    expect(items[2]).toEqual(d({ WFItemType: int(0), WFKey: wrapper('WFTextTokenString', d({ string: 'k' })), WFValue: text('v') }));
+    expect(items[3]!.get('WFValue')).toEqual(wrapper('WFArrayParameterState', ['a', d({ WFItemType: int(3), WFValue: text('\uFFFC', [['{0, 1}', named('X')]]) })]));
+    const bad = compiled(`${HEADER}is_workflow_actions_x(K={"a": dict(WFValue='''v'''), "b": dict(WFItemType='''0'''), "c": dict(WFItemType=0, WFKey='''k''')})\n`);
+    expect(codes(bad.errors)).toEqual(['SC5301', 'SC5301', 'SC5301']);
+  });
+
   it('an f-string without variables in a display means the same token string as the undecorated one', () => {
     expect(param("{f\"k\": f'''v'''}")).toEqual(param("{\"k\": '''v'''}"));
   });
