@@ -8,6 +8,7 @@ import { calleeName } from './syntax.js';
  * value's spelling. Canonical code (grammars/dialect.md §8, read in this order):
  *
  *   T = _                     the output of the block directly above
+ *   T = _(Key=v, …)           the same, with its End's parameters (alone: the End without a UUID)
  *   X = ...                   Set Variable without input
  *   T = NAME(...)             `input` → Ask; `raw_action` → a raw entry; else the action NAME
  *   T = X.append(v)           Append to Variable
@@ -48,6 +49,8 @@ export function formOf(value: ast.Expression, mode: ReadingMode): Form {
       if (isAppendCall(value)) return 'append';
       const name = calleeName(value);
       if (value.callee.kind === 'name') {
+        // `_` is reserved for actions (dialect §7.1): `_(…)` is the End of the block above (§9.6).
+        if (name === '_' && mode === 'canonical') return 'blockOutput';
         if (name === 'input') return 'ask';
         if (name === 'raw_action') return 'raw';
         // WorkflowLLM's reference calls (coerce_variable, str(x), …); is_workflow_actions_getclipboard() and

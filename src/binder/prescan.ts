@@ -171,6 +171,8 @@ function noteAssignment(
   let customOutputName: string | undefined;
   if (form === 'blockOutput') {
     identifier = previous === undefined ? undefined : blockStatementIdentifier(previous);
+    // `x = _(CustomOutputName='…')`: the End's own name (dialect §9.6).
+    if (value.kind === 'call') customOutputName = customOutputNameOf(value);
   } else if (form === 'action') {
     const call = value as ast.CallExpression;
     const name = calleeName(call);

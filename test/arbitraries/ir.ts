@@ -3,6 +3,7 @@ import type {
   ActionCore,
   Aggrandizement,
   ArrayStateItem,
+  ControlPart,
   DictionaryItem,
   Entry,
   ImportQuestion,
@@ -47,6 +48,13 @@ export const irString: fc.Arbitrary<string> = fc.oneof(
 
 const nonEmptyString = fc.string({ minLength: 1, maxLength: 10 });
 const uuid = fc.uuid().map((u) => u.toUpperCase());
+/**
+ * Output UUIDs and the UUIDs references point at: mostly fresh, sometimes
+ * from a small pool, so that references reach real outputs (End outputs
+ * bound by `x = _` among them) and a few UUIDs are shared.
+ */
+const UUID_POOL = ['00000000-0000-4000-8000-0000000000A1', '00000000-0000-4000-8000-0000000000A2', '00000000-0000-4000-8000-0000000000A3'];
+const outputUuid = fc.oneof({ weight: 3, arbitrary: uuid }, { weight: 1, arbitrary: fc.constantFrom(...UUID_POOL) });
 /** Keys for verbatim `extra` entries and plain maps: never a typed key, never `Type` or a wrapper key. */
 const extraKey = fc.string({ minLength: 1, maxLength: 8 }).map((s) => `X${s}`);
 const int64 = fc.bigInt({ min: -(2n ** 63n), max: 2n ** 64n - 1n });
@@ -69,7 +77,7 @@ function uniqueEntries<V>(value: fc.Arbitrary<V>, maxLength = 3): fc.Arbitrary<E
 const KNOWN_SOURCES = ['ActionOutput', 'Variable', 'ExtensionInput', 'Ask', 'Clipboard', 'CurrentDate', 'DeviceDetails', 'Input'];
 
 export const variableSource: fc.Arbitrary<VariableSource> = fc.oneof(
-  fc.record({ kind: fc.constant('actionOutput' as const), outputUuid: uuid, outputName: fc.option(nonEmptyString, { nil: undefined }) }).map(dropUndefined),
+  fc.record({ kind: fc.constant('actionOutput' as const), outputUuid, outputName: fc.option(nonEmptyString, { nil: undefined }) }).map(dropUndefined),
   fc.record({ kind: fc.constant('variable' as const), name: nonEmptyString, variableUuid: fc.option(uuid, { nil: undefined }) }).map(dropUndefined),
   fc.constantFrom<VariableSource>(
     { kind: 'shortcutInput' },
@@ -246,7 +254,7 @@ const parameterKey = fc.oneof(
 export const actionCore: fc.Arbitrary<ActionCore> = fc
   .record({
     parameters: fc.uniqueArray(fc.tuple(parameterKey, irValue), { maxLength: 4, selector: (e) => e[0] }),
-    outputUuid: fc.option(uuid, { nil: undefined }),
+    outputUuid: fc.option(outputUuid, { nil: undefined }),
     customOutputName: fc.option(nonEmptyString, { nil: undefined }),
     extraKeys: uniqueEntries(plainPlist, 1).map((entries) => entries.filter((e) => !e.key.startsWith('WFWorkflowAction'))),
   })
@@ -286,7 +294,10 @@ export function statements(options: IrArbitraryOptions = {}): fc.Arbitrary<State
       { weight: 6, arbitrary: fc.record({ identifier, core: actionCore }).map(({ identifier: id, core }): Statement => ({ kind: 'action', identifier: id, ...core })) },
       { weight: 1, arbitrary: rawStatement },
     );
-    const statement = depth >= maxDepth ? plain : fc.oneof({ weight: 3, arbitrary: plain }, { weight: 2, arbitrary: block(depth + 1) });
+    const statement =
+      depth >= maxDepth
+        ? plain
+        : fc.oneof({ weight: 3, arbitrary: plain }, { weight: 1, arbitrary: block(depth + 1) }, { weight: 2, arbitrary: structuredBlock(depth + 1) });
     const body = fc.array(statement, { maxLength: maxStatements });
     memo.set(depth, body);
     return body;
@@ -310,6 +321,45 @@ export function statements(options: IrArbitraryOptions = {}): fc.Arbitrary<State
         .map((r): Statement => ({ kind: 'menu', ...withImplicit(r) })),
       fc.record({ ...common, body: inner }).map((r): Statement => ({ kind: 'repeatCount', ...withImplicit(r) })),
       fc.record({ ...common, body: inner }).map((r): Statement => ({ kind: 'repeatEach', ...withImplicit(r) })),
+    );
+  };
+  /**
+   * Blocks whose start and middle parts a Python block can say (dialect
+   * §9.1): no UUID and no extra keys on them, a bare Otherwise, a repeat's
+   * start with its one parameter or none; their Ends vary (UUID or not,
+   * parameters, CustomOutputName, extra keys: §9.6), and so do menus (title
+   * cases with `input(…)`, or explicit parts) and start modes.
+   */
+  const structuredBlock = (depth: number): fc.Arbitrary<Statement> => {
+    const inner = fc.constant(null).chain(() => bodyAt(depth));
+    const bare: ControlPart = { parameters: [], extraKeys: [] };
+    const opening = actionCore.map(({ outputUuid: _uuid, extraKeys: _extra, ...rest }): ControlPart => ({ ...rest, extraKeys: [] }));
+    const end = fc.oneof(
+      { weight: 3, arbitrary: fc.option(outputUuid, { nil: undefined }).map((u): ControlPart => (u === undefined ? bare : { ...bare, outputUuid: u })) },
+      { weight: 1, arbitrary: actionCore },
+    );
+    const common = { groupingIdentifier: uuid, end, implicit: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }) };
+    const withImplicit = <T extends { implicit: boolean }>({ implicit, ...rest }: T): Omit<T, 'implicit'> & { startModeImplicit?: true } =>
+      implicit ? { ...rest, startModeImplicit: true } : rest;
+    const only = (key: string): fc.Arbitrary<ControlPart> =>
+      fc.option(irValue, { nil: undefined }).map((v): ControlPart => (v === undefined ? bare : { parameters: [{ key, value: v }], extraKeys: [] }));
+    const titled = fc
+      .record({ titles: fc.array(fc.string({ maxLength: 6 }), { minLength: 1, maxLength: 3 }), prompt: fc.option(irValue, { nil: undefined }), bodies: fc.array(inner, { minLength: 3, maxLength: 3 }) })
+      .map(({ titles, prompt, bodies }) => ({
+        start: {
+          parameters: [{ key: 'WFMenuItems', value: { kind: 'list', items: titles.map((t): Value => ({ kind: 'string', value: t })) } as Value }, ...(prompt === undefined ? [] : [{ key: 'WFMenuPrompt', value: prompt }])],
+          extraKeys: [],
+        } as ControlPart,
+        cases: titles.map((t, i) => ({ part: { parameters: [{ key: 'WFMenuItemTitle', value: { kind: 'string', value: t } as Value }], extraKeys: [] } as ControlPart, body: bodies[i]! })),
+      }));
+    const explicitMenu = fc.record({ start: opening, cases: fc.array(fc.record({ part: opening, body: inner }), { minLength: 1, maxLength: 3 }) });
+    return fc.oneof(
+      fc
+        .record({ ...common, start: opening, then: inner, otherwise: fc.option(fc.record({ part: fc.constant(bare), body: inner }), { nil: undefined }) })
+        .map((r): Statement => dropUndefined({ kind: 'if', ...withImplicit(r) })),
+      fc.record({ ...common, menu: fc.oneof(titled, explicitMenu) }).map(({ menu, ...r }): Statement => ({ kind: 'menu', ...withImplicit(r), ...menu })),
+      fc.record({ ...common, start: only('WFRepeatCount'), body: inner }).map((r): Statement => ({ kind: 'repeatCount', ...withImplicit(r) })),
+      fc.record({ ...common, start: only('WFInput'), body: inner }).map((r): Statement => ({ kind: 'repeatEach', ...withImplicit(r) })),
     );
   };
   return bodyAt(0);

@@ -234,10 +234,10 @@ describe('canonical code: statements (dialect §7–§9)', () => {
     );
     expectActions(result.actions, [
       control('if', 'G', 0, { WFCondition: int(4), WFConditionalLegacyComparisonBehavior: true }),
-      control('if', 'G', 2),
+      control('if', 'G', 2, { UUID: 'E1' }),
       control('menu', 'M', 0, { WFMenuItems: ['a'] }),
       control('menu', 'M', 1, { WFMenuItemTitle: text('a') }),
-      control('menu', 'M', 2),
+      control('menu', 'M', 2, { UUID: 'E2' }),
     ]);
   });
 
@@ -258,17 +258,38 @@ describe('canonical code: statements (dialect §7–§9)', () => {
       control('menu', 'M', 0, { WFMenuItems: ['A', 'B'], WFMenuPrompt: 'Pick' }),
       control('menu', 'M', 1, { WFMenuItemTitle: 'A' }),
       control('menu', 'M', 1, { WFMenuItemTitle: 'B' }),
-      control('menu', 'M', 2),
+      control('menu', 'M', 2, { UUID: 'E1' }),
       control('each', 'E', 0, { WFInput: tokenAttachment(named('L')) }),
       control('count', 'C', 0, { WFRepeatCount: int(3) }),
       action('is.workflow.actions.y', { A: tokenAttachment(named('Repeat Item')), B: tokenAttachment(named('Repeat Index 2')) }),
-      control('count', 'C', 2),
+      control('count', 'C', 2, { UUID: 'E2' }),
       control('each', 'E', 2, { UUID: 'R' }),
       control('each', 'F', 0),
-      control('each', 'F', 2),
+      control('each', 'F', 2, { UUID: 'E3' }),
     ]);
     const reference = canonical('for Repeat_Index in range(int(2)):\n    pass\nr = _\nis_workflow_actions_y(A=r)\n').actions[2]!;
     expect(((parametersOf(reference).get('A') as PlistDict).get('Value') as PlistDict).get('OutputName')).toBe('Repeat Results');
+  });
+
+  it('block ends: a UUID by __defaults__["block_outputs"]; `_ = None` takes it away; `_(…)` gives the End its keys', () => {
+    const result = canonical(
+      "if X:\n    pass\nif X:\n    pass\n_ = None\nif X:\n    pass\nr = _(CustomOutputName='''Mine''', WFShowWorkflow=False)\nis_workflow_actions_y(A=r)\nfor Repeat_Index in range(int(2)):\n    pass\n_(dict(Extra=1), WFShowWorkflow=True)\n",
+    );
+    expectActions(result.actions, [
+      control('if', 'A', 0, { WFInput: d({ Type: 'Variable', Variable: tokenAttachment(named('X')) }), WFCondition: int(100) }),
+      control('if', 'A', 2, { UUID: 'U1' }),
+      control('if', 'B', 0, { WFInput: d({ Type: 'Variable', Variable: tokenAttachment(named('X')) }), WFCondition: int(100) }),
+      control('if', 'B', 2),
+      control('if', 'C', 0, { WFInput: d({ Type: 'Variable', Variable: tokenAttachment(named('X')) }), WFCondition: int(100) }),
+      control('if', 'C', 2, { UUID: 'R', CustomOutputName: 'Mine', WFShowWorkflow: false }),
+      action('is.workflow.actions.y', { A: tokenAttachment(output('R', 'Mine')) }),
+      control('count', 'D', 0, { WFRepeatCount: int(2) }),
+      d({ WFWorkflowActionIdentifier: 'is.workflow.actions.repeat.count', WFWorkflowActionParameters: d({ GroupingIdentifier: 'D', WFControlFlowMode: int(2), WFShowWorkflow: true }), Extra: int(1) }),
+    ]);
+    const off = canonical('if X:\n    pass\nif X:\n    pass\nr = _\n', `${HEADER}__defaults__ = {"block_outputs": False}\n`);
+    expect(parametersOf(off.actions[1]!).has('UUID')).toBe(false);
+    expect(parametersOf(off.actions[3]!).has('UUID')).toBe(true);
+    expect(codes(compiled(`${HEADER}_ = None\nif X:\n    pass\n_ = 1\nx = _\n_(A=1)\n`).errors)).toEqual(['SC5405', 'SC5102', 'SC5405', 'SC5405']);
   });
 
   it('a comparison with the parameters it does not say: is_workflow_actions_conditional(<comparison>, Key=value)', () => {
