@@ -10,6 +10,7 @@ import type {
 } from '../ir/types.js';
 import { blockIdentifier } from '../ir/walk.js';
 import type { Expression, Keyword, MatchCase, Statement } from '../syntax/ast.js';
+import { outputNameFromIdentifier } from '../syntax/output-names.js';
 import type { Analysis } from './analysis.js';
 import { isBareEnd, parameterMap } from './blocks.js';
 import { assign, attr, call, ellipsis, expressionStatement, int, kw, name, none, str } from './build.js';
@@ -102,7 +103,7 @@ export class StatementEmitter {
   private annotation(identifier: string, core: ActionCore): Expression | undefined {
     const output = core.outputUuid === undefined ? undefined : this.analysis.outputs.get(core.outputUuid);
     if (output === undefined || !output.referenced) return undefined;
-    const derived = core.customOutputName ?? this.core.outputName(identifier);
+    const derived = core.customOutputName ?? this.core.outputName(identifier) ?? outputNameFromIdentifier(output.identifier);
     if (output.effectiveOutputName === derived) return undefined;
     return output.effectiveOutputName === undefined ? none : str(output.effectiveOutputName, "'");
   }

@@ -211,6 +211,13 @@ describe('canonical code: statements (dialect §7–§9)', () => {
     expect(((p.get('C') as PlistDict).get('Value') as PlistDict).has('OutputName')).toBe(false);
   });
 
+  it('OutputName: without a core name or an annotation, the identifier in title case', () => {
+    const result = canonical('battery_level = is_workflow_actions_getbatterylevel()\ndetails_of_images_2 = is_workflow_actions_properties_images()\nmain_image_url = is_workflow_actions_x()\nis_workflow_actions_y(A=battery_level, B=details_of_images_2, C=main_image_url)\n');
+    const p = parametersOf(result.actions[3]!);
+    const name = (key: string): PlistValue | undefined => ((p.get(key) as PlistDict).get('Value') as PlistDict).get('OutputName');
+    expect([name('A'), name('B'), name('C')]).toEqual(['Battery Level', 'Details of Images', 'Main Image URL']);
+  });
+
   it('x = _ binds the output of the block above to its End action', () => {
     const result = canonical("if X:\n    pass\nr: 'If Result' = _\nis_workflow_actions_showresult(Text=r)\n");
     const end = parametersOf(result.actions[1]!);
