@@ -93,7 +93,12 @@ describe('canonical code: values (dialect §6)', () => {
   });
 
   it('variable expressions and their aggrandizements', () => {
-    expect(param('x.File_Extension')).toEqual(tokenAttachment(d({ Aggrandizements: [d({ PropertyName: 'File Extension', Type: 'WFPropertyVariableAggrandizement' })], Type: 'Variable', VariableName: 'x' })));
+    expect(param('x.Width')).toEqual(tokenAttachment(d({ Aggrandizements: [d({ PropertyName: 'Width', Type: 'WFPropertyVariableAggrandizement' })], Type: 'Variable', VariableName: 'x' })));
+    // Name, File Extension and File Size carry the PropertyUserInfo their name derives (dialect §6.2.1).
+    const property = (p: PlistDict): PlistValue => tokenAttachment(d({ Aggrandizements: [d({ ...Object.fromEntries(p), Type: 'WFPropertyVariableAggrandizement' })], Type: 'Variable', VariableName: 'x' }));
+    expect(param('x.File_Extension')).toEqual(property(d({ PropertyName: 'File Extension', PropertyUserInfo: 'WFFileExtensionProperty' })));
+    expect(param('getattr(x, "Name")')).toEqual(property(d({ PropertyName: 'Name', PropertyUserInfo: 'WFItemName' })));
+    expect(param('getattr(x, "Name", PropertyUserInfo=None)')).toEqual(property(d({ PropertyName: 'Name' })));
     expect(param('getattr(x, "Name", PropertyUserInfo="u")')).toEqual(
       tokenAttachment(d({ Aggrandizements: [d({ PropertyName: 'Name', PropertyUserInfo: 'u', Type: 'WFPropertyVariableAggrandizement' })], Type: 'Variable', VariableName: 'x' })),
     );

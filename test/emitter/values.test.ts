@@ -67,7 +67,11 @@ describe('text and variables (dialect §6.2)', () => {
 
   it('aggrandizements chain in order', () => {
     const agg = (...a: PlistValue[]): PlistValue => tokenAttachment(x({ Aggrandizements: a }));
-    expect(spelled(agg(d({ Type: 'WFPropertyVariableAggrandizement', PropertyName: 'File Extension' })))).toBe('text.File_Extension');
+    expect(spelled(agg(d({ Type: 'WFPropertyVariableAggrandizement', PropertyName: 'Width' })))).toBe('text.Width');
+    // Name, File Extension and File Size carry the PropertyUserInfo Shortcuts always gives them; getattr says what differs.
+    expect(spelled(agg(d({ Type: 'WFPropertyVariableAggrandizement', PropertyName: 'File Extension', PropertyUserInfo: 'WFFileExtensionProperty' })))).toBe('text.File_Extension');
+    expect(spelled(agg(d({ Type: 'WFPropertyVariableAggrandizement', PropertyName: 'Name', PropertyUserInfo: 'WFItemName' })))).toBe('text.Name');
+    expect(spelled(agg(d({ Type: 'WFPropertyVariableAggrandizement', PropertyName: 'File Extension' })))).toBe('getattr(text, "File Extension", PropertyUserInfo=None)');
     expect(spelled(agg(d({ Type: 'WFPropertyVariableAggrandizement', PropertyName: 'file-name' })))).toBe('getattr(text, "file-name")');
     expect(spelled(agg(d({ Type: 'WFPropertyVariableAggrandizement', PropertyName: 'Name', PropertyUserInfo: int(4) })))).toBe(
       'getattr(text, "Name", PropertyUserInfo=4)',
@@ -78,10 +82,10 @@ describe('text and variables (dialect §6.2)', () => {
         agg(
           d({ Type: 'WFCoercionVariableAggrandizement', CoercionItemClass: 'WFDictionaryContentItem' }),
           d({ Type: 'WFDictionaryValueVariableAggrandizement', DictionaryKey: 'k' }),
-          d({ Type: 'WFPropertyVariableAggrandizement', PropertyName: 'Name' }),
+          d({ Type: 'WFPropertyVariableAggrandizement', PropertyName: 'Width' }),
         ),
       ),
-    ).toBe('coerce_variable(value=text, coercion_class="WFDictionaryContentItem")["k"].Name');
+    ).toBe('coerce_variable(value=text, coercion_class="WFDictionaryContentItem")["k"].Width');
     expect(spelled(agg(d({ Type: 'WFDateFormatVariableAggrandizement', WFDateFormatStyle: 'Custom', WFDateFormat: 'yyyy', WFISO8601IncludeTime: false })))).toBe(
       "format_date(value=text, date_format='''Custom''', WFDateFormat='''yyyy''', iso_include_time=False)",
     );
