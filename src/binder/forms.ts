@@ -15,7 +15,7 @@ import { calleeName } from './syntax.js';
  *   T = '''…''' / f'''…'''    Text
  *   T = {…}                   Dictionary
  *   T = b[v]                  Get Dictionary Value
- *   X = varexpr               Set Variable
+ *   X = varexpr               Set Variable (also `X = coerce_variable(…)`, `getattr(…)`, `format_date(…)`, …)
  *
  * Model code (grammars/model-code.md) reads WorkflowLLM's spellings where they
  * differ: a reference call (`coerce_variable(…)`, `str(x)`, `format_date(…)`)
@@ -38,6 +38,9 @@ export type Form =
   | 'list'
   | 'invalid';
 
+/** Calls that spell an aggrandizement (dialect §6.2.1); canonical `X = coerce_variable(…)` is Set Variable (§8). */
+const AGGRANDIZEMENT_FORMS: ReadonlySet<string> = new Set(['getattr', 'coerce_variable', 'format_date', 'unit_variable_transform', 'aggrandize']);
+
 export function formOf(value: ast.Expression, mode: ReadingMode): Form {
   switch (value.kind) {
     case 'name':
@@ -56,6 +59,8 @@ export function formOf(value: ast.Expression, mode: ReadingMode): Form {
         // WorkflowLLM's reference calls (coerce_variable, str(x), …); is_workflow_actions_getclipboard() and
         // …getdevicedetails(…) on their own are the actions themselves.
         if (mode === 'model' && referenceCallKind(value) !== undefined && !name?.startsWith('is_workflow_actions_')) return 'setVariable';
+        // Canonical: an aggrandizement form (no action has its name, dialect §7.1) is a variable expression.
+        if (mode === 'canonical' && name !== undefined && AGGRANDIZEMENT_FORMS.has(name)) return 'setVariable';
         return 'action';
       }
       // `a.b()`: no action either; the call binder says only actions can be called.

@@ -25,6 +25,8 @@ import type { ValueSpeller } from './values.js';
  */
 
 const CONDITIONAL = 'is.workflow.actions.conditional';
+/** Calls that spell an aggrandizement (dialect §6.2.1): reserved names no action has, so `X = coerce_variable(…)` is Set Variable. */
+const AGGRANDIZEMENT_FORMS: ReadonlySet<string> = new Set(['getattr', 'coerce_variable', 'format_date', 'unit_variable_transform', 'aggrandize']);
 const MENU = 'is.workflow.actions.choosefrommenu';
 
 /** Why a block is written flat (for the SC8002 note). */
@@ -146,7 +148,9 @@ export class StatementEmitter {
         const variable = this.variableTarget(params.get('WFVariableName'));
         if (!plain || action.outputUuid !== undefined || !only('WFVariableName', 'WFInput') || variable === undefined) return undefined;
         const value = this.subject(params.get('WFInput'));
-        if (value === undefined || value.kind === 'subscript' || (value.kind === 'call' && value.callee.kind === 'name')) return undefined;
+        // `X = d["k"]` is Get Dictionary Value and `X = is_workflow_actions_getclipboard()` an action call; the
+        // aggrandizement forms (`coerce_variable(…)`, `getattr(…)`, …) are no action's name, so they stay Set Variable.
+        if (value === undefined || value.kind === 'subscript' || (value.kind === 'call' && value.callee.kind === 'name' && !AGGRANDIZEMENT_FORMS.has(value.callee.name))) return undefined;
         return assign(variable, value);
       }
       case 'is.workflow.actions.appendvariable': {

@@ -341,8 +341,16 @@ describe('canonical code: statements (dialect §7–§9)', () => {
   });
 
   it('a call of a reserved name is no wrapper in a value and no action in a statement', () => {
-    const bad = compiled(`${HEADER}is_workflow_actions_y(A=range(3), B=input('''x'''))\nX = coerce_variable(value=Y, coercion_class="C")\n`);
+    const bad = compiled(`${HEADER}is_workflow_actions_y(A=range(3), B=input('''x'''))\nx = attachment(Y)\n`);
     expect(codes(bad.errors)).toEqual(['SC5106', 'SC5106', 'SC5106']);
+  });
+
+  it('X = coerce_variable(…), getattr(…), format_date(…): Set Variable (no action has those names)', () => {
+    const result = canonical('X = coerce_variable(value=Y, coercion_class="C")\nZ = getattr(Y, "Width", K=1)\n');
+    expect(result.actions.map((a) => identifierOf(a))).toEqual(['is.workflow.actions.setvariable', 'is.workflow.actions.setvariable']);
+    expect(parametersOf(result.actions[0]!).get('WFInput')).toEqual(
+      tokenAttachment(d({ Aggrandizements: [d({ CoercionItemClass: 'C', Type: 'WFCoercionVariableAggrandizement' })], Type: 'Variable', VariableName: 'Y' })),
+    );
   });
 
   it('a block output binding with no block above is an error; an output bound twice too', () => {
