@@ -4,6 +4,7 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { SourceMap } from '../ir/source-map.js';
 import type { Workflow } from '../ir/types.js';
 import type * as ast from '../syntax/ast.js';
+import { removeAnnotationLines } from './annotations.js';
 import { BindContext, ExpressionTooDeep, type ReadingMode } from './context.js';
 import { binderDiagnostics as D } from './diagnostics.js';
 import type { Env } from './env.js';
@@ -53,6 +54,7 @@ export function bindModule(module: ast.Module, options: BindOptions = {}): BindR
     if (!(error instanceof ExpressionTooDeep)) throw error;
     ctx.report(D.tooDeep, `${error.message}; the header cannot be read`, error.span, 'flatten the header value');
   }
+  if (ctx.mode === 'model') body = removeAnnotationLines(ctx, body);
   for (const statement of body) {
     const name = headerNameOf(statement);
     if (name !== undefined) ctx.report(D.badHeader, `\`${name}\` belongs to the header at the top of the file`, statement.span, 'move it above the first statement');

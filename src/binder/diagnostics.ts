@@ -71,4 +71,9 @@ export const binderDiagnostics = defineDiagnostics({
   shortcutInputPlaceholder: { code: 'SC5510', severity: 'warning', title: 'WorkflowLLM\'s placeholder `input("Please enter the value:")`, read as the Shortcut Input' },
   looseCondition: { code: 'SC5511', severity: 'warning', title: 'A condition written loosely, read in its one sensible way' },
   looseMenu: { code: 'SC5512', severity: 'warning', title: 'A menu written loosely, read in its one sensible way' },
+  annotationLines: {
+    code: 'SC5513',
+    severity: 'warning',
+    title: "Comment lines WorkflowLLM's annotator put inside a multi-line string (one above each line of the text), removed from the text",
+  },
 });

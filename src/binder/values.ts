@@ -84,6 +84,13 @@ function modelValue(env: Env, expr: Expression, slot: Slot): Value | typeof OMIT
       const text = bindText(env, expr);
       return text.parts.every((p) => typeof p === 'string') ? stringValue(env, text.parts.join(''), expr, slot) : text;
     }
+    case 'number':
+      // `1 = x` set the variable named "1" (SC4030): an integer given to an action's content input is that variable.
+      if (!expr.isFloat && (slot.kind === 'content' || slot.key === 'WFInput') && env.names.isKnown(expr.text) && /^[0-9]+$/.test(expr.text)) {
+        ctx.report(D.looseValue, `\`${slot.key}=${expr.text}\`: the file sets a variable named "${expr.text}", and \`${slot.key}\` takes content: read as that variable`, expr.span, `rename the variable so that it starts with a letter`);
+        return referenceValue(env, { kind: 'name', name: expr.text, ...(expr.span === undefined ? {} : { span: expr.span }) }, slot);
+      }
+      return bindGrammarValue(env, expr);
     case 'none':
       ctx.report(D.droppedNone, `\`${slot.key}=None\` leaves the parameter out`, expr.span, `remove \`${slot.key}=None\``);
       return OMIT;

@@ -34,8 +34,16 @@ export const syntaxDiagnostics = defineDiagnostics({
   bytesNonAscii: { code: 'SC4022', severity: 'error', title: 'bytes literal with a non-ASCII character' },
   hyphenatedName: { code: 'SC4023', severity: 'warning', title: 'hyphenated call name read as one name' },
   keywordNotIdentifier: { code: 'SC4024', severity: 'warning', title: 'keyword argument name that is not a Python identifier' },
-  bareText: { code: 'SC4025', severity: 'warning', title: 'unquoted text inside a list or dictionary read as a string' },
+  bareText: { code: 'SC4025', severity: 'warning', title: 'unquoted text (in a list, dictionary or keyword argument) read as a string' },
   spacedProperty: { code: 'SC4026', severity: 'warning', title: 'property name with spaces after a dot read as one name' },
+  fstringLiteralBrace: { code: 'SC4027', severity: 'warning', title: "'{' in an f-string that starts no readable interpolation read as text" },
+  cutReference: { code: 'SC4028', severity: 'error', title: "variable reference by UUID cut short in an f-string (WorkflowLLM's 384-character limit)" },
+  quotesInAnnotation: {
+    code: 'SC4029',
+    severity: 'warning',
+    title: "closing quotes inside a '#' annotation line of a multi-line string read as text",
+  },
+  numberTarget: { code: 'SC4030', severity: 'warning', title: 'a number as an assignment target read as a variable name' },
 
   syntaxError: { code: 'SC4101', severity: 'error', title: 'syntax error' },
   emptyBlock: { code: 'SC4103', severity: 'warning', title: "block with no statements read as 'pass'" },

@@ -32,6 +32,7 @@ import {
 } from './chars.js';
 import { syntaxDiagnostics as D } from './diagnostics.js';
 import { decodeEscape } from './escapes.js';
+import { rawConditionEnd, rawValueEnd, startsRawText } from './raw-values.js';
 import { position, span, type Reporter } from './reporter.js';
 import * as T from './tokens.js';
 import type { Token, TokenPayload } from './tokens.js';
@@ -83,6 +84,11 @@ interface BracketContext {
   readonly openOffset: number;
   readonly openLine: number;
   readonly openColumn: number;
+  readonly openLineStart: number;
+  /** Index of the opening bracket's token. */
+  readonly openToken: number;
+  /** Comments before the opening bracket. */
+  readonly openComments: number;
   /** A list, dictionary or set display (not a call, subscript or parenthesis): elements may be bare text. */
   readonly literal: boolean;
   /** Token index and position where the current element starts. */
@@ -92,6 +98,15 @@ interface BracketContext {
   elementLineStart: number;
   /** In a `{…}`: the current element is a key (before its `:`). */
   isKey: boolean;
+  /** Comments before the current element. */
+  elementComments: number;
+  /** Offset of a `#` stuck to the current element's text (`https://x.com/#part`), or -1. */
+  hashInElement: number;
+  /** In a call's `(…)`: where the value of the current `Key=value` argument starts (-1: none), and the lexer state there. */
+  valueStart: number;
+  valueToken: number;
+  valueLine: number;
+  valueLineStart: number;
 }
 
 interface FStringContext {
@@ -113,6 +128,8 @@ interface FStringContext {
   readonly limit: number;
   /** `limit` is the closing quote (not the end of the line or input). */
   readonly terminated: boolean;
+  /** `{` read as text not yet matched by a `}` (which is then text too, without a warning). */
+  openLiteral: number;
 }
 
 interface InterpolationContext {
@@ -121,6 +138,10 @@ interface InterpolationContext {
   readonly openOffset: number;
   readonly openLine: number;
   readonly openColumn: number;
+  /** Where to restart if the interpolation cannot be read (its `{` is then text): lexer state at the `{`. */
+  readonly lineStart: number;
+  readonly tokenIndex: number;
+  readonly commentCount: number;
 }
 
 interface SpecContext {
@@ -153,6 +174,8 @@ const SPACED_PROPERTY_FOLLOWERS = ')]},:!.[=<>+-*/%&|^;';
 /** Characters that stop a run of plain string content (the rest is copied as it is). */
 const STRING_STOP_SINGLE = /[\\\r\n\0']/g;
 const STRING_STOP_DOUBLE = /[\\\r\n\0"]/g;
+/** Keywords that may follow an operand (`'a' if x else 'b'`, `'a' in x`). */
+const KEYWORDS_AFTER_OPERAND = new Set(['and', 'else', 'for', 'if', 'in', 'is', 'not', 'or']);
 /** Keywords a number may be directly followed by (`1if x else 2` is valid Python). */
 const KEYWORDS_AFTER_NUMBER = new Set(['and', 'else', 'for', 'if', 'in', 'is', 'not', 'or']);
 const STATEMENT_KEYWORDS = new Set([
@@ -215,6 +238,12 @@ class Lexer {
   private reportedIndentLimit = false;
   /** Where the innermost f-string's text ends (its closing quote, or the end of its line or of the input): nothing is read past it. */
   private end: number;
+  /** Names starting with a digit that the file assigns at the start of a line (`1n = …`), found when first needed. */
+  private digitNames: Set<string> | undefined;
+  /** Offsets of `#` that are text inside unquoted list or dictionary elements (`retryHashAsText`). */
+  private readonly hashAsText = new Set<number>();
+  /** Offsets of `{` in f-strings that start no readable interpolation: read as text (SC4027, SC4028). */
+  private readonly literalBraces = new Set<number>();
 
   constructor(
     private readonly src: string,
@@ -322,7 +351,7 @@ class Lexer {
       this.lineHasTokens = true;
       this.physicalLineHasCode = true;
     }
-    if (this.tokens.length >= this.options.maxTokens && !this.truncated) this.tooManyTokens(end);
+    if (this.tokens.length + this.comments.length >= this.options.maxTokens && !this.truncated) this.tooManyTokens(end);
     return token;
   }
 
@@ -330,7 +359,7 @@ class Lexer {
     this.truncated = true;
     this.report(
       D.tooLarge,
-      `the input has more than ${this.options.maxTokens.toLocaleString('en')} tokens; the rest of it is not read`,
+      `the input has more than ${this.options.maxTokens.toLocaleString('en')} tokens and comments; the rest of it is not read`,
       at,
       at,
       'split the program into smaller files',
@@ -478,8 +507,13 @@ class Lexer {
     if (top !== undefined && top.kind === 'interp' && this.interpolationDelimiter(top, c)) return;
     if (c === 35) {
       if (this.inInterpolation()) {
-        this.invalid(p, p + 1, D.fstringInvalid, "'#' cannot appear inside an f-string interpolation");
+        this.invalid(p, p + 1, D.fstringInvalid, "'#' cannot appear inside an f-string interpolation", "write '{{' for a literal brace, or close the interpolation with '}' before the '#'");
         return;
+      }
+      if (this.hashAsText.has(p) && this.tryBareText()) return;
+      if (top !== undefined && top.kind === 'bracket' && top.literal && top.hashInElement < 0 && this.tokens.length > top.elementToken && top.elementLine === this.line) {
+        const before = src.charCodeAt(p - 1);
+        if (isIdentifierContinue(before) || before === 47 || before === 46) top.hashInElement = p;
       }
       this.comment();
       return;
@@ -571,7 +605,8 @@ class Lexer {
         this.push(T.FConversion, p, p + 2);
         this.pos = p + 2;
       } else {
-        this.report(D.fstringInvalid, "invalid conversion after '!' in an f-string: expected !r, !s or !a", p, p + 1);
+        if (this.recoverInInterpolation("'!' is no conversion (!r, !s or !a)")) return true;
+        this.report(D.fstringInvalid, "invalid conversion after '!' in an f-string: expected !r, !s or !a", p, p + 1, "remove the '!…', or write '!r', '!s' or '!a'");
         this.push(T.Invalid, p, p + 1);
         this.pos = p + 1;
       }
@@ -612,6 +647,7 @@ class Lexer {
       this.closeAllSilently(p);
       return;
     }
+    if (this.recoverInInterpolation("no '}' closes it before the end of the f-string")) return;
     const interp = this.contexts[i + 1] as InterpolationContext;
     this.reporter.add(
       D.fstringMissingBrace,
@@ -662,6 +698,8 @@ class Lexer {
     this.comments.push({ kind: 'comment', text, span: this.here(p, end) });
     this.ownLine.push(!this.physicalLineHasCode);
     this.pos = end;
+    // Comments are kept like tokens, so they count against the same limit (a file of 25 million `#` lines is one token each).
+    if (this.tokens.length + this.comments.length >= this.options.maxTokens && !this.truncated) this.tooManyTokens(end);
   }
 
   private backslash(): void {
@@ -674,17 +712,23 @@ class Lexer {
       this.newPhysicalLine(p + width);
       return;
     }
-    if (this.inInterpolation() && (next === 39 || next === 34)) {
-      // `f'''{format_date(value={v}, date_format=\'Custom\')}'''`: the model escaped the quotes.
-      this.report(
-        D.fstringEscapedQuote,
-        'backslash-escaped quote inside an f-string interpolation: read as a plain quote',
-        p,
-        p + 2,
-        `write ${next === 39 ? '"' : "'"} quotes inside the braces instead`,
-      );
-      this.scanString(p, p + 2, next, false, false, false, true);
-      return;
+    if (this.inInterpolation()) {
+      // `f'''{format_date(value={v}, date_format=\'Custom\')}'''`: WorkflowLLM's converter escaped
+      // every quote, inside braces too (and text escaped twice has `\\'`).
+      let run = 1;
+      while (run < 4 && src.charCodeAt(p + run) === 92) run++;
+      const quote = src.charCodeAt(p + run);
+      if (quote === 39 || quote === 34) {
+        this.report(
+          D.fstringEscapedQuote,
+          `backslash-escaped quote ${src.slice(p, p + run + 1)} inside an f-string interpolation: read as a plain quote`,
+          p,
+          p + run + 1,
+          `write ${quote === 39 ? '"' : "'"} quotes inside the braces instead`,
+        );
+        this.scanString(p, p + run + 1, quote, false, false, false, run);
+        return;
+      }
     }
     if (this.tryBareText()) return;
     if (Number.isNaN(next)) {
@@ -701,6 +745,7 @@ class Lexer {
   }
 
   private invalid(start: number, end: number, definition: (typeof D)[keyof typeof D], message: string, suggestion?: string): void {
+    if (this.tryKeywordValueText() || this.recoverInInterpolation(message)) return;
     this.report(definition, message, start, end, suggestion);
     this.push(T.Invalid, start, end);
     this.pos = end;
@@ -939,6 +984,7 @@ class Lexer {
       if (problem === undefined && (src.charCodeAt(p) | 0x20) === 106) {
         p++;
         this.skipNameTail(p);
+        if (this.recoverInInterpolation('it holds an imaginary number')) return;
         this.report(D.imaginaryNumber, 'imaginary numbers (with j) are not part of the dialect', start, p, 'write a plain number');
         this.push(T.Invalid, start, p);
         this.pos = p;
@@ -962,7 +1008,7 @@ class Lexer {
     }
     if (problem !== undefined) {
       const end = this.skipNameTail(p);
-      if (this.tryBareText()) return;
+      if (this.tryBareText() || this.digitName(start, end)) return;
       const suggestion = problem.startsWith('leading zeros')
         ? `write ${src.slice(start, end).replace(/^[0_]+(?=\d)/, '') || '0'}, or 0o… for an octal number`
         : 'put the text in quotes if it is not a number';
@@ -974,6 +1020,29 @@ class Lexer {
     const value: bigint | number = isFloat ? Number(plain) : BigInt(plain);
     this.push(T.NumberToken, start, p, { kind: 'number', isFloat, value });
     this.pos = p;
+  }
+
+  /**
+   * `1n = ip_segment1` … `text=1n`: WorkflowLLM's converter wrote a variable's
+   * name with every character outside [A-Za-z0-9] replaced by `_`, so a name
+   * may start with a digit. Where the file assigns exactly this text at the
+   * start of a line, it is that name (SC4030), wherever it appears.
+   */
+  private digitName(start: number, end: number): boolean {
+    const text = this.src.slice(start, end);
+    if (!/^[0-9][A-Za-z0-9_]*$/.test(text)) return false;
+    this.digitNames ??= assignedDigitNames(this.src);
+    if (!this.digitNames.has(text)) return false;
+    this.report(
+      D.numberTarget,
+      `'${text}' starts with a digit, so it is no Python name, but the file assigns it (\`${text} = …\`): read as the variable '${text}'`,
+      start,
+      end,
+      `rename the variable so that it starts with a letter, e.g. var_${text}`,
+    );
+    this.push(T.Name, start, end, { kind: 'name', name: text, hyphenated: false });
+    this.pos = end;
+    return true;
   }
 
   /** The end of letters, digits, dots and underscores stuck to a malformed number. */
@@ -1025,10 +1094,73 @@ class Lexer {
     this.push(one, p, p + width);
     this.pos = p + width;
     const top = this.contexts[this.contexts.length - 1];
-    if (top !== undefined && top.kind === 'bracket' && top.literal) {
-      if (c === 44) this.startElement(top, top.close === CLOSE_BRACE);
-      else if (c === 58 && top.close === CLOSE_BRACE && top.isKey) this.startElement(top, false);
+    if (top !== undefined && top.kind === 'bracket') {
+      if (top.literal) {
+        if (c === 44) this.startElement(top, top.close === CLOSE_BRACE);
+        else if (c === 58 && top.close === CLOSE_BRACE && top.isKey) this.startElement(top, false);
+      } else if (top.close === CLOSE_PAREN) {
+        if (c === 44) top.valueStart = -1;
+        else if (c === 61) this.startKeywordValue(top);
+      }
     }
+  }
+
+  /** After `(Name=` or `, Name=`: remember where the value starts (for `tryKeywordValueText`). */
+  private startKeywordValue(ctx: BracketContext): void {
+    const n = this.tokens.length;
+    const name = this.tokens[n - 2];
+    const before = this.tokens[n - 3];
+    if (name === undefined || name.tokenType !== T.Name || (before?.tokenType !== T.LParen && before?.tokenType !== T.Comma)) return;
+    let p = this.pos;
+    while (this.src.charCodeAt(p) === 32 || this.src.charCodeAt(p) === 9) p++;
+    ctx.valueStart = p;
+    ctx.valueToken = n;
+    ctx.valueLine = this.line;
+    ctx.valueLineStart = this.lineStart;
+  }
+
+  /**
+   * Called where the lexer meets something it cannot read inside the value of
+   * a `Key=value` argument that starts with `"`, `'`, `[` or `{`: text
+   * WorkflowLLM's converter wrote unquoted (`WFTextCustomSeparator=", …`,
+   * `WFReplaceTextFind={, …`). The value is read again as one BareText token
+   * up to the next `, Name=` on its line or the call's closing `)` at the end
+   * of the line (`raw-values.ts`). Returns false (and changes nothing) when
+   * not inside such a value or when no such end is on the line.
+   */
+  private tryKeywordValueText(): boolean {
+    let index = this.contexts.length - 1;
+    for (; index >= 0; index--) {
+      const ctx = this.contexts[index] as Context;
+      if (ctx.kind !== 'bracket') return false;
+      if (ctx.close === CLOSE_PAREN && !ctx.literal && ctx.valueStart >= 0) break;
+    }
+    if (index < 0) return false;
+    const paren = this.contexts[index] as BracketContext;
+    const s = paren.valueStart;
+    if (!startsRawText(this.src, s)) return false;
+    const e = rawValueEnd(this.src, s);
+    if (e <= s) return false;
+    const cost = Math.max(this.pos, e) - s;
+    if (this.budget < cost) return false;
+    this.budget -= cost;
+    this.truncateContexts(index + 1);
+    this.tokens.length = paren.valueToken;
+    if (this.checkpoint !== undefined && this.checkpoint.pos > s) this.checkpoint = undefined;
+    this.reporter.withdrawFrom(s);
+    this.bareTextRangesFrom(s);
+    while (this.comments.length > 0 && ((this.comments[this.comments.length - 1] as Comment).span?.start.offset ?? 0) >= s) {
+      this.comments.pop();
+      this.ownLine.pop();
+    }
+    this.abandonLine = false;
+    this.line = paren.valueLine;
+    this.lineStart = paren.valueLineStart;
+    this.push(T.BareText, s, e, { kind: 'text', value: this.src.slice(s, e) });
+    this.bareTextRanges.push([s, e]);
+    this.pos = e;
+    paren.valueStart = -1;
+    return true;
   }
 
   private startElement(ctx: BracketContext, isKey: boolean): void {
@@ -1037,6 +1169,8 @@ class Lexer {
     ctx.elementLine = this.line;
     ctx.elementLineStart = this.lineStart;
     ctx.isKey = isKey;
+    ctx.elementComments = this.comments.length;
+    ctx.hashInElement = -1;
   }
 
   private open(c: number, p: number, width: number): void {
@@ -1050,6 +1184,7 @@ class Lexer {
     const literal = c === 123 || (c === 91 && (prev === undefined || !this.lineHasTokens || !endsOperand(prev)));
     const startLine = this.line;
     const startColumn = p - this.lineStart + 1;
+    const openToken = this.tokens.length;
     this.push(type, p, p + width);
     this.pos = p + width;
     const ctx: BracketContext = {
@@ -1058,12 +1193,21 @@ class Lexer {
       openOffset: p,
       openLine: startLine,
       openColumn: startColumn,
+      openLineStart: this.lineStart,
+      openToken,
+      openComments: this.comments.length,
       literal,
       elementToken: 0,
       elementOffset: 0,
       elementLine: 0,
       elementLineStart: 0,
       isKey: c === 123,
+      elementComments: 0,
+      hashInElement: -1,
+      valueStart: -1,
+      valueToken: 0,
+      valueLine: 0,
+      valueLineStart: 0,
     };
     this.startElement(ctx, c === 123);
     this.pushContext(ctx);
@@ -1085,6 +1229,7 @@ class Lexer {
       while (i >= 0 && (this.contexts[i] as Context).kind === 'bracket') i--;
       if (i >= 0 && (this.contexts[i] as Context).kind === 'interp') {
         // `f'{x[1}'`: the interpolation ends; the brackets inside it were never closed.
+        if (this.recoverInInterpolation('a bracket in it is never closed')) return;
         this.reportUnclosed(this.contexts.slice(i + 1) as BracketContext[]);
         while (this.contexts.length - 1 > i) this.push(closerType((this.popContext() as BracketContext).close), p, p);
         this.popContext();
@@ -1099,6 +1244,7 @@ class Lexer {
       this.invalid(p, p + width, D.unmatchedBracket, `'${String.fromCharCode(c)}' does not close any open bracket`, 'remove it');
       return;
     }
+    if (this.contexts.length - 1 > match && (this.tryKeywordValueText() || this.recoverInInterpolation('a bracket in it is never closed'))) return;
     while (this.contexts.length - 1 > match) {
       const inner = this.popContext() as BracketContext;
       this.reporter.add(
@@ -1182,6 +1328,7 @@ class Lexer {
     if (this.checkpoint !== undefined || this.abandonLine) return;
     if (!this.contexts.every((ctx) => ctx.kind === 'bracket')) return;
     if (!this.looksLikeStatement(this.pos)) return;
+    if (this.retryHashAsText()) return;
     this.checkpoint = {
       pos: this.pos,
       line: this.line,
@@ -1190,6 +1337,55 @@ class Lexer {
       comments: this.comments.length,
       contexts: this.contexts.map((ctx) => ({ ...ctx })),
     };
+  }
+
+  /**
+   * `{"string": https://x.com/a#part}, …}`: a `#` stuck to the text of a
+   * list or dictionary element started a comment that swallowed the rest of
+   * the line, so the brackets stay open, and the next line is a new statement
+   * (`name = …` or `name(…)`). After an operand, a name cannot go on in valid
+   * Python, so the `#` was text: the element is read again as unquoted text
+   * that holds it (`tryBareText`).
+   */
+  private retryHashAsText(): boolean {
+    let index = -1;
+    for (let i = 0; i < this.contexts.length; i++) {
+      const ctx = this.contexts[i] as Context;
+      if (ctx.kind === 'bracket' && ctx.hashInElement >= 0) {
+        index = i;
+        break;
+      }
+    }
+    if (index < 0 || !this.startsAssignmentOrCall(this.pos)) return false;
+    const ctx = this.contexts[index] as BracketContext;
+    const cost = this.pos - ctx.elementOffset;
+    if (this.budget < cost) return false;
+    this.budget -= cost;
+    this.hashAsText.add(ctx.hashInElement);
+    this.truncateContexts(index + 1);
+    this.tokens.length = ctx.elementToken;
+    this.comments.length = ctx.elementComments;
+    this.ownLine.length = ctx.elementComments;
+    this.reporter.withdrawFrom(ctx.elementOffset);
+    this.bareTextRangesFrom(ctx.elementOffset);
+    this.line = ctx.elementLine;
+    this.lineStart = ctx.elementLineStart;
+    this.pos = ctx.elementOffset;
+    ctx.hashInElement = -1;
+    return true;
+  }
+
+  /** A line (after its indentation) starting `name =` or `name(`. */
+  private startsAssignmentOrCall(from: number): boolean {
+    const src = this.src;
+    let p = from;
+    while (src.charCodeAt(p) === 32 || src.charCodeAt(p) === 9) p++;
+    if (!isIdentifierStart(codePointAt(src, p))) return false;
+    let end = this.scanIdentifier(p);
+    if (T.KEYWORDS.has(src.slice(p, end))) return false;
+    while (src.charCodeAt(end) === 32) end++;
+    const a = src.charCodeAt(end);
+    return a === 40 || (a === 61 && src.charCodeAt(end + 1) !== 61);
   }
 
   private looksLikeStatement(from: number): boolean {
@@ -1242,7 +1438,7 @@ class Lexer {
         this.unterminatedFString(fs, at);
         this.closeAllSilently(at);
       } else {
-        if (this.restoreCheckpoint(at)) return true;
+        if (this.restoreCheckpoint(at) || this.tryConditionText()) return true;
         this.reportUnclosed(this.contexts as BracketContext[]);
         this.closeAllSilently(at);
       }
@@ -1259,6 +1455,53 @@ class Lexer {
   }
 
   /**
+   * `if { in new_entry_value:` — WorkflowLLM's converter wrote a condition's
+   * value unquoted when it started with `"`, `'`, `[` or `{`
+   * (`if {value} in {input}:`, `if {input} == {value}:`). When a bracket opened
+   * as such an operand (right after `if`/`elif`, or after a comparison
+   * operator) is never closed and its line ends with `:`, the operand is read
+   * again as unquoted text: up to the comparison operator that follows it
+   * (` in `, ` not in `, ` == `, …), or up to the line's final `:`.
+   */
+  private tryConditionText(): boolean {
+    const outer = this.contexts[0];
+    if (outer === undefined || outer.kind !== 'bracket') return false;
+    const src = this.src;
+    const before = this.tokens[outer.openToken - 1];
+    const afterKeyword = before?.tokenType === T.If || before?.tokenType === T.Elif;
+    const afterComparison = before !== undefined && COMPARISONS.has(before.tokenType);
+    if (!afterKeyword && !afterComparison) return false;
+    // The statement must be an `if`/`elif` header (its first token).
+    let head = outer.openToken - 1;
+    while (head > 0) {
+      const t = (this.tokens[head - 1] as Token).tokenType;
+      if (t === T.Newline || t === T.Indent || t === T.Dedent) break;
+      head--;
+    }
+    const keyword = this.tokens[head];
+    if (keyword === undefined || (keyword.tokenType !== T.If && keyword.tokenType !== T.Elif)) return false;
+    const e = rawConditionEnd(src, outer.openOffset, afterKeyword);
+    if (e <= outer.openOffset) return false;
+    const cost = this.pos - outer.openOffset;
+    if (this.budget < cost) return false;
+    this.budget -= cost;
+    this.tokens.length = outer.openToken;
+    this.comments.length = outer.openComments;
+    this.ownLine.length = outer.openComments;
+    this.reporter.withdrawFrom(outer.openOffset);
+    this.bareTextRangesFrom(outer.openOffset);
+    this.truncateContexts(0);
+    this.checkpoint = undefined;
+    this.abandonLine = false;
+    this.line = outer.openLine;
+    this.lineStart = outer.openLineStart;
+    this.push(T.BareText, outer.openOffset, e, { kind: 'text', value: src.slice(outer.openOffset, e) });
+    this.bareTextRanges.push([outer.openOffset, e]);
+    this.pos = e;
+    return true;
+  }
+
+  /**
    * Brackets opened before the checkpoint turned out never to be closed (the
    * input ended, or a closing bracket of the wrong kind came): report them,
    * close them where the statement-like line began, and lex on from there.
@@ -1268,6 +1511,7 @@ class Lexer {
     if (cp === undefined) return false;
     const cost = at - cp.pos;
     if (this.budget < cost) return false;
+    if (this.tryConditionText()) return true;
     this.budget -= cost;
     this.reportUnclosed(cp.contexts as BracketContext[]);
     this.tokens.length = cp.tokens;
@@ -1347,6 +1591,307 @@ class Lexer {
     return true;
   }
 
+  /**
+   * Something inside an f-string interpolation cannot be read (a `#`, a stray
+   * backslash, an unknown character, a malformed number, a string or bracket
+   * left open, no `}` before the closing quote): WorkflowLLM's converter wrote
+   * text braces unescaped, so that `{` is text (JSON, JavaScript, CSS, a
+   * template). The interpolation is withdrawn and the f-string's text is read
+   * again from its `{`, which is now text. False (nothing changed) outside an
+   * interpolation or when the re-reading budget is spent.
+   */
+  private recoverInInterpolation(reason: string, inSpec = false): boolean {
+    let i = this.contexts.length - (inSpec ? 2 : 1);
+    for (; i >= 0; i--) {
+      const kind = (this.contexts[i] as Context).kind;
+      if (kind === 'interp') break;
+      if (kind === 'fstring' || kind === 'spec') return false;
+    }
+    if (i < 0) return false;
+    const ctx = this.contexts[i] as InterpolationContext;
+    const cost = this.pos - ctx.openOffset + 1;
+    if (this.budget < cost) return false;
+    this.budget -= cost;
+    this.tokens.length = ctx.tokenIndex;
+    this.comments.length = ctx.commentCount;
+    this.ownLine.length = ctx.commentCount;
+    this.reporter.withdrawFrom(ctx.openOffset);
+    this.bareTextRangesFrom(ctx.openOffset);
+    this.truncateContexts(i);
+    this.line = ctx.openLine;
+    this.lineStart = ctx.lineStart;
+    this.abandonLine = false;
+    if (this.checkpoint !== undefined && this.checkpoint.pos > ctx.openOffset) this.checkpoint = undefined;
+    this.literalBraces.add(ctx.openOffset);
+    if (this.cutReference(ctx)) return true;
+    this.reporter.add(
+      D.fstringLiteralBrace,
+      `'{' starts no interpolation that can be read (${reason}): read as text`,
+      span(position(ctx.openLine, ctx.openColumn, ctx.openOffset), position(ctx.openLine, ctx.openColumn + 1, ctx.openOffset + 1)),
+      "write '{{' for a literal brace",
+    );
+    this.pos = ctx.openOffset;
+    return true;
+  }
+
+  /**
+   * An unreadable interpolation that starts like a UUID and stops before the
+   * UUID is complete (`{31C55FB0-927F-4661-9D42-A1C5F03Custom`): a variable
+   * reference by UUID, as WorkflowLLM's converter wrote an action's output,
+   * cut by the converter's 384-character limit. Annotated code names every
+   * output, and the cut lost the variable: an error (SC4028), not text.
+   */
+  private cutReference(ctx: InterpolationContext): boolean {
+    const src = this.src;
+    const groups = [8, 4, 4, 4, 12];
+    let p = ctx.openOffset + 1;
+    let complete = true;
+    for (let g = 0; g < groups.length && complete; g++) {
+      const want = groups[g] as number;
+      let n = 0;
+      while (n < want && isHexDigit(src.charCodeAt(p))) {
+        n++;
+        p++;
+      }
+      if (g === 0 && (n < want || src.charCodeAt(p) !== 45)) return false;
+      if (n < want || (g < groups.length - 1 && src.charCodeAt(p) !== 45)) complete = false;
+      else if (g < groups.length - 1) p++;
+    }
+    if (complete) return false;
+    const text = src.slice(ctx.openOffset, p);
+    this.reporter.add(
+      D.cutReference,
+      `'${text}' is a variable reference by UUID that stops before the UUID is complete: WorkflowLLM's converter cut this text at 384 characters, and the variable it named is lost`,
+      span(position(ctx.openLine, ctx.openColumn, ctx.openOffset), position(ctx.openLine, ctx.openColumn + text.length, p)),
+      `write the variable's name in braces instead (e.g. {photo}), or remove '${text}'`,
+    );
+    return true;
+  }
+
+  /** `run` backslashes and then `quote` at `at`: the end of a lenient `\'…\'` string. */
+  private escapedQuoteAt(at: number, run: number, quote: number): boolean {
+    for (let k = 0; k < run; k++) if (this.src.charCodeAt(at + k) !== 92) return false;
+    return this.src.charCodeAt(at + run) === quote && this.src.charCodeAt(at - 1) !== 92;
+  }
+
+  /**
+   * Closing quotes of a multi-line triple-quoted string at `at`, on a line that
+   * starts at `lineStart`: where the string really ends ('close'); quotes inside
+   * a `#` annotation line of the string, followed by text no code could go on
+   * with ('content'); or quotes that close it in the middle of code, because
+   * its own closing quotes were lost ('runaway'). Python rejects both of the
+   * latter, so no valid program is read differently.
+   */
+  private tripleCloseVerdict(at: number, lineStart: number, bytes = false): 'close' | 'content' | 'runaway' {
+    if (this.closesPlausibly(at + 3, bytes)) return 'close';
+    let p = lineStart;
+    while (p < at && (this.src.charCodeAt(p) === 32 || this.src.charCodeAt(p) === 9)) p++;
+    return this.src.charCodeAt(p) === 35 && p < at ? 'content' : 'runaway';
+  }
+
+  /**
+   * Whether code can go on after a string ending at `at`, judged from the
+   * rest of its line: operands and operators must alternate (a string may be
+   * followed by another string), keywords other than those an expression can
+   * hold (`if`, `else`, `for`, `in`, `not`, `is`, `and`, `or`, `lambda`, …)
+   * cannot appear, and `{` cannot follow an operand. Only what is certainly
+   * invalid Python counts: brackets are skipped, and anything after a `,`,
+   * `:`, `=`, `;` or closing bracket, or beyond the first 1,000 characters,
+   * is taken as plausible.
+   */
+  private closesPlausibly(at: number, bytes: boolean): boolean {
+    const src = this.src;
+    const limit = Math.min(src.length, at + 1000);
+    let p = at;
+    let expectOperand = false;
+    let afterString = true;
+    let lastWord = '';
+    while (p < limit) {
+      let c = src.charCodeAt(p);
+      if (c === 32 || c === 9 || c === 12) {
+        p++;
+        continue;
+      }
+      if (c > 127) {
+        const cp = codePointAt(src, p);
+        if (isUnusualSpace(cp)) {
+          p += codePointLength(cp);
+          continue;
+        }
+        const ascii = fullWidthPunctuation(cp);
+        if (ascii !== undefined) c = ascii;
+        else if (!isIdentifierStart(cp)) return false;
+      }
+      if (c === 10 || c === 13 || c === 35) return true;
+      if (c === 92) {
+        const next = src.charCodeAt(p + 1);
+        return next === 10 || next === 13;
+      }
+      if (c === 39 || c === 34) {
+        // Another string: joins the one before (`'''a''' 'b'`), or is an operand after an operator.
+        if (!expectOperand && !afterString) return false;
+        const after = skipStringOnLine(src, p, limit);
+        if (after < 0) return true;
+        p = after;
+        expectOperand = false;
+        afterString = true;
+        continue;
+      }
+      afterString = false;
+      if (c === 41 || c === 93 || c === 125 || c === 44 || c === 58 || c === 59) return true;
+      if (c === 61 && src.charCodeAt(p + 1) !== 61) return true;
+      if (c === 40 || c === 91 || c === 123) {
+        if (c === 123 && !expectOperand) return false;
+        // A bracketed group: an operand, or a call or subscript after one. Its inside is not judged.
+        p = skipBrackets(src, p, limit);
+        if (p < 0) return true;
+        expectOperand = false;
+        continue;
+      }
+      if (c === 46) {
+        if (expectOperand) return isDigit(src.charCodeAt(p + 1)) || (src.charCodeAt(p + 1) === 46 && src.charCodeAt(p + 2) === 46);
+        p++;
+        while (src.charCodeAt(p) === 32) p++;
+        if (!isIdentifierStart(codePointAt(src, p))) return false;
+        p = this.scanIdentifier(p);
+        continue;
+      }
+      if (isDigit(c)) {
+        if (!expectOperand) return false;
+        while (p < limit && (isIdentifierContinue(codePointAt(src, p)) || src.charCodeAt(p) === 46)) p++;
+        expectOperand = false;
+        continue;
+      }
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c > 127) {
+        const end = this.scanIdentifier(p);
+        const word = src.slice(p, end);
+        const after = src.charCodeAt(end);
+        p = end;
+        const previousWord = lastWord;
+        lastWord = word;
+        if ((after === 39 || after === 34) && STRING_PREFIXES.has(word.toLowerCase())) {
+          // A prefixed string follows: the quote is judged next. Bytes never join text (`'''a''' b'c'` is invalid).
+          if (!bytes && !expectOperand && word.toLowerCase().includes('b')) return false;
+          afterString = true;
+          continue;
+        }
+        if (word === 'True' || word === 'False' || word === 'None') {
+          if (!expectOperand) return false;
+          expectOperand = false;
+        } else if (KEYWORDS_AFTER_OPERAND.has(word)) {
+          // `not` may also start an operand; `in` may follow `not` (`not in`).
+          if (expectOperand && word !== 'not' && !(word === 'in' && previousWord === 'not')) return false;
+          expectOperand = true;
+        } else if (word === 'lambda' || word === 'await' || word === 'yield') {
+          if (!expectOperand) return false;
+        } else if (word === 'as') {
+          // `case '''a''' as x:` and `with '''a''' as x:` are valid; nowhere else may `as` follow a string.
+          const first = this.firstTokenOfLogicalLine();
+          return !expectOperand && first !== undefined && (first.image === 'case' || first.image === 'with');
+        } else if (word === 'async') {
+          if (expectOperand) return false;
+        } else if (T.KEYWORDS.has(word)) {
+          return false;
+        } else {
+          if (!expectOperand) return false;
+          expectOperand = false;
+        }
+        continue;
+      }
+      // Operators; the unary ones (and `*` of `*args`) may stand where an operand is expected.
+      if (c === 33 && src.charCodeAt(p + 1) !== 61) return false;
+      if (!OPERATOR_CHARS.includes(String.fromCharCode(c))) return false;
+      if (expectOperand && c !== 45 && c !== 43 && c !== 126 && c !== 42) return false;
+      p++;
+      while (p < limit && OPERATOR_CHARS.includes(src[p] as string)) p++;
+      expectOperand = true;
+    }
+    return true;
+  }
+
+  private firstTokenOfLogicalLine(): Token | undefined {
+    let first: Token | undefined;
+    for (let i = this.tokens.length - 1; i >= 0; i--) {
+      const t = this.tokens[i] as Token;
+      if (t.tokenType === T.Newline || t.tokenType === T.Indent || t.tokenType === T.Dedent) break;
+      first = t;
+    }
+    return first;
+  }
+
+  private quotesInAnnotation(at: number, line: number, lineStart: number): void {
+    const where = span(position(line, at - lineStart + 1, at), position(line, at - lineStart + 4, at + 3));
+    this.reporter.add(
+      D.quotesInAnnotation,
+      "these quotes are inside a '#' annotation line of a multi-line string and what follows them is no code: read as text, not as the end of the string",
+      where,
+      "write the quotes differently inside the comment (e.g. 'z' instead of 'z''')",
+    );
+  }
+
+  /**
+   * A triple-quoted string opened at `start` closes at `closeAt` in the middle
+   * of code: its own closing quotes were lost. Reports it at its opening
+   * quotes and lexes on from the first line after the opening line that looks
+   * like a statement (at or left of the statement's indentation, and not at
+   * column 0 inside a block, where the text's own lines are; else the line
+   * after the opening line), so what follows is still checked. False (nothing
+   * changed) when the re-reading budget is spent.
+   */
+  private runawayString(start: number, startLine: number, openLineStart: number, closeAt: number, quote: number, tokens: number): boolean {
+    const cost = closeAt - start;
+    if (this.budget < cost) return false;
+    this.budget -= cost;
+    const src = this.src;
+    let line = startLine;
+    let lineStart = openLineStart;
+    let eol = this.endOfLine(start);
+    let resumeLine = 0;
+    let closeLine = startLine;
+    for (let s = eol; s < closeAt; ) {
+      const next = s + (src.charCodeAt(s) === 13 && src.charCodeAt(s + 1) === 10 ? 2 : 1);
+      if (next > closeAt) break;
+      closeLine++;
+      if (resumeLine === 0) {
+        // Lines of a string's text start at column 0: inside a block, a line there is text, not the code that resumes.
+        if (this.looksLikeStatement(next) && (this.statementIndent === 0 || !startsAtColumnZero(src, next))) resumeLine = closeLine;
+        else {
+          line = closeLine;
+          lineStart = next;
+          eol = this.endOfLine(next);
+        }
+      }
+      s = this.endOfLine(next);
+    }
+    if (resumeLine === 0) {
+      // No line in between looks like code: go on after the opening line.
+      line = startLine;
+      lineStart = openLineStart;
+      eol = this.endOfLine(start);
+    }
+    this.tokens.length = tokens;
+    this.reporter.withdrawFrom(start);
+    this.bareTextRangesFrom(start);
+    const q = String.fromCharCode(quote).repeat(3);
+    const startColumn = start - openLineStart + 1;
+    const prefix = src.slice(start, src.indexOf(q, start) + 3).length;
+    this.reporter.add(
+      D.unterminatedTripleString,
+      `this ${q} string is never closed: the ${q} on line ${closeLine} that would close it is followed by code, so its own closing quotes are missing`,
+      span(position(startLine, startColumn, start), position(startLine, startColumn + prefix, start + prefix)),
+      resumeLine > 0
+        ? `close it with ${q} where its text ends, before line ${resumeLine}`
+        : `close it with ${q} where its text ends`,
+    );
+    this.line = line;
+    this.lineStart = lineStart;
+    this.push(T.Invalid, start, eol, undefined, startLine, startColumn);
+    this.pos = eol;
+    this.abandonLine = true;
+    this.checkpoint = undefined;
+    return true;
+  }
+
   private unterminatedFString(fs: FStringContext, at: number): void {
     if (this.abandonLine) return;
     void at;
@@ -1373,13 +1918,13 @@ class Lexer {
       this.openFString(start, bodyStart, quote, triple, raw);
       return;
     }
-    this.scanString(start, bodyStart, quote, triple, raw, prefix.includes('b'), false);
+    this.scanString(start, bodyStart, quote, triple, raw, prefix.includes('b'), 0);
   }
 
   /**
    * Reads a plain string or bytes literal, decoding escapes exactly like Python.
-   * `escapedQuote`: the lenient `\'…\'` form inside an f-string interpolation,
-   * which ends at a backslash-quote.
+   * `escapeRun` > 0: the lenient `\'…\'` (or `\\'…\\'`) form inside an
+   * f-string interpolation, which ends at the same run of backslashes and the quote.
    */
   private scanString(
     start: number,
@@ -1388,9 +1933,10 @@ class Lexer {
     triple: boolean,
     raw: boolean,
     bytes: boolean,
-    escapedQuote: boolean,
+    escapeRun: number,
   ): void {
     const src = this.src;
+    const tokensBefore = this.tokens.length;
     const len = this.end;
     const startLine = this.line;
     const startColumn = start - this.lineStart + 1;
@@ -1421,15 +1967,26 @@ class Lexer {
           break;
         }
         if (src.charCodeAt(p + 1) === quote && src.charCodeAt(p + 2) === quote) {
+          if (this.line > startLine && escapeRun === 0) {
+            // A multi-line string cannot close where code cannot go on: WorkflowLLM's annotation
+            // lost closing quotes, and its comment lines inside strings quote `'''`.
+            const verdict = this.tripleCloseVerdict(p, this.lineStart, bytes);
+            if (verdict === 'content') {
+              this.quotesInAnnotation(p, this.line, this.lineStart);
+              p += 3;
+              continue;
+            }
+            if (verdict === 'runaway' && this.runawayString(start, startLine, openLineStart, p, quote, tokensBefore)) return;
+          }
           bodyEnd = p;
           end = p + 3;
           break;
         }
         p++;
       } else if (c === 92) {
-        if (escapedQuote && src.charCodeAt(p + 1) === quote) {
+        if (escapeRun > 0 && this.escapedQuoteAt(p, escapeRun, quote)) {
           bodyEnd = p;
-          end = p + 2;
+          end = p + escapeRun + 1;
           break;
         }
         const next = src.charCodeAt(p + 1);
@@ -1444,7 +2001,7 @@ class Lexer {
           continue;
         }
         const r = decodeEscape(src, p, bytes, len);
-        if (r.error !== undefined) this.report(D.invalidEscape, r.error, p, r.next);
+        if (r.error !== undefined) this.report(D.invalidEscape, r.error, p, r.next, 'write the character itself, or escape the backslash as \\\\');
         out = (out ?? '') + src.slice(seg, p) + r.text;
         p = r.next;
         seg = p;
@@ -1504,6 +2061,8 @@ class Lexer {
       }
       // Single-line string cut by the end of the line.
       if (start > this.currentElementStart() && this.tryBareText()) return;
+      if (this.tryKeywordValueText()) return;
+      if (this.recoverInInterpolation('a string in it is not closed')) return;
       this.report(
         D.unterminatedString,
         'string not closed before the end of the line',
@@ -1539,7 +2098,8 @@ class Lexer {
       this.tooDeep(start);
       return;
     }
-    const { limit, terminated } = this.fstringExtent(bodyStart, quote, triple);
+    const { limit, terminated, runaway } = this.fstringExtent(bodyStart, quote, triple);
+    if (runaway === true && this.runawayString(start, this.line, this.lineStart, limit, quote, this.tokens.length)) return;
     const ctx: FStringContext = {
       kind: 'fstring',
       quote,
@@ -1553,25 +2113,55 @@ class Lexer {
       bodyStart,
       lineStart: this.lineStart,
       tokenIndex: this.tokens.length,
+      openLiteral: 0,
     };
     this.push(T.FStringStart, start, bodyStart, { kind: 'fstringStart', quote: quoteStyleOf(quote, triple), raw });
     this.pushContext(ctx);
     this.pos = bodyStart;
   }
 
-  private fstringExtent(bodyStart: number, quote: number, triple: boolean): { limit: number; terminated: boolean } {
+  /**
+   * Where an f-string's text ends (see `FStringContext.limit`). For a
+   * multi-line triple-quoted f-string, closing quotes are checked as in
+   * `scanString`: inside a `#` annotation line they are text, and where code
+   * could not go on after them they are `runaway` (the f-string's own closing
+   * quotes were lost).
+   */
+  private fstringExtent(bodyStart: number, quote: number, triple: boolean): { limit: number; terminated: boolean; runaway?: boolean } {
     const src = this.src;
     const end = this.end;
     let p = bodyStart;
+    let line = this.line;
+    let lineStart = this.lineStart;
     while (p < end) {
       const c = src.charCodeAt(p);
       if (c === 92) {
-        p += src.charCodeAt(p + 1) === 13 && src.charCodeAt(p + 2) === 10 ? 3 : 2;
+        const next = src.charCodeAt(p + 1);
+        p += next === 13 && src.charCodeAt(p + 2) === 10 ? 3 : 2;
+        if (next === 10 || next === 13) {
+          line++;
+          lineStart = p;
+        }
       } else if (c === quote) {
-        if (!triple || (src.charCodeAt(p + 1) === quote && src.charCodeAt(p + 2) === quote)) return { limit: p, terminated: true };
+        if (!triple) return { limit: p, terminated: true };
+        if (src.charCodeAt(p + 1) === quote && src.charCodeAt(p + 2) === quote) {
+          if (line > this.line && !this.inInterpolation()) {
+            const verdict = this.tripleCloseVerdict(p, lineStart);
+            if (verdict === 'content') {
+              this.quotesInAnnotation(p, line, lineStart);
+              p += 3;
+              continue;
+            }
+            if (verdict === 'runaway') return { limit: p, terminated: true, runaway: true };
+          }
+          return { limit: p, terminated: true };
+        }
         p++;
-      } else if ((c === 10 || c === 13) && !triple) {
-        return { limit: p, terminated: false };
+      } else if (c === 10 || c === 13) {
+        if (!triple) return { limit: p, terminated: false };
+        p += c === 13 && src.charCodeAt(p + 1) === 10 ? 2 : 1;
+        line++;
+        lineStart = p;
       } else p++;
     }
     return { limit: Math.min(p, end), terminated: false };
@@ -1610,9 +2200,14 @@ class Lexer {
           seg = p;
           continue;
         }
+        if (this.literalBraces.has(p)) {
+          if (!inSpec) fs.openLiteral++;
+          p++;
+          continue;
+        }
         let q = p + 1;
         while (q < limit && (src.charCodeAt(q) === 32 || src.charCodeAt(q) === 9)) q++;
-        if (!inSpec && q < limit && src.charCodeAt(q) === CLOSE_BRACE) {
+        if (q < limit && src.charCodeAt(q) === CLOSE_BRACE) {
           this.report(
             D.fstringEmptyBraces,
             `empty '${src.slice(p, q + 1)}' in an f-string: read as text`,
@@ -1629,8 +2224,18 @@ class Lexer {
           this.tooDeep(p);
           return;
         }
+        const tokenIndex = this.tokens.length;
         this.push(T.FExprStart, p, p + 1);
-        this.pushContext({ kind: 'interp', fstring: fs, openOffset: p, openLine: this.line, openColumn: p - this.lineStart + 1 });
+        this.pushContext({
+          kind: 'interp',
+          fstring: fs,
+          openOffset: p,
+          openLine: this.line,
+          openColumn: p - this.lineStart + 1,
+          lineStart: this.lineStart,
+          tokenIndex,
+          commentCount: this.comments.length,
+        });
         this.pos = p + 1;
         return;
       }
@@ -1648,6 +2253,12 @@ class Lexer {
           seg = p;
           continue;
         }
+        if (fs.openLiteral > 0) {
+          // The partner of a `{` read as text.
+          fs.openLiteral--;
+          p++;
+          continue;
+        }
         this.report(D.fstringSingleBrace, "single '}' in an f-string: read as text", p, p + 1, "write '}}' for a literal brace");
         p++;
         continue;
@@ -1660,7 +2271,7 @@ class Lexer {
           continue;
         }
         const r = decodeEscape(src, p, false, limit);
-        if (r.error !== undefined) this.report(D.invalidEscape, r.error, p, r.next);
+        if (r.error !== undefined) this.report(D.invalidEscape, r.error, p, r.next, 'write the character itself, or escape the backslash as \\\\');
         out += src.slice(seg, p) + r.text;
         p = r.next;
         seg = p;
@@ -1696,6 +2307,7 @@ class Lexer {
     }
     if (inSpec) {
       // `f'{x:>5'`: the format spec runs into the closing quote.
+      if (this.recoverInInterpolation("no '}' closes it before the end of the f-string", true)) return;
       const interp = this.contexts[this.contexts.length - 2] as InterpolationContext;
       this.reporter.add(
         D.fstringMissingBrace,
@@ -1888,6 +2500,56 @@ function endsOperand(token: Token): boolean {
     t === T.None ||
     t === T.BareText
   );
+}
+
+const COMPARISONS = new Set<TokenType>([T.EqualEqual, T.NotEqual, T.Less, T.Greater, T.LessEqual, T.GreaterEqual, T.In]);
+
+const DIGIT_NAME_ASSIGNMENT = /^[ \t]*([0-9][A-Za-z0-9_]*)[ \t]*=(?!=)/gm;
+
+function assignedDigitNames(src: string): Set<string> {
+  const names = new Set<string>();
+  DIGIT_NAME_ASSIGNMENT.lastIndex = 0;
+  for (let m = DIGIT_NAME_ASSIGNMENT.exec(src); m !== null; m = DIGIT_NAME_ASSIGNMENT.exec(src)) names.add(m[1] as string);
+  return names;
+}
+
+const OPERATOR_CHARS = '+-*/%@&|^~<>!=';
+
+/** After the bracket at `at`, skipping nested brackets and quoted runs on the same line; -1 if it does not close there. */
+function skipBrackets(src: string, at: number, limit: number): number {
+  let depth = 0;
+  for (let p = at; p < limit; p++) {
+    const c = src.charCodeAt(p);
+    if (c === 10 || c === 13) return -1;
+    if (c === 39 || c === 34) {
+      const after = skipStringOnLine(src, p, limit);
+      if (after < 0) return -1;
+      p = after - 1;
+    } else if (c === 40 || c === 91 || c === 123) depth++;
+    else if (c === 41 || c === 93 || c === 125) {
+      depth--;
+      if (depth === 0) return p + 1;
+    }
+  }
+  return -1;
+}
+
+/** After the string whose opening quote is at `at` (one or three quotes, backslashes escaping), if it closes on this line before `limit`; else -1. */
+function skipStringOnLine(src: string, at: number, limit: number): number {
+  const quote = src.charCodeAt(at);
+  const triple = src.charCodeAt(at + 1) === quote && src.charCodeAt(at + 2) === quote;
+  for (let p = at + (triple ? 3 : 1); p < limit; p++) {
+    const c = src.charCodeAt(p);
+    if (c === 10 || c === 13) return -1;
+    if (c === 92) p++;
+    else if (c === quote && (!triple || (src.charCodeAt(p + 1) === quote && src.charCodeAt(p + 2) === quote))) return p + (triple ? 3 : 1);
+  }
+  return -1;
+}
+
+function startsAtColumnZero(src: string, lineStart: number): boolean {
+  const c = src.charCodeAt(lineStart);
+  return c !== 32 && c !== 9 && c !== 12;
 }
 
 function startsString(src: string, at: number): boolean {

@@ -49,6 +49,7 @@ import type {
 } from '../syntax/ast.js';
 import { syntaxDiagnostics as D } from './diagnostics.js';
 import { foldChain, type ChainLink, type ChainOperand, type ChainOperator, type FoldProblem } from './precedence.js';
+import { rawValueEnd, startsRawText } from './raw-values.js';
 import { position, span, type Reporter } from './reporter.js';
 import * as T from './tokens.js';
 import type { Token } from './tokens.js';
@@ -292,7 +293,7 @@ export class DialectParser extends EmbeddedActionsParser {
     if (token.tokenType === T.Invalid) return;
     if (this.lastError >= unitStart || this.lexErrorIn(unitStart, Math.max(resyncEnd, unitStart + 1))) return;
     const at = token.tokenType === EOF ? this.endOfInputSpan() : spanOf(token, token);
-    this.error(D.syntaxError, err.message, at, this.suggestionFor(token, before));
+    this.error(D.syntaxError, err.message, at, this.suggestionFor(token, before) ?? genericSuggestion(err.message));
   }
 
   private endOfInputSpan(): SourceSpan {
@@ -420,7 +421,7 @@ export class DialectParser extends EmbeddedActionsParser {
           );
         }
         this.SKIP_TOKEN();
-        out.push(...this.flattenedBlockRest());
+        pushAll(out, this.flattenedBlockRest());
         continue;
       }
       const comments = this.leadingComments(t.startOffset);
@@ -442,7 +443,7 @@ export class DialectParser extends EmbeddedActionsParser {
   private statementWithRecovery(out: Statement[]): void {
     const start = this.LA(1);
     try {
-      out.push(...this.SUBRULE(this.statement));
+      pushAll(out, this.SUBRULE(this.statement));
     } catch (e) {
       if (e instanceof RangeError) {
         // The engine's stack ran out before the nesting limit (the parser was called from deep
@@ -468,7 +469,7 @@ export class DialectParser extends EmbeddedActionsParser {
       if (this.LA(1).tokenType === T.Indent) {
         // The broken line opened a block: keep its statements (they are still checked).
         this.SKIP_TOKEN();
-        out.push(...this.flattenedBlockRest());
+        pushAll(out, this.flattenedBlockRest());
       }
     }
   }
@@ -595,8 +596,8 @@ export class DialectParser extends EmbeddedActionsParser {
         targets.push(value);
         value = this.SUBRULE2(this.starExpressions);
       }
-      for (const target of targets) this.checkTarget(target, true);
-      return { kind: 'assign', targets, value, span: joinSpans(first.span, value.span) as SourceSpan };
+      const read = targets.map((target) => this.numberTarget(target) ?? (this.checkTarget(target, true), target));
+      return { kind: 'assign', targets: read, value, span: joinSpans(first.span, value.span) as SourceSpan };
     }
     const augmented = AUGMENTED.get(next.tokenType);
     if (augmented !== undefined) {
@@ -606,6 +607,10 @@ export class DialectParser extends EmbeddedActionsParser {
       return { kind: 'augAssign', target: first, operator: augmented, value, span: joinSpans(first.span, value.span) as SourceSpan };
     }
     if (next.tokenType === T.Colon) {
+      if (LITERAL_KINDS.has(first.kind)) {
+        // `"prefer": "{x}"` alone on a line: text outside any string, not an annotated assignment.
+        throw new Expected(next, `expected a statement, found ${first.kind === 'number' ? 'a number' : 'text'} followed by ':'`);
+      }
       this.SKIP_TOKEN();
       const annotation = this.SUBRULE(this.expression);
       let value: Expression;
@@ -626,6 +631,23 @@ export class DialectParser extends EmbeddedActionsParser {
     }
     return { kind: 'expression', expression: first, span: first.span as SourceSpan };
   });
+
+  /**
+   * `1 = product_search_result`: WorkflowLLM's converter wrote a variable's
+   * name with every character outside [A-Za-z0-9] replaced by `_`, so a
+   * variable named "1" is `1`. Python cannot assign to a number; the one
+   * sensible reading is Set Variable "1" (SC4030).
+   */
+  private numberTarget(target: Expression): Expression | undefined {
+    if (target.kind !== 'number' || target.isFloat || !/^[0-9]+$/.test(target.text)) return undefined;
+    this.warn(
+      D.numberTarget,
+      `'${target.text}' is a number, which Python cannot assign to: read as the variable named '${target.text}'`,
+      target.span as SourceSpan,
+      `rename the variable so that it starts with a letter, e.g. var_${target.text}`,
+    );
+    return { kind: 'name', name: target.text, span: target.span as SourceSpan };
+  }
 
   /** Python's assignment targets: names, attributes, subscripts, and tuples/lists of them. */
   private checkTarget(target: Expression, allowUnpacking: boolean): void {
@@ -687,7 +709,7 @@ export class DialectParser extends EmbeddedActionsParser {
     const out: Statement[] = [];
     const start = this.LA(1);
     try {
-      out.push(...this.SUBRULE(this.simpleStatementLine));
+      pushAll(out, this.SUBRULE(this.simpleStatementLine));
     } catch (e) {
       if (!this.isCaught(e)) throw e;
       const before = this.LA(0);
@@ -881,13 +903,13 @@ export class DialectParser extends EmbeddedActionsParser {
               D.syntaxError,
               `expected 'case' inside 'match', found ${describeToken(next)}`,
               spanOf(next, next),
-              'start each menu item with \'case "Title":\'',
+              'indent it under a \'case "Title":\' line, or dedent it to end the match',
             );
           }
           const stray: Statement[] = [];
           if (next.tokenType === T.Indent) {
             this.SKIP_TOKEN();
-            stray.push(...this.flattenedBlockRest());
+            pushAll(stray, this.flattenedBlockRest());
           } else this.statementWithRecovery(stray);
           const previous = cases[cases.length - 1];
           if (previous !== undefined) cases[cases.length - 1] = { ...previous, body: [...previous.body, ...stray] };
@@ -1029,7 +1051,7 @@ export class DialectParser extends EmbeddedActionsParser {
         this.skipUntil(new Set([T.Colon]), true);
         const clauseColon = this.LA(1).tokenType === T.Colon ? this.LA(1) : undefined;
         if (clauseColon !== undefined) this.SKIP_TOKEN();
-        body.push(...this.block(clauseColon, `'${next.image}'`));
+        pushAll(body, this.block(clauseColon, `'${next.image}'`));
       }
     }
     return { kind: 'unsupported', keyword: keyword.image, header, body, span: spanOf(keyword, this.lastContent(keyword)) };
@@ -1791,6 +1813,11 @@ export class DialectParser extends EmbeddedActionsParser {
     let bare = false;
     let count = 0;
     let sawLambda = false;
+    // `for` needs an `in` after it (a comprehension), and `if` an `else` (outside a comprehension):
+    // `[go for it]`, `[if possible]` are text.
+    let forsWithoutIn = 0;
+    let ifsWithoutElse = 0;
+    let comprehension = false;
     let previous: TokenType | undefined;
     for (let k = 1; ; k++) {
       const t = this.LA(k);
@@ -1827,22 +1854,31 @@ export class DialectParser extends EmbeddedActionsParser {
       } else if (type === T.Dot) {
         if (this.LA(k + 1).tokenType !== T.Name) bare = true;
         expectOperand = true;
+      } else if (type === T.Not) {
+        // After an operand `not` is only the first half of `not in` (`[rather not say]` is text).
+        if (this.LA(k + 1).tokenType !== T.In) bare = true;
+        expectOperand = true;
       } else if (
         T.InfixOperator.categoryMatchesMap?.[type.tokenTypeIdx as number] === true ||
         type === T.DoubleStar ||
-        type === T.Not ||
         type === T.If ||
         type === T.Else ||
         type === T.For ||
         type === T.Is
       ) {
+        if (type === T.For) {
+          forsWithoutIn++;
+          comprehension = true;
+        } else if (type === T.In && forsWithoutIn > 0) forsWithoutIn--;
+        else if (type === T.If && !comprehension) ifsWithoutElse++;
+        else if (type === T.Else && ifsWithoutElse > 0) ifsWithoutElse--;
         expectOperand = true;
       } else {
         bare = true;
       }
     }
     if (count === 0 || sawLambda) return 0;
-    if (expectOperand) bare = true;
+    if (expectOperand || forsWithoutIn > 0 || ifsWithoutElse > 0) bare = true;
     return bare ? count : 0;
   }
 
@@ -1962,13 +1998,67 @@ export class DialectParser extends EmbeddedActionsParser {
     return { args, keywords };
   }
 
+  /**
+   * The value of `Key=value`. Text WorkflowLLM's converter wrote unquoted
+   * (starting with `"`, `'`, `[` or `{`) that does not read as one value
+   * followed by `,` or `)` — `WFMatchTextPattern="os_version":"(.*?)", …` —
+   * is read as unquoted text up to the next `, Name=` on its line or the
+   * call's closing `)` at the end of the line (`raw-values.ts`). Valid Python
+   * always reads as one value followed by `,` or `)`, so it never gets here.
+   */
+  private keywordValue(): Expression {
+    const start = this.LA(1);
+    const state = this.cursor.exportLexerState();
+    const lastError = this.lastError;
+    try {
+      const value = this.quickAtom() ?? this.SUBRULE(this.expression);
+      const follow = this.LA(1).tokenType;
+      if (follow === T.Comma || follow === T.RParen) return value;
+      return this.rawKeywordValue(start, state, lastError) ?? value;
+    } catch (e) {
+      if (!this.isCaught(e)) throw e;
+      const raw = this.rawKeywordValue(start, state, lastError);
+      if (raw === undefined) throw e;
+      return raw;
+    }
+  }
+
+  private rawKeywordValue(start: IToken, state: number, lastError: number): Expression | undefined {
+    const src = this.state.src;
+    const s = start.startOffset;
+    if (!startsRawText(src, s) || start.tokenType === T.BareText) return undefined;
+    const e = rawValueEnd(src, s);
+    if (e <= s) return undefined;
+    // The tokens up to the end must stop exactly there, at the `,` or `)` that follows.
+    this.cursor.importLexerState(state);
+    let last = start;
+    while (this.LA(1).tokenType !== EOF && this.LA(1).startOffset < e) {
+      last = this.LA(1);
+      this.SKIP_TOKEN();
+    }
+    const follow = this.LA(1);
+    if ((follow.tokenType !== T.Comma && follow.tokenType !== T.RParen) || (last.endOffset ?? last.startOffset) + 1 > e) {
+      this.cursor.importLexerState(state);
+      return undefined;
+    }
+    this.state.reporter.withdrawFrom(s);
+    this.lastError = lastError;
+    const from = tokenStart(start);
+    return this.bareTextAt(span(from, position(from.line, from.column + (e - s), e)));
+  }
+
+  /** Chevrotain's token cursor: every parser has these methods, its type declarations do not list them. */
+  private get cursor(): { exportLexerState(): number; importLexerState(state: number): void } {
+    return this as unknown as { exportLexerState(): number; importLexerState(state: number): void };
+  }
+
   private argument(args: Expression[], keywords: Keyword[]): void {
     const first = this.LA(1);
     const second = this.LA(2);
     if (second.tokenType === T.Assign && (first.tokenType === T.Name || T.KEYWORDS.get(first.image) === first.tokenType)) {
       this.SKIP_TOKEN();
       this.SKIP_TOKEN();
-      const value = this.quickAtom() ?? this.SUBRULE(this.expression);
+      const value = this.keywordValue();
       const name = nameOf(first);
       const nameSpan = spanOf(first, first);
       const p = payloadOf(first);
@@ -2042,6 +2132,8 @@ const TARGET_NAMES: Partial<Record<Expression['kind'], string>> = {
   tuple: 'this tuple',
   list: 'this list',
 };
+
+const LITERAL_KINDS = new Set<Expression['kind']>(['string', 'fstring', 'bytes', 'number', 'bareText']);
 
 const ATOM_START = new Set<TokenType>([
   T.Name,
@@ -2129,6 +2221,21 @@ function nodeDepth(root: Expression): number {
     }
   }
   return deepest;
+}
+
+/** A fix for a syntax error no more specific rule explains, from what was expected. */
+function genericSuggestion(message: string): string {
+  if (message.startsWith('expected a statement')) return 'this line is not code: if it is text, move it inside the string it belongs to (check the quotes of the lines above); otherwise remove it';
+  if (message.startsWith('expected an expression')) return 'write a value here (a variable, a string in quotes, a number), or remove what stands here';
+  if (message.startsWith('expected the end of the line')) return "end the statement before this: separate items with ',', or put text in quotes";
+  const expected = /^expected ('[^']+')/.exec(message);
+  if (expected !== null) return `write ${expected[1]} here`;
+  return 'correct the code at this point';
+}
+
+/** `out.push(...items)` without spreading (a line of 250,000 `;`-joined statements would overflow the argument stack). */
+function pushAll<T>(out: T[], items: readonly T[]): void {
+  for (const item of items) out.push(item);
 }
 
 /** Sets the comments of a statement the parser has just built (no one else holds it yet). */

@@ -26,6 +26,8 @@ export function span(start: SourcePosition, end: SourcePosition): SourceSpan {
 export class Reporter {
   private entries: Entry[] = [];
   private dropped = 0;
+  /** Full of errors only: nothing more can get in. */
+  private onlyErrors = false;
   private order = 0;
 
   constructor(private readonly limit: number) {}
@@ -33,7 +35,10 @@ export class Reporter {
   add(definition: DiagnosticDefinition, message: string, where: SourceSpan, suggestion?: string, severity?: Severity): void {
     if (this.entries.length >= this.limit) {
       this.dropped++;
-      return;
+      // Full: an error still gets in, in place of the latest warning (a file must never look error-free
+      // because a thousand warnings came first); that the input was cut short (SC4191) always does.
+      if (definition.code === syntaxDiagnostics.tooLarge.code) this.entries.pop();
+      else if ((severity ?? definition.severity) !== 'error' || this.onlyErrors || !this.evictWarning()) return;
     }
     const details: { location: { kind: 'source'; span: SourceSpan }; suggestion?: string; severity?: Severity } = {
       location: { kind: 'source', span: where },
@@ -43,10 +48,25 @@ export class Reporter {
     this.entries.push({ offset: where.start.offset, order: this.order++, diagnostic: diagnostic(definition, message, details) });
   }
 
+  private evictWarning(): boolean {
+    if (this.entries.every((e) => e.diagnostic.severity === 'error')) {
+      this.onlyErrors = true;
+      return false;
+    }
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      if ((this.entries[i] as Entry).diagnostic.severity !== 'error') {
+        this.entries.splice(i, 1);
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Withdraws everything reported at or after `offset` (the lexer re-reads that text). */
   withdrawFrom(offset: number): void {
     if (!this.entries.some((e) => e.offset >= offset)) return;
     this.entries = this.entries.filter((e) => e.offset < offset);
+    this.onlyErrors = false;
   }
 
   get size(): number {
@@ -63,9 +83,20 @@ export class Reporter {
   /** Drops warnings (never errors) whose offset lies in one of the ranges; used for text read as bare text. */
   dropWarningsIn(ranges: readonly (readonly [number, number])[]): void {
     if (ranges.length === 0) return;
-    this.entries = this.entries.filter(
-      (e) => e.diagnostic.severity === 'error' || !ranges.some(([from, to]) => e.offset >= from && e.offset < to),
-    );
+    // Binary search over the ranges (sorted by start; they never overlap): a million bare texts and a thousand warnings stay fast.
+    const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+    const inRange = (offset: number): boolean => {
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((sorted[mid] as readonly [number, number])[0] <= offset) lo = mid + 1;
+        else hi = mid;
+      }
+      const range = sorted[lo - 1];
+      return range !== undefined && offset < range[1];
+    };
+    this.entries = this.entries.filter((e) => e.diagnostic.severity === 'error' || !inRange(e.offset));
   }
 
   static merge(limit: number, ...reporters: Reporter[]): Diagnostic[] {
@@ -76,8 +107,18 @@ export class Reporter {
       for (const e of r.entries) all.push({ offset: e.offset, order: phase * 1e9 + e.order, diagnostic: e.diagnostic });
     });
     all.sort((a, b) => a.offset - b.offset || a.order - b.order);
-    const out = all.slice(0, limit).map((e) => e.diagnostic);
-    dropped += Math.max(0, all.length - limit);
+    let kept = all;
+    if (all.length > limit) {
+      // Errors first (in source order), then the earliest warnings, so that no error is lost to warnings.
+      const errors = all
+        .filter((e) => e.diagnostic.severity === 'error')
+        .sort((a, b) => Number(b.diagnostic.code === syntaxDiagnostics.tooLarge.code) - Number(a.diagnostic.code === syntaxDiagnostics.tooLarge.code))
+        .slice(0, limit);
+      const others = all.filter((e) => e.diagnostic.severity !== 'error').slice(0, limit - errors.length);
+      kept = [...errors, ...others].sort((a, b) => a.offset - b.offset || a.order - b.order);
+    }
+    const out = kept.map((e) => e.diagnostic);
+    dropped += all.length - kept.length;
     if (dropped > 0) {
       const at = position(1, 1, 0);
       out.push(

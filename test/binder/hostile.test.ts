@@ -48,7 +48,7 @@ list_x = is_workflow_actions_list( WFItems=[Select Manually, 1080p])
 
 describe('hostile code through compile()', () => {
   it('unterminated strings and f-strings', () => {
-    for (const code of ["x = '''never closed\n", "x = f'''{y\n", 'x = f"{', "is_workflow_actions_x(A='''a)\nb = 1\n", "x = f'''{'''"]) {
+    for (const code of ["x = '''never closed\n", "x = f'''{y\n", 'x = f"{', "is_workflow_actions_x(A='''a)\nb = 1\n", "x = f'''{'''\ny = '''a\nb'''c\n"]) {
       const result = survive(code);
       expect(result.diagnostics.some((d) => d.severity === 'error')).toBe(true);
     }
@@ -81,6 +81,15 @@ describe('hostile code through compile()', () => {
     expect(survive(`x = '''${big}'''\n`).shortcut!.length).toBeGreaterThan(50 * 1024 * 1024);
     survive(`x = f'''${big}{x}'''\n`);
     survive(`# ${big}\n`);
+  }, 120_000);
+
+  it('a 50 MB line of ten million keywords, and 25 million comment lines: limits hold while parsing, memory stays bounded', () => {
+    const keywords = survive(`is_workflow_actions_x(${'A=1, '.repeat(10_000_000)})`);
+    expect(keywords.shortcut).toBeUndefined();
+    expect(keywords.diagnostics.map((d) => d.code)).toContain('SC4191');
+    expect(keywords.diagnostics.length).toBeLessThanOrEqual(2_002);
+    const comments = survive('# note\n'.repeat(25_000_000 / 4));
+    expect(comments.diagnostics.map((d) => d.code)).toContain('SC4191');
   }, 120_000);
 
   it('a line of 100,000 repeated keywords: every problem counted, at most 1,000 kept', () => {

@@ -357,6 +357,8 @@ class Printer {
     switch (e.kind) {
       case 'call': {
         if (e.args.length + e.keywords.length === 0) return undefined;
+        // Unquoted keyword text (model code) reads back only on the call's own line: keep such a call flat.
+        if (e.keywords.some((k) => k.value.kind === 'bareText')) return undefined;
         const callee = this.flat(e.callee, Prec.Primary, TOP);
         const items = [
           ...e.args.map((a) => item(a, Prec.Or)),

@@ -87,8 +87,8 @@ describe('hostile input: unterminated text', () => {
     ["x = f'{a", 'SC4003'],
     ["x = f'a{b}c\ny = 1", 'SC4003'],
     ["x = f'''{a}\ny = 1", 'SC4003'],
-    ["x = f'{a'", 'SC4004'],
-    ["x = f'{a:>{b'", 'SC4004'],
+    ["x = f'{a'", 'SC4027'],
+    ["x = f'{a:>{b'", 'SC4027'],
     ["x = rb'\\", 'SC4001'],
   ])('%j reports %s', (src, code) => {
     const result = parseModule(src);
@@ -127,10 +127,38 @@ describe('hostile input: a 50 MB single line', () => {
     ['a list of numbers (token limit)', () => `x = [${'1, '.repeat(MB50 / 3)}]`, ['SC4191']],
     ['unreadable characters', () => '¥'.repeat(MB50), ['SC4011']],
     ['an unterminated string', () => `x = '${'a'.repeat(MB50)}`, ['SC4001']],
+    // Ten million keyword arguments: the token limit stops the reading, so memory stays bounded.
+    ['ten million keywords', () => `is_workflow_actions_x(${'A=1, '.repeat(MB50 / 5)})`, ['SC4191', 'SC4101']],
+    ['ten million unquoted keyword values', () => `f(${'A=", '.repeat(MB50 / 5)})`, ['SC4191', 'SC4101']],
+    ['unreadable f-string braces', () => `x = f'''${'{#'.repeat(MB50 / 2)}'''`, ['SC4027', 'SC4191', 'SC4101', 'SC4192']],
   ])('%s parses in bounded time and memory', (_what, make, codes) => {
     const result = parseModule(make());
     expectStructured(result);
     expect(codesOf(result)).toEqual(codes);
+    expect(result.diagnostics.length).toBeLessThanOrEqual(1001);
+  });
+});
+
+describe('hostile input: 50 MB of lines', () => {
+  const MB50 = 50 * 1024 * 1024;
+  it.each([
+    // Comments are kept like tokens and count against the same limit (25 million of them once exhausted the heap).
+    ['comment lines', () => '#\n'.repeat(MB50 / 2), ['SC4191']],
+    ['strings whose closing quotes were lost', () => "x = '''a\ny = f(A='''b''')\n".repeat(MB50 / 28), ['SC4002', 'SC4192', 'SC4191']],
+    ["quotes inside '#' lines of a string", () => `x = '''a\n${"# 'b''' c\n".repeat(MB50 / 10)}'''\n`, ['SC4029', 'SC4192']],
+    ['unclosed condition operands', () => 'if { in x:\n    pass\nz = 1 ]\n'.repeat(MB50 / 28), ['SC4020', 'SC4192', 'SC4191']],
+  ])('%s parse in bounded time and memory', (_what, make, codes) => {
+    const result = parseModule(make());
+    expectStructured(result);
+    expect(codesOf(result)).toEqual(expect.arrayContaining(codes));
+    expect(result.module.comments.length).toBeLessThanOrEqual(1_000_000);
+    expect(result.diagnostics.length).toBeLessThanOrEqual(1001);
+  });
+
+  it('a thousand warnings never hide an error (the diagnostic cap keeps errors)', () => {
+    const result = parseModule(`${'x = [a b]\n'.repeat(2000)}y = )\n`);
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['SC4020']);
+    expect(result.diagnostics.at(-1)!.code).toBe('SC4192');
   });
 });
 

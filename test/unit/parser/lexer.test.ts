@@ -263,11 +263,12 @@ describe('lexer: f-strings', () => {
     expect(payloads("f'a{}b'", 'FStringMiddle')).toEqual([{ kind: 'text', value: 'a{}b' }]);
   });
 
-  it("reports a missing '}' where the f-string's own quote ends it (Python 3.11 reading)", () => {
+  it("reads a '{' that no '}' closes before the f-string's own quote (Python 3.11 reading) as text", () => {
     const { tokens: ts, diagnostics } = tokens("x = f'{a'\ny = 1");
-    expect(diagnostics.map((d) => d.code)).toEqual(['SC4004']);
+    expect(diagnostics.map((d) => d.code)).toEqual(['SC4027']);
     expect(where(diagnostics[0]!)).toBe('1:7');
-    expect(ts.map((t) => t.tokenType.name).slice(2, 7)).toEqual(['FStringStart', 'FExprStart', 'Name', 'FExprEnd', 'FStringEnd']);
+    expect(ts.map((t) => t.tokenType.name).slice(2, 5)).toEqual(['FStringStart', 'FStringMiddle', 'FStringEnd']);
+    expect(payloads("x = f'{a'", 'FStringMiddle')).toEqual([{ kind: 'text', value: '{a' }]);
   });
 
   it('keeps a broken interpolation inside its f-string', () => {
@@ -290,9 +291,10 @@ describe('lexer: f-strings', () => {
     expect(ts.some((t) => t.image === 'z')).toBe(true);
   });
 
-  it("reports '#' and invalid conversions inside interpolations", () => {
-    expect(codes("f'{x#}'")).toContain('SC4009');
-    expect(codes("f'{x!z}'")).toEqual(['SC4009']);
+  it("reads '{' as text where '#' or an invalid conversion makes its interpolation unreadable", () => {
+    expect(codes("f'{x#}'")).toEqual(['SC4027']);
+    expect(payloads("f'{x#}'", 'FStringMiddle')).toEqual([{ kind: 'text', value: '{x#}' }]);
+    expect(codes("f'{x!z}'")).toEqual(['SC4027']);
   });
 });
 
@@ -506,9 +508,9 @@ describe('lexer: brackets', () => {
   });
 
   it('reports a closing bracket that closes an outer bracket first', () => {
-    const { diagnostics, tokens: ts } = tokens('f(WFReplaceTextFind={, WFInput=x)\ny = 1\n');
+    const { diagnostics, tokens: ts } = tokens('f(WFInput, {x, y)\ny = 1\n');
     expect(diagnostics.map((d) => d.code)).toEqual(['SC4021']);
-    expect(where(diagnostics[0]!)).toBe('1:21');
+    expect(where(diagnostics[0]!)).toBe('1:12');
     expect(ts.filter((t) => t.startLine === 2)).toHaveLength(4);
   });
 

@@ -428,7 +428,7 @@ describe('parser: errors and recovery', () => {
   });
 
   it('says where a multi-line string that swallowed code began', () => {
-    const { diagnostics } = parse("a = '''text\nb = g(c='''x''')\n'''\n");
+    const { diagnostics } = parse("a = '''text\nb = ''':\n");
     expect(diagnostics[0]?.suggestion).toContain('opened on line 1');
   });
 
