@@ -98,6 +98,14 @@ const typedAggrandizement: fc.Arbitrary<Aggrandizement> = fc.oneof(
   fc.record({ kind: fc.constant('coercion' as const), itemClass: fc.constantFrom('WFDictionaryContentItem', 'WFStringContentItem', 'WFNumberContentItem'), extra: uniqueEntries(plainPlist, 1) }),
   fc.record({ kind: fc.constant('dictionaryKey' as const), key: irString, extra: uniqueEntries(plainPlist, 1) }),
   fc.record({ kind: fc.constant('property' as const), name: fc.constantFrom('Name', 'File Extension', 'Width'), extra: uniqueEntries(plainPlist, 1) }),
+  // A PropertyUserInfo as Shortcuts writes it, the one `x.Name` derives or another (dialect §6.2.1).
+  fc
+    .record({
+      name: fc.constantFrom('Name', 'File Extension', 'File Size', 'Artist'),
+      info: fc.constantFrom<PlistValue>('WFItemName', 'WFFileExtensionProperty', 'artist', { kind: 'integer', value: 14n }),
+      extra: uniqueEntries(plainPlist, 1),
+    })
+    .map(({ name, info, extra }): Aggrandizement => ({ kind: 'property', name, extra: [{ key: 'PropertyUserInfo', value: info }, ...extra] })),
   fc.record({ kind: fc.constant('dateFormat' as const), fields: uniqueEntries(plainPlist, 3) }),
   fc.record({ kind: fc.constant('unit' as const), fields: uniqueEntries(plainPlist, 2) }),
 );
@@ -282,6 +290,16 @@ const rawStatement: fc.Arbitrary<RawActionStatement> = fc
     return { kind: 'raw', action, reason: parsed.kind === 'unparsed' ? parsed.reason : 'unreachable' };
   });
 
+/** Set Variable in the sugar's shape (`X = varexpr`, `X = coerce_variable(…)`, `X = ...`), or near it. */
+const setVariable: fc.Arbitrary<Statement> = fc
+  .record({ name: nonEmptyString, input: fc.option(variableReference, { nil: undefined }) })
+  .map(({ name, input }): Statement => ({
+    kind: 'action',
+    identifier: 'is.workflow.actions.setvariable',
+    parameters: [...(input === undefined ? [] : [{ key: 'WFInput', value: { kind: 'variable', variable: input } as Value }]), { key: 'WFVariableName', value: { kind: 'string', value: name } }],
+    extraKeys: [],
+  }));
+
 /** Statement lists with blocks nested up to `maxDepth`. */
 export function statements(options: IrArbitraryOptions = {}): fc.Arbitrary<Statement[]> {
   const maxDepth = options.maxDepth ?? 3;
@@ -293,6 +311,7 @@ export function statements(options: IrArbitraryOptions = {}): fc.Arbitrary<State
     const plain = fc.oneof(
       { weight: 6, arbitrary: fc.record({ identifier, core: actionCore }).map(({ identifier: id, core }): Statement => ({ kind: 'action', identifier: id, ...core })) },
       { weight: 1, arbitrary: rawStatement },
+      { weight: 1, arbitrary: setVariable },
     );
     const statement =
       depth >= maxDepth
