@@ -7,6 +7,7 @@ import { sharedLocation, type BenchSection } from './harness.js';
 import { checkSection } from './sections/check.js';
 import { compileSection } from './sections/compile.js';
 import { decompileSection } from './sections/decompile.js';
+import { hostileScalingSection } from './sections/hostile-scaling.js';
 import { liftLowerSection } from './sections/lift-lower.js';
 import { parseSection } from './sections/parse.js';
 import { plistReadSection } from './sections/plist-read.js';
@@ -21,6 +22,7 @@ const sections: BenchSection[] = [
   decompileSection,
   parseSection,
   compileSection,
+  hostileScalingSection,
 ];
 
 async function main(): Promise<number> {

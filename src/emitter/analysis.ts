@@ -114,12 +114,13 @@ export function analyze(workflow: Workflow, naming: EmitterCatalog): Analysis {
   // Identifiers: named variables first, in order of first appearance, then outputs in plist order.
   const taken = new Set<string>();
   const isTaken = (candidate: string): boolean => taken.has(candidate) || isReservedIdentifier(candidate);
+  const nextSuffix = new Map<string, number>();
   const variables = new Map<string, VariableInfo>();
   const renamedVariables: { identifier: string; name: string }[] = [];
   for (const variableName of variableOrder) {
     let identifier = repeatIdentifier(variableName);
     if (identifier === undefined) {
-      identifier = isAsciiIdentifier(variableName) && !isTaken(variableName) ? variableName : firstFree(sanitizeIdentifier(variableName, 'var'), isTaken);
+      identifier = isAsciiIdentifier(variableName) && !isTaken(variableName) ? variableName : firstFree(sanitizeIdentifier(variableName, 'var'), isTaken, nextSuffix);
       if (identifier !== variableName) renamedVariables.push({ identifier, name: variableName });
     }
     taken.add(identifier);
@@ -133,7 +134,7 @@ export function analyze(workflow: Workflow, naming: EmitterCatalog): Analysis {
     const counts = outputNameCounts.get(uuid);
     const effective = counts === undefined ? undefined : mostFrequent(counts);
     const label = outputLabel(action.identifier, action.core, effective, naming, action.role);
-    const identifier = firstFree(snakeCase(label), isTaken);
+    const identifier = firstFree(snakeCase(label), isTaken, nextSuffix);
     taken.add(identifier);
     outputs.set(uuid, { identifier, referenced: counts !== undefined, effectiveOutputName: effective });
   }

@@ -56,7 +56,8 @@ export class StatementEmitter {
           out.push(expressionStatement(call('raw_action', [this.values.value(statement.action)])));
           break;
         default:
-          out.push(...this.block(statement, indent, repeats));
+          // A loop, not push(...): a flat block can hold 200,000 statements, more than a call's arguments may be.
+          for (const written of this.block(statement, indent, repeats)) out.push(written);
       }
     }
     return out;
@@ -252,21 +253,21 @@ export class StatementEmitter {
     const out: Statement[] = [part(block.start, block.startModeImplicit === true ? undefined : 0)];
     switch (block.kind) {
       case 'if':
-        out.push(...this.body(block.then, indent, repeats));
+        for (const written of this.body(block.then, indent, repeats)) out.push(written);
         if (block.otherwise !== undefined) {
           out.push(part(block.otherwise.part, 1));
-          out.push(...this.body(block.otherwise.body, indent, repeats));
+          for (const written of this.body(block.otherwise.body, indent, repeats)) out.push(written);
         }
         break;
       case 'menu':
         for (const c of block.cases) {
           out.push(part(c.part, 1));
-          out.push(...this.body(c.body, indent, repeats));
+          for (const written of this.body(c.body, indent, repeats)) out.push(written);
         }
         break;
       case 'repeatCount':
       case 'repeatEach':
-        out.push(...this.body(block.body, indent, repeats));
+        for (const written of this.body(block.body, indent, repeats)) out.push(written);
         break;
     }
     out.push(part(block.end, 2));
