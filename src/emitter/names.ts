@@ -52,12 +52,27 @@ export function isReservedIdentifier(text: string): boolean {
 }
 
 /**
+ * Latin letters with diacritics as their base letter (`Wörterbuch` →
+ * `Worterbuch`, not `W_rterbuch`), `ß` as `ss`, and an apostrophe between
+ * letters dropped (`What’s` → `Whats`, not `What_s`), before a name is cut
+ * into ASCII words.
+ */
+function asciiLetters(text: string): string {
+  if (/^[\x00-\x7F]*$/.test(text) && !text.includes("'")) return text;
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .replace(/(?<=\p{L})['\u2019\u02bc](?=\p{L})/gu, '');
+}
+
+/**
  * Every run of characters outside `[A-Za-z0-9_]` → `_`, trimmed; never
  * empty, never starting with a digit, never one of the repeat names (whose
  * numbered forms are all reserved, so numbering could not free them).
  */
 export function sanitizeIdentifier(text: string, fallback: string): string {
-  let out = text.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+  let out = asciiLetters(text).replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
   if (out === '') out = fallback;
   if (/^[0-9]/.test(out) || REPEAT_IDENTIFIER.test(out)) out = `${fallback}_${out}`;
   return out;
@@ -77,7 +92,7 @@ export function snakeCase(text: string): string {
 }
 
 function toSnakeCase(text: string): string {
-  const words = text
+  const words = asciiLetters(text)
     // An acronym's plural is one word: "URLs" → urls, not ur_ls.
     .replace(/([A-Z]{2,})s(?![a-z])/g, '$1S')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
