@@ -8,6 +8,7 @@ import { checkSection } from './sections/check.js';
 import { compileSection } from './sections/compile.js';
 import { datasetSection } from './sections/dataset.js';
 import { decompileSection } from './sections/decompile.js';
+import { hostileScalingSection } from './sections/hostile-scaling.js';
 import { liftLowerSection } from './sections/lift-lower.js';
 import { parseSection } from './sections/parse.js';
 import { plistReadSection } from './sections/plist-read.js';
@@ -22,6 +23,7 @@ const sections: BenchSection[] = [
   decompileSection,
   parseSection,
   compileSection,
+  hostileScalingSection,
   datasetSection,
 ];
 

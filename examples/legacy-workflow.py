@@ -10,7 +10,12 @@ __workflow__ = {
     "WFWorkflowInputContentItemClasses": ["WFStringContentItem"],
     "WFWorkflowTypes": ["NCWidget"],
 }
-__defaults__ = {"condition_codes": "strings", "start_mode": "implicit", "variable_uuids": True}
+__defaults__ = {
+    "condition_codes": "strings",
+    "start_mode": "implicit",
+    "block_outputs": False,
+    "variable_uuids": True,
+}
 input('''Your name?''')
 Name = ...
 f'''Hello {Name}!'''

@@ -26,11 +26,9 @@ match input(prompt='''What now?'''):
         for Repeat_Index, Repeat_Item in enumerate(split_text, start=1):
             text_2 = f'''{Repeat_Index}. {Repeat_Item}'''
             Lines.append(text_2)
-        repeat_results = _
         is_workflow_actions_showresult(Text=f'''{Lines}''')
     case "Quit":
         is_workflow_actions_exit()
-menu_result = _
 dictionary = {
     "name": '''fruit stand''',
     "open": True,
@@ -43,5 +41,6 @@ if '''fruit''' in dictionary_value:
     is_workflow_actions_showresult(Text=f'''Open: {dictionary["open"]}''')
 else:
     is_workflow_actions_showresult(Text='''Not a fruit stand.''')
+_ = None
 Stand_Name = dictionary_value
 is_workflow_actions_comment(WFCommentActionText='''A comment action is an action, not a # line.''')

@@ -18,9 +18,7 @@ page_contents: 'Page Contents' = is_workflow_actions_downloadurl(
     **{'Show-WFURL': True},
     WFURL='''https://example.com/feed.json''',
 )
-formatted_text: 'Formatted Text' = com_Christopher_Hannah_Text_Case_TextCaseIntent(
-    text=page_contents,
-)
+formatted_text = com_Christopher_Hannah_Text_Case_TextCaseIntent(text=page_contents)
 conditional = is_workflow_actions_conditional(
     WFControlFlowMode=0,
     GroupingIdentifier='''00000000-0000-4000-8000-000000000105''',
@@ -32,7 +30,7 @@ is_workflow_actions_conditional(
     WFControlFlowMode=2,
     GroupingIdentifier='''00000000-0000-4000-8000-000000000105''',
 )
-adjusted_date: 'Adjusted Date' = is_workflow_actions_adjustdate(
+adjusted_date = is_workflow_actions_adjustdate(
     WFAdjustOperation='''Add''',
     WFDate=datetime.datetime(2023, 3, 8, 20, 26, 40),
     WFDuration=WFQuantityFieldValue(Magnitude=attachment(Minutes), Unit='''min'''),

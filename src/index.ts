@@ -20,3 +20,5 @@ export * from './checker/index.js';
 export * from './emitter/index.js';
 export * from './compile/index.js';
 export { bindModule, binderDiagnostics, type BindOptions, type BindResult, type ReadingMode } from './binder/index.js';
+export { parseModule, syntaxDiagnostics, type ParseOptions, type ParseResult } from './parser/index.js';
+export { printModule, printStatements, printExpression, type PrintOptions } from './syntax/printer/index.js';

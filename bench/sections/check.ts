@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { Catalog } from '../../src/catalog/catalog.js';
 import { importCatalogDir } from '../../src/catalog/import.js';
 import { readCatalogFile } from '../../src/catalog/load.js';
-import { check } from '../../src/checker/index.js';
+import { checkWorkflow } from '../../src/checker/index.js';
 import { compile } from '../../src/compile/compile.js';
 import { codeToIr } from '../../src/compile/front-end.js';
 import { readShortcutFile } from '../../src/container/shortcut-file.js';
@@ -69,12 +69,12 @@ export const checkSection: BenchSection = {
     const coldStart = process.hrtime.bigint();
     const fresh = new Catalog(document);
     let findings = 0;
-    for (const w of lifted) findings += check(w, fresh, { origin: 'shortcut' }).length;
+    for (const w of lifted) findings += checkWorkflow(w, fresh, { origin: 'shortcut' }).length;
     const cold = Number(process.hrtime.bigint() - coldStart) / 1e9;
 
     const timings = race({
-      'check shortcut IR (warm)': () => lifted.forEach((w) => check(w, catalog, { origin: 'shortcut' })),
-      'check code IR (warm)': () => bound.forEach((b) => check(b.workflow, catalog, { origin: 'code', sourceMap: b.sourceMap, source: b.source })),
+      'check shortcut IR (warm)': () => lifted.forEach((w) => checkWorkflow(w, catalog, { origin: 'shortcut' })),
+      'check code IR (warm)': () => bound.forEach((b) => checkWorkflow(b.workflow, catalog, { origin: 'code', sourceMap: b.sourceMap, source: b.source })),
       'compile (code → shortcut bytes)': () => codes.forEach((c) => compile(c, { catalog })),
     });
     const rows: string[][] = [['phase', 'files', 'actions', 'actions/s', 'files/s', 'rounds']];

@@ -75,6 +75,16 @@ function bindAsk(env: Env, call: CallExpression, output: OutputBinding | undefin
   return buildAction(env, action, call, [], keywords, output, statementSpan, true);
 }
 
+/** What a call's arguments say about its action (dialect §7.2). */
+export interface CallArguments {
+  readonly parameters: Entry<Value>[];
+  /** Where each parameter's keyword was written. */
+  readonly keySpans: Map<Entry<Value>, SourceSpan>;
+  readonly customOutputName?: string;
+  readonly literalUuid?: string;
+  readonly extraKeys: Entry<PlistValue>[];
+}
+
 function buildAction(
   env: Env,
   action: ResolvedAction,
@@ -85,6 +95,46 @@ function buildAction(
   statementSpan: SourceSpan | undefined,
   sorted: boolean,
 ): BoundAction {
+  const ctx = env.ctx;
+  const { parameters, keySpans, customOutputName, literalUuid, extraKeys } = bindCallArguments(env, action, args, keywordList);
+  if (sorted) parameters.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const index = ctx.claimIndex();
+  let uuid = literalUuid;
+  let outputName: string | undefined;
+  if (output !== undefined) {
+    if (output.name !== undefined) {
+      const decl = env.names.bindOutput(output.name);
+      uuid ??= decl?.uuid;
+      outputName = decl?.outputName;
+    } else {
+      uuid ??= ctx.unnamedUuid(index, action.identifier);
+      const entry = action.entry ?? ctx.catalog?.byIdentifier(action.identifier);
+      outputName = customOutputName ?? entry?.output?.name ?? entry?.name ?? coreOutputName(action.identifier);
+    }
+  }
+  const statement: ActionStatement = {
+    kind: 'action',
+    identifier: action.identifier,
+    parameters,
+    ...(uuid === undefined ? {} : { outputUuid: uuid }),
+    ...(customOutputName === undefined ? {} : { customOutputName }),
+    extraKeys,
+  };
+  const span = statementSpan ?? call.span;
+  if (span !== undefined) ctx.sourceMap.setStatement(statement, span);
+  if (call.callee.span !== undefined) ctx.sourceMap.setCallee(statement, call.callee.span);
+  for (const [entry, keySpan] of keySpans) ctx.sourceMap.setKey(entry, keySpan);
+  env.body.push(statement);
+  return { statement, ...(uuid === undefined ? {} : { uuid }), ...(outputName === undefined ? {} : { outputName }) };
+}
+
+/**
+ * A call's arguments (dialect §7.2): a leading positional `dict(…)` holds
+ * extra action keys; `CustomOutputName='…'` and `UUID='…'` are the
+ * action's; every other keyword is a parameter, in the order written. Model
+ * code may also pass the input without its key.
+ */
+export function bindCallArguments(env: Env, action: ResolvedAction, args: readonly Expression[], keywordList: readonly Keyword[]): CallArguments {
   const ctx = env.ctx;
   let keywords = keywordList;
   const parameters: Entry<Value>[] = [];
@@ -137,35 +187,13 @@ function buildAction(
     if (keySpan !== undefined) keySpans.set(entry, keySpan);
   }
 
-  if (sorted) parameters.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const index = ctx.claimIndex();
-  let uuid = literalUuid;
-  let outputName: string | undefined;
-  if (output !== undefined) {
-    if (output.name !== undefined) {
-      const decl = env.names.bindOutput(output.name);
-      uuid ??= decl?.uuid;
-      outputName = decl?.outputName;
-    } else {
-      uuid ??= ctx.unnamedUuid(index, action.identifier);
-      const entry = action.entry ?? ctx.catalog?.byIdentifier(action.identifier);
-      outputName = customOutputName ?? entry?.output?.name ?? entry?.name ?? coreOutputName(action.identifier);
-    }
-  }
-  const statement: ActionStatement = {
-    kind: 'action',
-    identifier: action.identifier,
+  return {
     parameters,
-    ...(uuid === undefined ? {} : { outputUuid: uuid }),
+    keySpans,
     ...(customOutputName === undefined ? {} : { customOutputName }),
+    ...(literalUuid === undefined ? {} : { literalUuid }),
     extraKeys,
   };
-  const span = statementSpan ?? call.span;
-  if (span !== undefined) ctx.sourceMap.setStatement(statement, span);
-  if (call.callee.span !== undefined) ctx.sourceMap.setCallee(statement, call.callee.span);
-  for (const [entry, keySpan] of keySpans) ctx.sourceMap.setKey(entry, keySpan);
-  env.body.push(statement);
-  return { statement, ...(uuid === undefined ? {} : { uuid }), ...(outputName === undefined ? {} : { outputName }) };
 }
 
 /**

@@ -41,6 +41,17 @@ function mapSpan(env: Env, node: Statement | ControlPart, span: SourceSpan | und
   if (span !== undefined) env.ctx.sourceMap.setStatement(node, span);
 }
 
+/**
+ * The End action, at flat position `index`. In canonical code it has a UUID
+ * nothing names when `__defaults__["block_outputs"]` says ends carry one (a
+ * line after the block may bind it, `x = _`, or take it away, `_ = None`;
+ * dialect §9.6). Model code never refers to a block's output but by `x = _`,
+ * so its Ends get a UUID only that way (grammars/model-code.md).
+ */
+function endPart(env: Env, index: number, identifier: string): ControlPart {
+  return env.ctx.canonical && env.ctx.header.defaults.blockOutputs ? { ...part(), outputUuid: env.ctx.unnamedUuid(index, identifier) } : part();
+}
+
 /** Block starts carry `WFControlFlowMode: 0` unless `__defaults__["start_mode"]` is "implicit" (old files). */
 function startMode(env: Env): { startModeImplicit?: true } {
   return env.ctx.header.defaults.startMode === 'implicit' ? { startModeImplicit: true } : {};
@@ -81,14 +92,14 @@ function bindIfChain(
     mapSpan(env, otherPart, elseSpan ?? span);
     otherwise = { part: otherPart, body: collectBody(env, () => bindBody(env, orelse)) };
   }
-  ctx.claimIndex();
+  const endIndex = ctx.claimIndex();
   const block: IfStatement = {
     kind: 'if',
     groupingIdentifier: ctx.groupingIdentifier('if', startIndex),
     start,
     then,
     ...(otherwise === undefined ? {} : { otherwise }),
-    end: part(),
+    end: endPart(env, endIndex, IF),
     ...startMode(env),
   };
   mapSpan(env, block, span);
@@ -120,13 +131,13 @@ export function bindMatch(env: Env, statement: ast.MatchStatement, bindBody: Bod
       mapSpan(env, casePart, arm.span);
       cases.push({ part: casePart, body: collectBody(env, () => bindBody(env, arm.body)) });
     });
-    ctx.claimIndex();
+    const endIndex = ctx.claimIndex();
     const block: MenuStatement = {
       kind: 'menu',
       groupingIdentifier: ctx.groupingIdentifier('menu', startIndex),
       start,
       cases,
-      end: part(),
+      end: endPart(env, endIndex, MENU),
       ...startMode(env),
     };
     mapSpan(env, block, statement.span);
@@ -297,11 +308,11 @@ export function bindFor(env: Env, statement: ast.ForStatement, bindBody: BodyBin
     const start = part(parameters);
     mapSpan(env, start, statement.span);
     const body = loopBody(env, bindings, statement.body, bindBody);
-    ctx.claimIndex();
+    const endIndex = ctx.claimIndex();
     const block: RepeatCountStatement | RepeatEachStatement =
       range !== undefined
-        ? { kind: 'repeatCount', groupingIdentifier: ctx.groupingIdentifier('repeatCount', startIndex), start, body, end: part(), ...startMode(env) }
-        : { kind: 'repeatEach', groupingIdentifier: ctx.groupingIdentifier('repeatEach', startIndex), start, body, end: part(), ...startMode(env) };
+        ? { kind: 'repeatCount', groupingIdentifier: ctx.groupingIdentifier('repeatCount', startIndex), start, body, end: endPart(env, endIndex, REPEAT_COUNT), ...startMode(env) }
+        : { kind: 'repeatEach', groupingIdentifier: ctx.groupingIdentifier('repeatEach', startIndex), start, body, end: endPart(env, endIndex, REPEAT_EACH), ...startMode(env) };
     mapSpan(env, block, statement.span);
     env.body.push(block);
   });

@@ -1,6 +1,9 @@
-import type { ArrayStateItem, DictionaryItem, DictionaryValue, StringValue, TextValue, Value } from '../ir/types.js';
+import type { ArrayStateItem, DictionaryItem, DictionaryValue, Entry, StringValue, TextValue, Value } from '../ir/types.js';
+import type { PlistValue } from '../plist/value.js';
 import type { DictExpression, Expression, FStringLiteral, ListExpression, StringLiteral } from '../syntax/ast.js';
+import { lowerValue } from '../lift/lower-values.js';
 import { binderDiagnostics as D } from './diagnostics.js';
+import { bindGrammarValue } from './grammar.js';
 import type { Env } from './env.js';
 import { bindReference, isReferenceForm } from './references.js';
 import { describeExpression, literalText } from './syntax.js';
@@ -25,7 +28,10 @@ import { unquotedText } from './unquoted.js';
  *          […]                     2  a WFArrayParameterState, whose items follow
  *                                     what Shortcuts writes in arrays: '''…''' a
  *                                     plain item, f'''…''' a type-0 token string,
- *                                     the rest as above
+ *                                     the rest as above, dict(…) the item dictionary
+ *          dict(WFItemType=n, …)   n  any other item, by its keys besides WFKey
+ *   key    any other value         the key in the value grammar (a token string in
+ *                                  its generic form, a variable, …)
  *
  * Model code: the form Shortcuts itself writes — keys and text values are
  * text (`WFTextTokenString`), a nested dictionary is wrapped twice as the app
@@ -39,12 +45,12 @@ export function bindCanonicalDictionary(env: Env, dict: DictExpression): Diction
     let ok = true;
     for (const entry of dict.entries) {
       const key = canonicalKey(env, entry.key);
-      const item = canonicalItem(env, entry.value, false);
-      if (key === undefined || item === undefined) {
+      const item = explicitItem(env, entry.value) ?? canonicalItem(env, entry.value, false);
+      if (key === undefined || item === undefined || item === 'error') {
         ok = false;
         continue;
       }
-      items.push({ itemType: item.itemType, key, value: item.value, extra: [] });
+      items.push({ extra: [], ...item, key });
     }
     return ok ? { kind: 'dictionary', items } : undefined;
   });
@@ -77,14 +83,68 @@ function plainString(env: Env, expr: Expression): StringValue | 'error' | undefi
   return { kind: 'string', value: argument.value };
 }
 
+/**
+ * A key: `"text"`, `f"…{x}…"`, `plist("text")`; any other spelling is the
+ * key in the value grammar (the decompiler writes one only where those three
+ * cannot say the key: `WFTextTokenString(string='''k''')` for a token string
+ * in the file's other encoding, a variable, …).
+ */
 function canonicalKey(env: Env, expr: Expression): Value | undefined {
   if (expr.kind === 'error') return undefined;
   if (expr.kind === 'string' || expr.kind === 'fstring') return itemText(env, expr);
   const plain = plainString(env, expr);
   if (plain !== undefined) return plain === 'error' ? undefined : plain;
-  env.ctx.report(D.badDictionaryKey, `${describeExpression(expr)} cannot be a dictionary key: keys are "text", f"…{x}…" or plist("text")`, expr.span, 'write the key as a string');
-  return undefined;
+  if (expr.kind === 'dict') {
+    env.ctx.report(D.badDictionaryKey, 'a dictionary display cannot be a dictionary key', expr.span, 'write the key as a string');
+    return undefined;
+  }
+  return bindGrammarValue(env, expr);
 }
+
+/**
+ * `key: dict(WFItemType=n, WFValue=v, …)`: an item the item grammar cannot
+ * say, written as its own keys besides `WFKey` in the value grammar.
+ * Undefined when `expr` is no `dict(…)` call; `'error'` after reporting.
+ */
+function explicitItem(env: Env, expr: Expression): Omit<DictionaryItem, 'key'> | 'error' | undefined {
+  if (!isDictCall(expr)) return undefined;
+  const bound = bindGrammarValue(env, expr);
+  if (bound === undefined) return 'error';
+  const fix = 'write dict(WFItemType=0, WFValue=…) with the item type as an integer';
+  if (bound.kind !== 'map') {
+    env.ctx.report(D.badValue, 'an explicit dictionary item is dict(WFItemType=n, WFValue=v, …)', expr.span, fix);
+    return 'error';
+  }
+  let itemType: number | undefined;
+  let value: Value | undefined;
+  const extra: Entry<PlistValue>[] = [];
+  for (const entry of bound.entries) {
+    if (entry.key === 'WFItemType' && entry.value.kind === 'integer' && isSafeInteger(entry.value.value)) {
+      itemType = Number(entry.value.value);
+    } else if (entry.key === 'WFValue') {
+      value = entry.value;
+    } else if (entry.key === 'WFKey' || entry.key === 'WFItemType') {
+      env.ctx.report(D.badValue, entry.key === 'WFKey' ? 'an explicit dictionary item takes its key from the display, not from WFKey' : 'WFItemType is an integer', expr.span, fix);
+      return 'error';
+    } else {
+      extra.push({ key: entry.key, value: lowerValue(entry.value) });
+    }
+  }
+  if (itemType === undefined) {
+    env.ctx.report(D.badValue, 'an explicit dictionary item needs WFItemType, an integer', expr.span, fix);
+    return 'error';
+  }
+  return { itemType, ...(value === undefined ? {} : { value }), extra };
+}
+
+function isDictCall(expr: Expression): boolean {
+  return expr.kind === 'call' && expr.callee.kind === 'name' && expr.callee.name === 'dict';
+}
+
+function isSafeInteger(n: bigint): boolean {
+  return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER);
+}
+
 
 /** The number literal's source text (`42`, `-3.50`) for a type-3 item, or undefined. */
 function numberText(expr: Expression): string | undefined {
@@ -124,8 +184,8 @@ function canonicalItem(env: Env, expr: Expression, inArray: boolean): { itemType
         `${describeExpression(expr)} is not an item spelling of a dictionary display`,
         expr.span,
         inArray
-          ? 'array items are \'\'\'text\'\'\' (plain), f\'\'\'text\'\'\' (a token string), numbers, True/False, {…} and […]; for anything else write the generic WFDictionaryFieldValue(WFDictionaryFieldValueItems=[…])'
-          : 'items are \'\'\'text\'\'\', f\'\'\'…{x}…\'\'\', plist("text"), numbers, True/False, {…} and […]; for anything else write the generic WFDictionaryFieldValue(WFDictionaryFieldValueItems=[…])',
+          ? 'array items are \'\'\'text\'\'\' (plain), f\'\'\'text\'\'\' (a token string), numbers, True/False, {…} and […]; for anything else write the item as dict(WFItemType=n, WFValue=…)'
+          : 'items are \'\'\'text\'\'\', f\'\'\'…{x}…\'\'\', plist("text"), numbers, True/False, {…} and […]; for anything else write the item as dict(WFItemType=n, WFValue=…)',
       );
       return undefined;
     }
@@ -136,6 +196,13 @@ function canonicalArray(env: Env, list: ListExpression): ArrayStateItem[] | unde
   return env.ctx.deeper(list.span, () => {
     const items: ArrayStateItem[] = [];
     for (const element of list.elements) {
+      if (isDictCall(element)) {
+        // An item the array spellings cannot say, as its dictionary; lifting types it again (dialect principle 7).
+        const map = bindGrammarValue(env, element);
+        if (map === undefined) return undefined;
+        items.push({ kind: 'plain', value: map });
+        continue;
+      }
       const item = canonicalItem(env, element, true);
       if (item === undefined) return undefined;
       if (item === 'plain') items.push({ kind: 'plain', value: { kind: 'string', value: (element as { value: string }).value } });

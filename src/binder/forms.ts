@@ -8,13 +8,14 @@ import { calleeName } from './syntax.js';
  * value's spelling. Canonical code (grammars/dialect.md §8, read in this order):
  *
  *   T = _                     the output of the block directly above
+ *   T = _(Key=v, …)           the same, with its End's parameters (alone: the End without a UUID)
  *   X = ...                   Set Variable without input
  *   T = NAME(...)             `input` → Ask; `raw_action` → a raw entry; else the action NAME
  *   T = X.append(v)           Append to Variable
  *   T = '''…''' / f'''…'''    Text
  *   T = {…}                   Dictionary
  *   T = b[v]                  Get Dictionary Value
- *   X = varexpr               Set Variable
+ *   X = varexpr               Set Variable (also `X = coerce_variable(…)`, `getattr(…)`, `format_date(…)`, …)
  *
  * Model code (grammars/model-code.md) reads WorkflowLLM's spellings where they
  * differ: a reference call (`coerce_variable(…)`, `str(x)`, `format_date(…)`)
@@ -37,6 +38,9 @@ export type Form =
   | 'list'
   | 'invalid';
 
+/** Calls that spell an aggrandizement (dialect §6.2.1); canonical `X = coerce_variable(…)` is Set Variable (§8). */
+const AGGRANDIZEMENT_FORMS: ReadonlySet<string> = new Set(['getattr', 'coerce_variable', 'format_date', 'unit_variable_transform', 'aggrandize']);
+
 export function formOf(value: ast.Expression, mode: ReadingMode): Form {
   switch (value.kind) {
     case 'name':
@@ -48,11 +52,15 @@ export function formOf(value: ast.Expression, mode: ReadingMode): Form {
       if (isAppendCall(value)) return 'append';
       const name = calleeName(value);
       if (value.callee.kind === 'name') {
+        // `_` is reserved for actions (dialect §7.1): `_(…)` is the End of the block above (§9.6).
+        if (name === '_' && mode === 'canonical') return 'blockOutput';
         if (name === 'input') return 'ask';
         if (name === 'raw_action') return 'raw';
         // WorkflowLLM's reference calls (coerce_variable, str(x), …); is_workflow_actions_getclipboard() and
         // …getdevicedetails(…) on their own are the actions themselves.
         if (mode === 'model' && referenceCallKind(value) !== undefined && !name?.startsWith('is_workflow_actions_')) return 'setVariable';
+        // Canonical: an aggrandizement form (no action has its name, dialect §7.1) is a variable expression.
+        if (mode === 'canonical' && name !== undefined && AGGRANDIZEMENT_FORMS.has(name)) return 'setVariable';
         return 'action';
       }
       // `a.b()`: no action either; the call binder says only actions can be called.

@@ -29,9 +29,22 @@ export interface Defaults {
    * key, as current Shortcuts writes; old files leave it out.
    */
   readonly itemTextAttachments: boolean;
+  /**
+   * Whether a block's End carries a UUID when no line after the block says
+   * otherwise (`x = _` binds one, `_ = None` and `_(…)` alone give none), as
+   * current Shortcuts mostly writes; old files mostly leave it out.
+   */
+  readonly blockOutputs: boolean;
 }
 
-export const DEFAULT_DEFAULTS: Defaults = { conditionCodes: 'integers', conditionInput: 'wrapped', startMode: 'explicit', variableUuids: false, itemTextAttachments: true };
+export const DEFAULT_DEFAULTS: Defaults = {
+  conditionCodes: 'integers',
+  conditionInput: 'wrapped',
+  startMode: 'explicit',
+  variableUuids: false,
+  itemTextAttachments: true,
+  blockOutputs: true,
+};
 
 export interface HeaderTables {
   /** The top-level keys, exactly (canonical code); absent for model code. */
@@ -141,8 +154,12 @@ function readDefaults(ctx: BindContext, dict: PlistDict, statement: ast.AssignSt
         if (typeof value === 'boolean') defaults = { ...defaults, itemTextAttachments: value };
         else bad(key, 'True or False');
         break;
+      case 'block_outputs':
+        if (typeof value === 'boolean') defaults = { ...defaults, blockOutputs: value };
+        else bad(key, 'True or False');
+        break;
       default:
-        ctx.report(D.unknownHeaderKey, `__defaults__ has no setting ${JSON.stringify(key)}; it is ignored`, statement.value.span, 'settings: condition_codes, condition_input, start_mode, variable_uuids, item_text_attachments');
+        ctx.report(D.unknownHeaderKey, `__defaults__ has no setting ${JSON.stringify(key)}; it is ignored`, statement.value.span, 'settings: condition_codes, condition_input, start_mode, variable_uuids, item_text_attachments, block_outputs');
     }
   }
   return defaults;

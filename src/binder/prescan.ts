@@ -6,6 +6,7 @@ import { lookupActionName } from './actions.js';
 import type { BindContext } from './context.js';
 import { binderDiagnostics as D } from './diagnostics.js';
 import { blockStatementIdentifier, formOf, isAppendCall } from './forms.js';
+import { outputNameFromIdentifier } from '../syntax/output-names.js';
 import { calleeName, literalText } from './syntax.js';
 
 /** What a name bound to an action's output stands for: the UUID, and the OutputName references carry. */
@@ -171,6 +172,8 @@ function noteAssignment(
   let customOutputName: string | undefined;
   if (form === 'blockOutput') {
     identifier = previous === undefined ? undefined : blockStatementIdentifier(previous);
+    // `x = _(CustomOutputName='…')`: the End's own name (dialect §9.6).
+    if (value.kind === 'call') customOutputName = customOutputNameOf(value);
   } else if (form === 'action') {
     const call = value as ast.CallExpression;
     const name = calleeName(call);
@@ -208,7 +211,8 @@ function customOutputNameOf(call: ast.CallExpression): string | undefined {
 /**
  * The OutputName references to this output carry. Canonical (dialect §5.2):
  * the annotation (`None`: no key), else the action's CustomOutputName, else
- * the core catalog's output name, else none. Model code: the annotation, the
+ * the core catalog's output name, else the name made from the identifier
+ * (`battery_level` → "Battery Level"). Model code: the annotation, the
  * CustomOutputName, the catalog's output name or action name, else the name
  * in code.
  */
@@ -219,7 +223,7 @@ function outputNameFor(ctx: BindContext, statement: ast.AssignStatement, identif
     if (annotation.kind === 'none' && ctx.canonical) return undefined;
   }
   if (custom !== undefined) return custom;
-  if (ctx.canonical) return identifier === undefined ? undefined : coreOutputName(identifier);
+  if (ctx.canonical) return (identifier === undefined ? undefined : coreOutputName(identifier)) ?? outputNameFromIdentifier(codeName);
   const entry = identifier === undefined ? undefined : ctx.catalog?.byIdentifier(identifier);
   return entry?.output?.name ?? entry?.name ?? (identifier === undefined ? undefined : coreOutputName(identifier)) ?? codeName;
 }

@@ -4,6 +4,7 @@ import { liftReference } from '../lift/lift-values.js';
 import { lowerReference, lowerValue } from '../lift/lower-values.js';
 import { isDict, type PlistDict, type PlistValue } from '../plist/value.js';
 import type { CallExpression, Expression, Keyword } from '../syntax/ast.js';
+import { DERIVED_PROPERTY_USER_INFO } from '../syntax/property-user-info.js';
 import { binderDiagnostics as D } from './diagnostics.js';
 import type { Env } from './env.js';
 import { bindGrammarValue } from './grammar.js';
@@ -179,8 +180,9 @@ function bindInner(env: Env, expr: Expression): BoundReference | undefined {
       const object = bindReferenceWithDetails(env, expr.object);
       if (object === undefined) return undefined;
       if (object.details) return detailsInChain(env, expr.object);
-      // `File_Extension` is the property `File Extension` (dialect §6.2.1).
-      return plain(withAggrandizement(object.reference, { kind: 'property', name: expr.name.replaceAll('_', ' '), extra: [] }));
+      // `File_Extension` is the property `File Extension` (dialect §6.2.1), with the PropertyUserInfo its name derives.
+      const property = expr.name.replaceAll('_', ' ');
+      return plain(withAggrandizement(object.reference, { kind: 'property', name: property, extra: derivedUserInfo(env, property) }));
     }
     case 'subscript': {
       const object = bindReferenceWithDetails(env, expr.object);
@@ -242,7 +244,10 @@ function bindReferenceCall(env: Env, call: CallExpression): BoundReference | und
         ctx.report(D.badSpecialCall, 'getattr takes the variable and the property name as a string', call.span, 'write getattr(x, "File Extension")');
         return undefined;
       }
-      const extra = fieldEntries(env, call.keywords, []);
+      // Canonical: the keys beside the PropertyUserInfo the name derives; `PropertyUserInfo=None`: without one.
+      const removed = ctx.canonical && call.keywords.some((k) => k.name === 'PropertyUserInfo' && k.value.kind === 'none');
+      const given = fieldEntries(env, removed ? call.keywords.filter((k) => k.name !== 'PropertyUserInfo') : call.keywords, []);
+      const extra = removed || given.some((e) => e.key === 'PropertyUserInfo') ? given : [...derivedUserInfo(env, property), ...given];
       return chain(env, call.args[0]!, (ref) => withAggrandizement(ref, { kind: 'property', name: property, extra }));
     }
     case 'formatDate':
@@ -318,6 +323,12 @@ const UNIT_KEYS: Readonly<Record<string, string>> = { unit_type: 'WFMeasurementU
  * values in the value grammar, lowered; `renames` maps WorkflowLLM's names to
  * the plist keys (`date_format` → `WFDateFormatStyle`).
  */
+/** Canonical code: the `PropertyUserInfo` a property's name derives (`Name` → `WFItemName`, dialect §6.2.1); model code: none. */
+function derivedUserInfo(env: Env, property: string): Entry<PlistValue>[] {
+  const derived = env.ctx.canonical ? DERIVED_PROPERTY_USER_INFO.get(property) : undefined;
+  return derived === undefined ? [] : [{ key: 'PropertyUserInfo', value: derived }];
+}
+
 function fieldEntries(env: Env, keywords: readonly Keyword[], skip: readonly string[], renames: Readonly<Record<string, string>> = {}): Entry<PlistValue>[] {
   const out: Entry<PlistValue>[] = [];
   for (const keyword of keywords) {

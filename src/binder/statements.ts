@@ -1,7 +1,8 @@
 import type { SourceSpan } from '../diagnostics/diagnostic.js';
-import type { ActionStatement, BlockStatement, Entry, Statement, Value } from '../ir/types.js';
+import type { ActionStatement, BlockStatement, ControlPart, Entry, Statement, Value } from '../ir/types.js';
+import { blockIdentifier } from '../ir/walk.js';
 import type * as ast from '../syntax/ast.js';
-import { bindActionCall, type OutputBinding } from './calls.js';
+import { bindActionCall, bindCallArguments, type OutputBinding } from './calls.js';
 import { ExpressionTooDeep } from './context.js';
 import { bindFor, bindIf, bindMatch, nested } from './control-flow.js';
 import { binderDiagnostics as D } from './diagnostics.js';
@@ -54,7 +55,7 @@ function bindStatement(env: Env, statement: ast.Statement, previousBlock: number
       bindAugAssign(env, statement);
       return;
     case 'expression':
-      bindExpressionStatement(env, statement);
+      bindExpressionStatement(env, statement, previousBlock);
       return;
     case 'if':
       bindIf(env, statement, bindStatements);
@@ -125,6 +126,12 @@ function bindAssign(env: Env, statement: ast.AssignStatement, previousBlock: num
     return;
   }
   const name = target.name;
+  if (name === '_' && ctx.canonical) {
+    // `_` is the block directly above (dialect §9.6): `_ = None` says its End has no UUID.
+    if (statement.value.kind === 'none' && statement.annotation === undefined) bindBlockEnd(env, undefined, statement.value, statement, previousBlock);
+    else ctx.report(D.badAssignmentTarget, '`_` stands for the block directly above; the only assignment to it is `_ = None` (its End has no UUID)', target.span, 'assign to another name');
+    return;
+  }
   const output: OutputBinding = { name, ...(target.span === undefined ? {} : { span: target.span }) };
   const value = statement.value;
   const span = statement.span;
@@ -132,7 +139,7 @@ function bindAssign(env: Env, statement: ast.AssignStatement, previousBlock: num
   checkAnnotation(env, statement, form);
   switch (form) {
     case 'blockOutput':
-      bindBlockOutput(env, name, statement, previousBlock);
+      bindBlockEnd(env, name, value, statement, previousBlock);
       return;
     case 'setVariable':
       bindSetVariable(env, name, value, span);
@@ -191,17 +198,36 @@ function checkAnnotation(env: Env, statement: ast.AssignStatement, form: string)
   }
 }
 
-/** `x = _`: the output of the block directly above (its End action gets the UUID). */
-function bindBlockOutput(env: Env, name: string, statement: ast.AssignStatement, previousBlock: number | undefined): void {
+/**
+ * The line after a block that speaks of its End (dialect §9.6): `x = _`
+ * binds its UUID; `x = _(Key=v, …)` also gives its parameters,
+ * `CustomOutputName` and extra keys (`_(dict(…), …)`), and `_(…)` alone
+ * gives them to an End without a UUID; `_ = None` takes away the UUID
+ * `__defaults__["block_outputs"]` gives.
+ */
+function bindBlockEnd(env: Env, name: string | undefined, value: ast.Expression, statement: ast.Statement, previousBlock: number | undefined): void {
   const ctx = env.ctx;
   const block = previousBlock === undefined ? undefined : env.body[previousBlock];
   if (block === undefined || !isBlock(block)) {
-    ctx.report(D.badBlockOutput, '`x = _` binds the output of the block directly above, but the statement above is not an if, match or for', statement.span, 'put the binding right after the block');
+    const what = name === undefined ? (value.kind === 'none' ? '`_ = None`' : '`_(…)`') : '`x = _`';
+    ctx.report(D.badBlockOutput, `${what} speaks of the End of the block directly above, but the statement above is not an if, match or for`, statement.span, 'put it right after the block');
     return;
   }
-  const decl = env.names.bindOutput(name);
-  if (decl === undefined) return;
-  const end = { ...block.end, outputUuid: decl.uuid };
+  let end: ControlPart = { ...block.end };
+  delete (end as { outputUuid?: string }).outputUuid;
+  if (value.kind === 'call') {
+    const parts = bindCallArguments(env, { identifier: blockIdentifier(block) }, value.args, value.keywords);
+    if (parts.literalUuid !== undefined) {
+      ctx.report(D.notCanonical, "an End's UUID is derived: `x = _(…)` binds one, a literal UUID='…' is written on the flat End call", value.span, 'remove UUID=…, or write the block as flat control calls');
+    }
+    for (const [entry, keySpan] of parts.keySpans) ctx.sourceMap.setKey(entry, keySpan);
+    end = { parameters: parts.parameters, extraKeys: parts.extraKeys, ...(parts.customOutputName === undefined ? {} : { customOutputName: parts.customOutputName }) };
+  }
+  if (name !== undefined) {
+    const decl = env.names.bindOutput(name);
+    if (decl === undefined) return;
+    end = { ...end, outputUuid: decl.uuid };
+  }
   const updated = { ...block, end } as BlockStatement;
   env.body[previousBlock!] = updated;
   const blockSpan = ctx.sourceMap.statement(block);
@@ -310,7 +336,7 @@ function bindGetValue(env: Env, value: ast.SubscriptExpression, output: OutputBi
   emitAction(env, GET_VALUE_FOR_KEY, parameters, output, span);
 }
 
-function bindExpressionStatement(env: Env, statement: ast.ExpressionStatement): void {
+function bindExpressionStatement(env: Env, statement: ast.ExpressionStatement, previousBlock: number | undefined): void {
   const ctx = env.ctx;
   const expression = statement.expression;
   if (expression.kind === 'error') return;
@@ -326,6 +352,10 @@ function bindExpressionStatement(env: Env, statement: ast.ExpressionStatement): 
         return;
       }
       const form = formOf(expression, ctx.mode);
+      if (form === 'blockOutput') {
+        bindBlockEnd(env, undefined, expression, statement, previousBlock);
+        return;
+      }
       if (form === 'action' || form === 'ask') {
         bindActionCall(env, expression, undefined, span);
         return;

@@ -100,8 +100,9 @@ function jsonText(env: Env, part: FStringInterpolation, at: FStringLiteral): Tex
   const quote = key.quote === "'" ? "'" : '"';
   const out: TextPart[] = [`{${quote}${key.value}${quote}:`];
   for (const piece of part.formatSpec ?? []) {
-    if (typeof piece === 'string') out.push(...magicInText(env, piece, at));
-    else if (piece.formatSpec !== undefined && piece.expression.kind === 'string' && piece.conversion === undefined) out.push(...jsonText(env, piece, at));
+    // Loops, not push(...): text holding 200,000 magic values would overflow the call stack.
+    if (typeof piece === 'string') for (const p of magicInText(env, piece, at)) out.push(p);
+    else if (piece.formatSpec !== undefined && piece.expression.kind === 'string' && piece.conversion === undefined) for (const p of jsonText(env, piece, at)) out.push(p);
     else {
       const reference = bindReferenceWithDetails(env, piece.expression)?.reference;
       if (reference !== undefined) out.push(reference);

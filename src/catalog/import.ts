@@ -116,7 +116,13 @@ export function importCatalogDir(dir: string, options: ImportOptions = {}): Resu
       return undefined;
     }
     try {
-      const size = statSync(path).size;
+      const stat = statSync(path);
+      // A pipe or device (a FIFO blocks on open, /dev/zero never ends): only regular files are read.
+      if (!stat.isFile()) {
+        diagnostics.push(diagnostic(D.catalogUnreadable, `cannot read ${name}: it is not a regular file`, { file: path }));
+        return undefined;
+      }
+      const size = stat.size;
       if (size > maxBytes) {
         diagnostics.push(diagnostic(D.pickleTooLarge, `${name} is ${size} bytes, more than the ${maxBytes} accepted`, { file: path }));
         return undefined;

@@ -89,7 +89,10 @@ export function duplicateDiagnostics(catalog: Catalog, file?: string): Diagnosti
 export function readCatalogFile(path: string): Result<CatalogDocument> {
   let text: string;
   try {
-    const size = statSync(path).size;
+    const stat = statSync(path);
+    // A pipe or device (a FIFO blocks on open, /dev/zero never ends): only regular files are read.
+    if (!stat.isFile()) throw new Error('it is not a regular file');
+    const size = stat.size;
     if (size > MAX_CATALOG_BYTES) {
       return fail([diagnostic(D.catalogUnreadable, `the catalog is ${size} bytes, more than the ${MAX_CATALOG_BYTES} a catalog may have`, { file: path })]);
     }

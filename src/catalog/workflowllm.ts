@@ -22,7 +22,35 @@ import { parseDefaultText, readPythonSource, type PythonSourceInfo } from './wor
  *
  * Only the JSON file is required. A malformed entry is reported (SC7011) and
  * skipped; a file of the wrong shape fails (SC7010).
+ *
+ * The pickle memo lets a 1.5 MB file name one 20,000-parameter dictionary
+ * from 20,000 entries (and one long source text from every Python name), so
+ * the import counts what it reads and stops (SC7005) long before such
+ * sharing multiplies into billions of objects. The limits are about fifty
+ * times the real release (4,054 parameters, 0.9 MB of Python source).
  */
+const MAX_IMPORT_ITEMS = 200_000;
+const MAX_IMPORT_SOURCE_CHARS = 64 * 1024 * 1024;
+
+/** What the import has read so far, against its limits. */
+class ImportBudget {
+  private items = 0;
+  private sourceChars = 0;
+
+  /** Parameters, enum members, output fields and topics. */
+  spendItems(n: number): void {
+    this.items += n;
+    if (this.items > MAX_IMPORT_ITEMS) throw new ImportTooLarge(`more than ${MAX_IMPORT_ITEMS.toLocaleString('en-US')} parameters, enum members, output fields and topics`);
+  }
+
+  spendSource(n: number): void {
+    this.sourceChars += n;
+    if (this.sourceChars > MAX_IMPORT_SOURCE_CHARS) throw new ImportTooLarge(`more than ${MAX_IMPORT_SOURCE_CHARS.toLocaleString('en-US')} characters of Python source`);
+  }
+}
+
+/** Thrown inside the import only; `importWorkflowLlm` turns it into SC7005. */
+class ImportTooLarge extends Error {}
 export interface WorkflowLlmPickles {
   readonly json: PickleValue;
   readonly python?: PickleValue;
@@ -43,9 +71,18 @@ export function importWorkflowLlm(files: WorkflowLlmPickles): Result<ActionEntry
   const withOutput = outputNames(files.output, diagnostics);
 
   const entries: ActionEntry[] = [];
-  for (const [identifier, value] of json) {
-    const entry = readEntry(identifier, value, { python, category, keyparams, withOutput }, diagnostics);
-    if (entry !== undefined) entries.push(entry);
+  const budget = new ImportBudget();
+  try {
+    for (const [identifier, value] of json) {
+      const entry = readEntry(identifier, value, { python, category, keyparams, withOutput, budget }, diagnostics);
+      if (entry !== undefined) entries.push(entry);
+    }
+  } catch (error) {
+    if (!(error instanceof ImportTooLarge)) throw error;
+    return fail([
+      ...diagnostics,
+      diagnostic(D.pickleTooLarge, `the WorkflowLLM pickles expand to ${error.message} (the pickle memo lets one value be repeated without bound); the release has about 4,000 parameters`),
+    ]);
   }
   reportStrays(entries, python, 'identifier2python.pkl', diagnostics);
   reportStrays(entries, category, 'identifier2category.pkl', diagnostics);
@@ -57,6 +94,7 @@ interface Side {
   readonly category: Map<string, PickleValue> | undefined;
   readonly keyparams: Map<string, PickleValue> | undefined;
   readonly withOutput: ReadonlySet<string>;
+  readonly budget: ImportBudget;
 }
 
 function readEntry(identifier: string, value: PickleValue, side: Side, diagnostics: Diagnostic[]): ActionEntry | undefined {
@@ -68,6 +106,8 @@ function readEntry(identifier: string, value: PickleValue, side: Side, diagnosti
   const pythonName = pythonNameOf(identifier);
   const sourceValue = side.python?.get(pythonName);
   const paramValues = [...listOf(api.get('required_parameters')), ...listOf(api.get('optional_parameters'))];
+  side.budget.spendItems(paramValues.length);
+  if (typeof sourceValue === 'string') side.budget.spendSource(sourceValue.length);
   const rawParams = paramValues.map((p) => stringKeyedEntries(p)).filter((p): p is Map<string, PickleValue> => p !== undefined);
   if (rawParams.length !== paramValues.length) diagnostics.push(entryProblem(`${identifier}: a parameter is not a dict and was skipped`));
   const names = rawParams.map((p) => p.get('name')).filter((n): n is string => typeof n === 'string');
@@ -89,7 +129,9 @@ function readEntry(identifier: string, value: PickleValue, side: Side, diagnosti
       continue;
     }
     seen.add(key);
-    parameters.push(readParameter(key, raw, source, isIntent));
+    const parameter = readParameter(key, raw, source, isIntent);
+    side.budget.spendItems(parameter.enum?.length ?? 0);
+    parameters.push(parameter);
   }
 
   const entry: { -readonly [K in keyof ActionEntry]: ActionEntry[K] } = {
@@ -102,6 +144,7 @@ function readEntry(identifier: string, value: PickleValue, side: Side, diagnosti
   if (source?.title !== undefined) entry.name = source.title;
   const description = api.get('description');
   if (typeof description === 'string' && description.trim() !== '') entry.description = description.trim();
+  side.budget.spendItems(listOf(side.category?.get(pythonName)).length + listOf(api.get('return_data')).length);
   const topics = listOf(side.category?.get(pythonName)).filter((t): t is string => typeof t === 'string' && t !== '');
   if (topics.length > 0) entry.topics = topics;
   if (source !== undefined && source.keywords.length > 0) entry.keywords = source.keywords;

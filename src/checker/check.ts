@@ -22,7 +22,7 @@ import { analyseFlow } from './flow.js';
  * (SC3xxx) and the code front end report it, and the IR only holds blocks
  * that nest. Never throws on any IR the lifter or the binder builds.
  */
-export function check(workflow: Workflow, catalog: Catalog, options: CheckOptions): Diagnostic[] {
+export function checkWorkflow(workflow: Workflow, catalog: Catalog, options: CheckOptions): Diagnostic[] {
   const ctx = new CheckContext(catalog, options);
   const sites = new Map<ActionCore, ActionSite>();
   const ignored = new Set<Entry<Value>>();

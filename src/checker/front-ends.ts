@@ -7,7 +7,7 @@ import type { Workflow } from '../ir/types.js';
 import { liftWorkflow } from '../lift/workflow.js';
 import { codeToIr } from '../compile/front-end.js';
 import { binderDiagnostics } from '../binder/diagnostics.js';
-import { check } from './check.js';
+import { checkWorkflow } from './check.js';
 import { checkerDiagnostics } from './diagnostics.js';
 import type { Origin } from './context.js';
 
@@ -101,7 +101,7 @@ export function checkFile(bytes: Uint8Array, file: string, catalog: Catalog, end
   const input = end.read(bytes, file, catalog);
   const source = input.source === undefined ? {} : { source: input.source };
   if (input.workflow === undefined) return { diagnostics: input.diagnostics, checked: false, ...source };
-  const found = check(input.workflow, catalog, {
+  const found = checkWorkflow(input.workflow, catalog, {
     origin: input.origin,
     file,
     ...(input.sourceMap === undefined ? {} : { sourceMap: input.sourceMap }),

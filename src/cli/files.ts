@@ -53,7 +53,7 @@ export function collectInputs(args: readonly string[], io: CliIO, options: Colle
     if (found.length === 0) {
       diagnostics.push(diagnostic(D.noInputs, `the folder holds no files ending in ${extensions.join(', ')}`, { file: arg }));
     }
-    files.push(...found);
+    for (const file of found) files.push(file);
   }
   return { files, diagnostics };
 }
@@ -93,7 +93,13 @@ function walk(display: string, absolute: string, extensions: readonly string[], 
 /** Reads an input file whole, refusing files larger than `maxBytes`. */
 export function readInputFile(file: InputFile, maxBytes = MAX_INPUT_BYTES): Result<Uint8Array> {
   try {
-    const size = statSync(file.absolute).size;
+    const stat = statSync(file.absolute);
+    // A pipe, device or socket: opening a FIFO blocks until something writes to it, and a
+    // device such as /dev/zero never ends; only regular files have a size to check.
+    if (!stat.isFile()) {
+      return fail([diagnostic(D.cannotRead, 'cannot read: not a regular file (a pipe, device or socket); save it to a file first', { file: file.display })]);
+    }
+    const size = stat.size;
     if (size > maxBytes) {
       return fail([diagnostic(D.tooLarge, `the file has ${size} bytes; the CLI reads files of at most ${maxBytes}`, { file: file.display })]);
     }

@@ -24,6 +24,16 @@ export interface DatasetEntry {
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
 
+/**
+ * The longest entry kept, in characters. A longer one (a line that never
+ * ends, /dev/zero, a runaway string) is scanned past without being kept, so
+ * memory stays bounded and JavaScript's string limit (2^29) is never reached.
+ */
+const MAX_ENTRY_CHARS = 64 * 1024 * 1024;
+
+/** An entry longer than the limit: reported, never held. */
+export const TOO_LONG = Symbol('entry too long');
+
 /** Splits the text of a dataset into the JSON texts of its entries, incrementally. */
 class EntrySplitter {
   private mode: 'unknown' | 'array' | 'lines' | 'done' = 'unknown';
@@ -34,15 +44,23 @@ class EntrySplitter {
   private escaped = false;
   private entryStart = -1;
   private scanned = 0;
+  /** The current entry grew past the limit: its text is dropped as the scan goes on. */
+  private discarding = false;
   trailingGarbage = false;
   unterminated = false;
 
-  /** Feeds text; returns the complete entries' JSON texts found so far. */
-  push(text: string, last: boolean): string[] {
+  constructor(private readonly maxEntryChars: number) {}
+
+  /** Feeds text; returns the complete entries' JSON texts found so far (TOO_LONG for one past the limit). */
+  push(text: string, last: boolean): (string | typeof TOO_LONG)[] {
     this.pending += text;
     if (this.mode === 'unknown') {
       const first = this.pending.search(/\S/);
-      if (first < 0) return [];
+      if (first < 0) {
+        // Only whitespace so far: nothing to keep.
+        this.pending = '';
+        return [];
+      }
       if (this.pending[first] === '[') {
         this.mode = 'array';
         this.pending = this.pending.slice(first + 1);
@@ -53,25 +71,38 @@ class EntrySplitter {
     return this.mode === 'array' ? this.arrayEntries(last) : this.mode === 'lines' ? this.lineEntries(last) : [];
   }
 
-  private lineEntries(last: boolean): string[] {
-    const out: string[] = [];
+  private lineEntries(last: boolean): (string | typeof TOO_LONG)[] {
+    const out: (string | typeof TOO_LONG)[] = [];
     let from = 0;
-    for (let newline = this.pending.indexOf('\n'); newline >= 0; newline = this.pending.indexOf('\n', from)) {
+    // The kept text before `scanned` holds no line break (it was searched by an earlier push).
+    for (let newline = this.pending.indexOf('\n', this.scanned); newline >= 0; newline = this.pending.indexOf('\n', from)) {
       const line = this.pending.slice(from, newline);
-      if (line.trim() !== '') out.push(line);
+      if (this.discarding) out.push(TOO_LONG);
+      else if (line.trim() !== '') out.push(line);
+      this.discarding = false;
       from = newline + 1;
     }
     this.pending = this.pending.slice(from);
-    if (last && this.pending.trim() !== '') {
-      out.push(this.pending);
+    this.scanned = this.pending.length;
+    if (this.pending.length > this.maxEntryChars) {
+      this.discarding = true;
       this.pending = '';
+      this.scanned = 0;
+    }
+    if (last) {
+      if (this.discarding) out.push(TOO_LONG);
+      else if (this.pending.trim() !== '') out.push(this.pending);
+      this.pending = '';
+      this.scanned = 0;
+      this.discarding = false;
     }
     return out;
   }
 
   /** JSON array elements at depth 1: a scan that tracks strings and brackets. */
-  private arrayEntries(last: boolean): string[] {
-    const out: string[] = [];
+  private arrayEntries(last: boolean): (string | typeof TOO_LONG)[] {
+    const out: (string | typeof TOO_LONG)[] = [];
+    const entry = (from: number, to?: number): string | typeof TOO_LONG => (this.discarding ? TOO_LONG : text.slice(from, to));
     const text = this.pending;
     let i = this.scanned;
     let consumed = 0;
@@ -98,8 +129,9 @@ class EntrySplitter {
         if (this.depth === 0) {
           if (c === 0x5d) {
             // The end of the array.
-            if (this.entryStart >= 0) out.push(text.slice(this.entryStart, i));
+            if (this.entryStart >= 0) out.push(entry(this.entryStart, i));
             this.entryStart = -1;
+            this.discarding = false;
             if (text.slice(i + 1).trim() !== '') this.trailingGarbage = true;
             this.mode = 'done';
             this.pending = '';
@@ -110,16 +142,26 @@ class EntrySplitter {
           this.depth--;
         }
       } else if (c === 0x2c && this.depth === 0) {
-        if (this.entryStart >= 0) out.push(text.slice(this.entryStart, i));
+        if (this.entryStart >= 0) out.push(entry(this.entryStart, i));
         this.entryStart = -1;
+        this.discarding = false;
         consumed = i + 1;
       } else if (this.entryStart < 0 && c > 0x20) {
         this.entryStart = i;
       }
     }
     if (last) {
-      if (this.entryStart >= 0) out.push(text.slice(this.entryStart));
+      if (this.entryStart >= 0) out.push(entry(this.entryStart));
+      this.discarding = false;
       this.unterminated = true;
+      this.pending = '';
+      this.scanned = 0;
+      return out;
+    }
+    if (this.entryStart >= 0 && (this.discarding || text.length - this.entryStart > this.maxEntryChars)) {
+      // Past the limit: keep scanning the entry (strings, depth) but not its text.
+      this.discarding = true;
+      this.entryStart = 0;
       this.pending = '';
       this.scanned = 0;
       return out;
@@ -145,7 +187,7 @@ function nextSpecial(text: string, from: number): number {
  * (SC93xx) for an entry that is not a JSON object with a string `field`;
  * ends with one for a file that cannot be read or is cut off.
  */
-export function* readDataset(path: string, field: string, display = path, chunkBytes = CHUNK_BYTES): Generator<DatasetEntry> {
+export function* readDataset(path: string, field: string, display = path, chunkBytes = CHUNK_BYTES, maxEntryChars = MAX_ENTRY_CHARS): Generator<DatasetEntry> {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -154,7 +196,7 @@ export function* readDataset(path: string, field: string, display = path, chunkB
     return;
   }
   const decoder = new TextDecoder('utf-8');
-  const splitter = new EntrySplitter();
+  const splitter = new EntrySplitter(maxEntryChars);
   const buffer = Buffer.allocUnsafe(Math.max(1, chunkBytes));
   let index = 0;
   let position = 0;
@@ -170,7 +212,13 @@ export function* readDataset(path: string, field: string, display = path, chunkB
       const last = read === 0;
       position += read;
       const text = last ? decoder.decode() : decoder.decode(buffer.subarray(0, read), { stream: true });
-      for (const json of splitter.push(text, last)) yield { ...entryOf(json, index++, field, display), position };
+      for (const json of splitter.push(text, last)) {
+        const entry =
+          json === TOO_LONG
+            ? { index: index++, problem: diagnostic(D.badEntry, `entry ${index - 1} is longer than ${maxEntryChars.toLocaleString('en-US')} characters; it is skipped`, { file: display }) }
+            : entryOf(json, index++, field, display);
+        yield { ...entry, position };
+      }
       if (last) break;
     }
   } finally {

@@ -1,4 +1,5 @@
 import type { ActionCore, BlockStatement, Value, VariableReference, Workflow } from '../ir/types.js';
+import { flatBlocks, isBareEnd } from './blocks.js';
 import { survey, type Survey, type SurveyedAction } from './survey.js';
 import type { EmitterCatalog } from './catalog.js';
 import { ActionNames, firstFree, isAsciiIdentifier, isReservedIdentifier, repeatIdentifier, sanitizeIdentifier, snakeCase } from './names.js';
@@ -20,6 +21,8 @@ export interface Defaults {
   readonly variableUuids: boolean | readonly string[];
   /** Whether a text without variables in a dictionary item has an (empty) `attachmentsByRange` key. */
   readonly itemTextAttachments: boolean;
+  /** Whether a structured block's End carries a UUID when no line after the block says otherwise. */
+  readonly blockOutputs: boolean;
 }
 
 export const DEFAULT_DEFAULTS: Defaults = {
@@ -28,6 +31,7 @@ export const DEFAULT_DEFAULTS: Defaults = {
   startMode: 'explicit',
   variableUuids: false,
   itemTextAttachments: true,
+  blockOutputs: true,
 };
 
 /** An action output that a binding names (its UUID has exactly one owner). */
@@ -56,6 +60,8 @@ export interface Analysis {
   readonly renamedVariables: readonly { identifier: string; name: string }[];
   /** How many groups and flat actions use each GroupingIdentifier. */
   readonly groupUses: ReadonlyMap<string, number>;
+  /** The groups written flat, with the reason (dialect §9.1). */
+  readonly flatBlocks: ReadonlyMap<BlockStatement, string>;
   readonly actionNames: ActionNames;
 }
 
@@ -96,17 +102,25 @@ export function analyze(workflow: Workflow, naming: EmitterCatalog): Analysis {
   }
 
   const derivedUuids = deriveVariableUuids(variableOrder, variableUuidCounts, references);
-  const defaults = chooseDefaults(facts, variableOrder, variableUuidCounts, derivedUuids);
+  const fileDefaults = chooseDefaults(facts, variableOrder, variableUuidCounts, derivedUuids);
+  const flat = flatBlocks(workflow.body, { startMode: fileDefaults.startMode, groupUses: facts.groupUses, literalUuids });
+  // End UUIDs nothing refers to, of structured blocks whose End says nothing else: the default decides them (§9.6).
+  const implicitEnds = facts.blocks.filter((b) => !flat.has(b) && isBareEnd(b.end) && (b.end.outputUuid === undefined || !outputNameCounts.has(b.end.outputUuid)));
+  const withUuid = implicitEnds.filter((b) => b.end.outputUuid !== undefined).length;
+  const defaults: Defaults = { ...fileDefaults, blockOutputs: !(implicitEnds.length - withUuid > withUuid) };
+  const unnamedEnds = new Set<string>();
+  if (defaults.blockOutputs) for (const b of implicitEnds) if (b.end.outputUuid !== undefined) unnamedEnds.add(b.end.outputUuid);
 
   // Identifiers: named variables first, in order of first appearance, then outputs in plist order.
   const taken = new Set<string>();
   const isTaken = (candidate: string): boolean => taken.has(candidate) || isReservedIdentifier(candidate);
+  const nextSuffix = new Map<string, number>();
   const variables = new Map<string, VariableInfo>();
   const renamedVariables: { identifier: string; name: string }[] = [];
   for (const variableName of variableOrder) {
     let identifier = repeatIdentifier(variableName);
     if (identifier === undefined) {
-      identifier = isAsciiIdentifier(variableName) && !isTaken(variableName) ? variableName : firstFree(sanitizeIdentifier(variableName, 'var'), isTaken);
+      identifier = isAsciiIdentifier(variableName) && !isTaken(variableName) ? variableName : firstFree(sanitizeIdentifier(variableName, 'var'), isTaken, nextSuffix);
       if (identifier !== variableName) renamedVariables.push({ identifier, name: variableName });
     }
     taken.add(identifier);
@@ -116,17 +130,17 @@ export function analyze(workflow: Workflow, naming: EmitterCatalog): Analysis {
   const outputs = new Map<string, OutputInfo>();
   for (const action of actions) {
     const uuid = action.core.outputUuid;
-    if (uuid === undefined || literalUuids.has(uuid) || outputs.has(uuid)) continue;
+    if (uuid === undefined || literalUuids.has(uuid) || outputs.has(uuid) || unnamedEnds.has(uuid)) continue;
     const counts = outputNameCounts.get(uuid);
     const effective = counts === undefined ? undefined : mostFrequent(counts);
     const label = outputLabel(action.identifier, action.core, effective, naming, action.role);
-    const identifier = firstFree(snakeCase(label), isTaken);
+    const identifier = firstFree(snakeCase(label), isTaken, nextSuffix);
     taken.add(identifier);
     outputs.set(uuid, { identifier, referenced: counts !== undefined, effectiveOutputName: effective });
   }
 
   const actionNames = new ActionNames((identifier) => naming.pythonName(identifier));
-  return { defaults, outputs, literalUuids, variables, renamedVariables, groupUses: facts.groupUses, actionNames };
+  return { defaults, outputs, literalUuids, variables, renamedVariables, groupUses: facts.groupUses, flatBlocks: flat, actionNames };
 }
 
 /** The text an output's identifier is made from (dialect §4.2). */
@@ -200,12 +214,13 @@ function deriveVariableUuids(
   }
 }
 
+/** The settings counted over the file as a whole (`block_outputs` needs the flat blocks, which need `start_mode`). */
 function chooseDefaults(
   facts: Survey,
   variableOrder: readonly string[],
   variableUuidCounts: ReadonlyMap<string, unknown>,
   derived: ReadonlyMap<string, string>,
-): Defaults {
+): Omit<Defaults, 'blockOutputs'> {
   let implicitStarts = 0;
   let explicitStarts = 0;
   let stringCodes = 0;

@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { readShortcutFile } from '../container/shortcut-file.js';
 import { hasErrors, inFile, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Workflow } from '../ir/types.js';
+import { checkWorkflowDepth } from '../lift/depth-guard.js';
 import { liftWorkflow } from '../lift/workflow.js';
 import type { Module } from '../syntax/ast.js';
 import { printModule } from '../syntax/printer/index.js';
@@ -46,20 +47,22 @@ export function decompile(input: Uint8Array | Workflow, options: DecompileOption
 export function decompileModule(input: Uint8Array | Workflow, options: DecompileOptions = {}): { module?: Module; diagnostics: Diagnostic[] } {
   const named = (diagnostics: readonly Diagnostic[]): Diagnostic[] => (options.file === undefined ? [...diagnostics] : inFile(options.file, diagnostics));
   let workflow: Workflow;
-  const diagnostics: Diagnostic[] = [];
+  let diagnostics: Diagnostic[] = [];
   if (input instanceof Uint8Array) {
     const read = readShortcutFile(input, options.file);
-    diagnostics.push(...read.diagnostics);
+    // concat, not push(...): a file can carry 200,000 warnings, more than a call's arguments may be.
+    diagnostics = diagnostics.concat(read.diagnostics);
     if (!read.ok) return { diagnostics };
     const lifted = liftWorkflow(read.value.plist);
-    diagnostics.push(...named(lifted.diagnostics));
+    diagnostics = diagnostics.concat(named(lifted.diagnostics));
     if (!lifted.ok || hasErrors(lifted.diagnostics)) return { diagnostics };
     workflow = lifted.value;
   } else {
+    const tooDeep = checkWorkflowDepth(input);
+    if (tooDeep !== undefined) return { diagnostics: named([tooDeep]) };
     workflow = input;
   }
   const { catalog, ...rest } = options;
   const emitted = emitModule(workflow, { ...rest, ...(catalog === undefined ? {} : { catalog: catalogAdapter(catalog) }) });
-  diagnostics.push(...named(emitted.diagnostics));
-  return { module: emitted.module, diagnostics };
+  return { module: emitted.module, diagnostics: diagnostics.concat(named(emitted.diagnostics)) };
 }

@@ -32,6 +32,7 @@ function defaultsEntries(defaults: Defaults): [string, Expression][] {
   if (defaults.conditionInput !== DEFAULT_DEFAULTS.conditionInput) out.push(['condition_input', str(defaults.conditionInput, '"')]);
   if (defaults.startMode !== DEFAULT_DEFAULTS.startMode) out.push(['start_mode', str(defaults.startMode, '"')]);
   if (defaults.itemTextAttachments !== DEFAULT_DEFAULTS.itemTextAttachments) out.push(['item_text_attachments', bool(defaults.itemTextAttachments)]);
+  if (defaults.blockOutputs !== DEFAULT_DEFAULTS.blockOutputs) out.push(['block_outputs', bool(defaults.blockOutputs)]);
   if (defaults.variableUuids !== false) {
     out.push(['variable_uuids', defaults.variableUuids === true ? bool(true) : list(defaults.variableUuids.map((n) => str(n, '"')))]);
   }

@@ -2,6 +2,7 @@ import type { Aggrandizement, Entry, Value, VariableReference } from '../ir/type
 import { lowerReference } from '../lift/lower-values.js';
 import type { PlistValue } from '../plist/value.js';
 import type { Expression, Keyword } from '../syntax/ast.js';
+import { DERIVED_PROPERTY_USER_INFO } from '../syntax/property-user-info.js';
 import type { Analysis } from './analysis.js';
 import { attr, call, dotted, kw, list, name, none, str, subscript } from './build.js';
 import { MAGIC, propertyAttribute } from './names.js';
@@ -81,9 +82,16 @@ function applyAggrandizement(base: Expression, a: Aggrandizement, env: Reference
   const clashes = (entries: readonly Entry<PlistValue>[], reserved: readonly string[]): boolean => entries.some((e) => reserved.includes(e.key));
   switch (a.kind) {
     case 'property': {
+      // `x.Name` carries the PropertyUserInfo its name derives (dialect §6.2.1); getattr lists what differs.
+      const derived = DERIVED_PROPERTY_USER_INFO.get(a.name);
+      const userInfo = a.extra.find((e) => e.key === 'PropertyUserInfo')?.value;
+      const asDerived = derived === undefined ? userInfo === undefined : userInfo === derived;
+      const rest = asDerived ? a.extra.filter((e) => e.key !== 'PropertyUserInfo') : a.extra;
       const attribute = propertyAttribute(a.name);
-      if (attribute !== undefined && a.extra.length === 0) return attr(base, attribute);
-      return call('getattr', [base, str(a.name, '"')], fields(a.extra));
+      if (attribute !== undefined && asDerived && rest.length === 0) return attr(base, attribute);
+      const keywords = fields(rest);
+      if (derived !== undefined && userInfo === undefined) keywords.push(kw('PropertyUserInfo', none));
+      return call('getattr', [base, str(a.name, '"')], keywords);
     }
     case 'dictionaryKey':
       if (a.extra.length === 0) return subscript(base, str(a.key, '"'));

@@ -10,7 +10,9 @@ import type {
 } from '../ir/types.js';
 import { blockIdentifier } from '../ir/walk.js';
 import type { Expression, Keyword, MatchCase, Statement } from '../syntax/ast.js';
+import { outputNameFromIdentifier } from '../syntax/output-names.js';
 import type { Analysis } from './analysis.js';
+import { isBareEnd, parameterMap } from './blocks.js';
 import { assign, attr, call, ellipsis, expressionStatement, int, kw, name, none, str } from './build.js';
 import type { EmitterCatalog } from './catalog.js';
 import { condition } from './conditions.js';
@@ -22,10 +24,9 @@ import type { ValueSpeller } from './values.js';
  * cannot say its parts exactly.
  */
 
-/** CPython allows 100 indentation levels; blocks deeper than this are written flat. */
-export const MAX_INDENT = 95;
-
 const CONDITIONAL = 'is.workflow.actions.conditional';
+/** Calls that spell an aggrandizement (dialect §6.2.1): reserved names no action has, so `X = coerce_variable(…)` is Set Variable. */
+const AGGRANDIZEMENT_FORMS: ReadonlySet<string> = new Set(['getattr', 'coerce_variable', 'format_date', 'unit_variable_transform', 'aggrandize']);
 const MENU = 'is.workflow.actions.choosefrommenu';
 
 /** Why a block is written flat (for the SC8002 note). */
@@ -55,7 +56,8 @@ export class StatementEmitter {
           out.push(expressionStatement(call('raw_action', [this.values.value(statement.action)])));
           break;
         default:
-          out.push(...this.block(statement, indent, repeats));
+          // A loop, not push(...): a flat block can hold 200,000 statements, more than a call's arguments may be.
+          for (const written of this.block(statement, indent, repeats)) out.push(written);
       }
     }
     return out;
@@ -104,7 +106,7 @@ export class StatementEmitter {
   private annotation(identifier: string, core: ActionCore): Expression | undefined {
     const output = core.outputUuid === undefined ? undefined : this.analysis.outputs.get(core.outputUuid);
     if (output === undefined || !output.referenced) return undefined;
-    const derived = core.customOutputName ?? this.core.outputName(identifier);
+    const derived = core.customOutputName ?? this.core.outputName(identifier) ?? outputNameFromIdentifier(output.identifier);
     if (output.effectiveOutputName === derived) return undefined;
     return output.effectiveOutputName === undefined ? none : str(output.effectiveOutputName, "'");
   }
@@ -147,7 +149,9 @@ export class StatementEmitter {
         const variable = this.variableTarget(params.get('WFVariableName'));
         if (!plain || action.outputUuid !== undefined || !only('WFVariableName', 'WFInput') || variable === undefined) return undefined;
         const value = this.subject(params.get('WFInput'));
-        if (value === undefined || value.kind === 'subscript' || (value.kind === 'call' && value.callee.kind === 'name')) return undefined;
+        // `X = d["k"]` is Get Dictionary Value and `X = is_workflow_actions_getclipboard()` an action call; the
+        // aggrandizement forms (`coerce_variable(…)`, `getattr(…)`, …) are no action's name, so they stay Set Variable.
+        if (value === undefined || value.kind === 'subscript' || (value.kind === 'call' && value.callee.kind === 'name' && !AGGRANDIZEMENT_FORMS.has(value.callee.name))) return undefined;
         return assign(variable, value);
       }
       case 'is.workflow.actions.appendvariable': {
@@ -177,7 +181,7 @@ export class StatementEmitter {
   // ─── Blocks (dialect §9) ─────────────────────────────────────────────────
 
   private block(block: BlockStatement, indent: number, repeats: number): Statement[] {
-    const reason = this.flatReason(block, indent);
+    const reason = this.analysis.flatBlocks.get(block);
     if (reason !== undefined) {
       this.flatBlocks.push({ identifier: blockIdentifier(block), reason });
       return this.flat(block, indent, repeats);
@@ -213,32 +217,31 @@ export class StatementEmitter {
         break;
       }
     }
-    const end = block.end;
-    const output = end.outputUuid === undefined ? undefined : this.analysis.outputs.get(end.outputUuid);
-    if (output !== undefined) out.push(assign(output.identifier, name('_'), this.annotation(blockIdentifier(block), end)));
+    const after = this.blockEnd(block);
+    if (after !== undefined) out.push(after);
     return out;
   }
 
-  /** Why the block cannot be written as a Python block, or undefined when it can. */
-  private flatReason(block: BlockStatement, indent: number): string | undefined {
-    const middles: ControlPart[] =
-      block.kind === 'if' ? (block.otherwise === undefined ? [] : [block.otherwise.part]) : block.kind === 'menu' ? block.cases.map((c) => c.part) : [];
-    const parts = [block.start, ...middles, block.end];
-    if (block.start.outputUuid !== undefined) return 'its start action has a UUID';
-    if (middles.some((p) => p.outputUuid !== undefined)) return 'a middle action (Otherwise or a case) has a UUID';
-    if (block.kind === 'if' && block.otherwise !== undefined && !isBare(block.otherwise.part)) return 'its Otherwise action has parameters';
-    if (!isBare(block.end)) return 'its End action has parameters';
-    if (block.end.outputUuid !== undefined && this.analysis.literalUuids.has(block.end.outputUuid)) return 'its End action shares its UUID with another action';
-    if (parts.some((p) => p.extraKeys.length > 0)) return 'a part has keys beside its identifier and parameters';
-    if ((block.startModeImplicit === true) !== (this.analysis.defaults.startMode === 'implicit')) {
-      return block.startModeImplicit === true ? 'its start has no WFControlFlowMode, unlike the file' : 'its start has a WFControlFlowMode, unlike the file';
-    }
-    if ((this.analysis.groupUses.get(block.groupingIdentifier) ?? 0) > 1) return 'its GroupingIdentifier is used by another group or action';
-    if (block.kind === 'menu' && block.cases.length === 0) return 'the menu has no case';
-    if (indent + (block.kind === 'menu' ? 2 : 1) > MAX_INDENT) return `it nests deeper than ${MAX_INDENT} indentation levels`;
-    if (block.kind === 'repeatCount' && !onlyKeys(block.start, ['WFRepeatCount'])) return 'its start has parameters besides WFRepeatCount';
-    if (block.kind === 'repeatEach' && !onlyKeys(block.start, ['WFInput'])) return 'its start has parameters besides WFInput';
-    return undefined;
+  /**
+   * The line after a block that says its End (dialect §9.6): `x = _` binds
+   * its UUID, `_(Key=v, …)` gives its parameters and `CustomOutputName`
+   * (`x = _(…)`: both), `_ = None` says it has no UUID where
+   * `__defaults__["block_outputs"]` would give it one; no line: the default.
+   */
+  private blockEnd(block: BlockStatement): Statement | undefined {
+    const end = block.end;
+    const output = end.outputUuid === undefined ? undefined : this.analysis.outputs.get(end.outputUuid);
+    const value = isBareEnd(end) ? name('_') : this.endCall(end);
+    if (output !== undefined) return assign(output.identifier, value, this.annotation(blockIdentifier(block), end));
+    if (end.outputUuid !== undefined) return undefined; // unnamed: the default gives it one
+    if (!isBareEnd(end)) return expressionStatement(value);
+    return this.analysis.defaults.blockOutputs ? assign('_', none) : undefined;
+  }
+
+  /** `_(dict(…), Key=v, …, CustomOutputName='…')`: the End's keys as an explicit call's (§7.2). */
+  private endCall(end: ControlPart): Expression {
+    const args = end.extraKeys.length === 0 ? [] : [call('dict', [], end.extraKeys.map((e) => kw(e.key, this.values.plist(e.value))))];
+    return call('_', args, this.parameterKeywords(end));
   }
 
   /** Each part as an explicit call with its control keys, bodies not indented (dialect §9.1). */
@@ -250,21 +253,21 @@ export class StatementEmitter {
     const out: Statement[] = [part(block.start, block.startModeImplicit === true ? undefined : 0)];
     switch (block.kind) {
       case 'if':
-        out.push(...this.body(block.then, indent, repeats));
+        for (const written of this.body(block.then, indent, repeats)) out.push(written);
         if (block.otherwise !== undefined) {
           out.push(part(block.otherwise.part, 1));
-          out.push(...this.body(block.otherwise.body, indent, repeats));
+          for (const written of this.body(block.otherwise.body, indent, repeats)) out.push(written);
         }
         break;
       case 'menu':
         for (const c of block.cases) {
           out.push(part(c.part, 1));
-          out.push(...this.body(c.body, indent, repeats));
+          for (const written of this.body(c.body, indent, repeats)) out.push(written);
         }
         break;
       case 'repeatCount':
       case 'repeatEach':
-        out.push(...this.body(block.body, indent, repeats));
+        for (const written of this.body(block.body, indent, repeats)) out.push(written);
         break;
     }
     out.push(part(block.end, 2));
@@ -327,24 +330,6 @@ export class StatementEmitter {
 
 function loopName(base: string, depth: number): string {
   return depth <= 1 ? base : `${base}_${depth}`;
-}
-
-/** Parameters by key; undefined when a key repeats (such IR has no sugar). */
-function parameterMap(core: ActionCore): Map<string, Value> | undefined {
-  const params = new Map<string, Value>();
-  for (const e of core.parameters) {
-    if (params.has(e.key)) return undefined;
-    params.set(e.key, e.value);
-  }
-  return params;
-}
-
-function isBare(part: ControlPart): boolean {
-  return part.parameters.length === 0 && part.customOutputName === undefined;
-}
-
-function onlyKeys(part: ControlPart, keys: readonly string[]): boolean {
-  return part.customOutputName === undefined && part.parameters.every((e) => keys.includes(e.key)) && parameterMap(part) !== undefined;
 }
 
 /** A case's title when its action is exactly `{WFMenuItemTitle: plain string}`. */

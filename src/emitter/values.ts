@@ -1,4 +1,4 @@
-import type { ArrayStateValue, DictionaryValue, TextValue, Value } from '../ir/types.js';
+import type { ArrayStateValue, DictionaryItem, DictionaryValue, TextValue, Value } from '../ir/types.js';
 import { liftParameterValue } from '../lift/value-api.js';
 import { lowerValue } from '../lift/lower-values.js';
 import { isDict, type PlistValue } from '../plist/value.js';
@@ -153,20 +153,46 @@ export class ValueSpeller implements ReferenceEnvironment {
 
   // ─── Dictionary displays (item grammar, dialect §6.5) ─────────────────────
 
+  /**
+   * The display of a `WFDictionaryFieldValue`, or undefined when an item has
+   * no key (a display entry needs one). An item the item grammar cannot say
+   * is written in place as its own dictionary, `key: dict(WFItemType=n,
+   * WFValue=v, …)`, and a key the display cannot say in the value grammar,
+   * so one odd item never makes the whole dictionary generic.
+   */
   private dictionary(value: DictionaryValue): Expression | undefined {
     const entries: DictEntry[] = [];
     for (const item of value.items) {
-      if (item.key === undefined || item.value === undefined || item.extra.length > 0) return undefined;
+      if (item.key === undefined) return undefined;
       const key = this.dictionaryKey(item.key);
-      const spelled = this.item(item.itemType, item.value, false);
-      if (key === undefined || spelled === undefined) return undefined;
-      entries.push({ kind: 'entry', key, value: spelled });
+      if (key === undefined) return undefined;
+      const spelled = item.value === undefined || item.extra.length > 0 ? undefined : this.item(item.itemType, item.value, false);
+      entries.push({ kind: 'entry', key, value: spelled ?? this.explicitItem(item) });
     }
     return { kind: 'dict', entries };
   }
 
+  /** `dict(WFItemType=n, WFValue=v, …)`: an item's keys besides `WFKey`, in the value grammar. */
+  private explicitItem(item: Pick<DictionaryItem, 'itemType' | 'value' | 'extra'>): Expression {
+    const keywords = [kw('WFItemType', int(BigInt(item.itemType)))];
+    if (item.value !== undefined) keywords.push(kw('WFValue', this.value(item.value)));
+    for (const e of item.extra) keywords.push(kw(e.key, this.plist(e.value)));
+    return call('dict', [], keywords);
+  }
+
+  /**
+   * A display key: `"text"`, `f"…{x}…"`, `plist("text")`; any other key in
+   * the value grammar (a token string the display cannot say in its generic
+   * `WFTextTokenString(…)` form, a variable, …), unless that spelling would
+   * read as one of the display's own (then undefined: the dictionary is
+   * generic).
+   */
   private dictionaryKey(key: Value): Expression | undefined {
-    return this.displayText(key, '"');
+    const display = this.displayText(key, '"');
+    if (display !== undefined) return display;
+    const spelled = key.kind === 'text' ? this.generic(key) : this.value(key);
+    const ambiguous = spelled.kind === 'string' || spelled.kind === 'fstring' || spelled.kind === 'dict' || (spelled.kind === 'call' && spelled.callee.kind === 'name' && spelled.callee.name === 'plist');
+    return ambiguous ? undefined : spelled;
   }
 
   /**
@@ -197,12 +223,22 @@ export class ValueSpeller implements ReferenceEnvironment {
     }
   }
 
+  /**
+   * The items of a `WFArrayParameterState` in a display. An item the array
+   * spellings cannot say is written as its dictionary, `dict(WFItemType=n,
+   * WFValue=v, …)` (a plain dictionary item likewise, `dict(…)`); only a plain
+   * item of another kind (a number, a list, …) makes the array generic.
+   */
   private arrayDisplay(value: ArrayStateValue): Expression | undefined {
     const elements: Expression[] = [];
     for (const item of value.items) {
       let spelled: Expression | undefined;
-      if (item.kind === 'plain') spelled = item.value.kind === 'string' ? str(item.value.value) : undefined;
-      else spelled = item.extra.length === 0 ? this.item(item.itemType, item.value, true) : undefined;
+      if (item.kind === 'plain') {
+        if (item.value.kind === 'string') spelled = str(item.value.value);
+        else if (item.value.kind === 'map') spelled = this.value(item.value);
+      } else {
+        spelled = (item.extra.length === 0 ? this.item(item.itemType, item.value, true) : undefined) ?? this.explicitItem(item);
+      }
       if (spelled === undefined) return undefined;
       elements.push(spelled);
     }

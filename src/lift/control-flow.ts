@@ -73,15 +73,36 @@ export function structure(entries: readonly (ParsedAction | UnparsedEntry)[], si
   const root: Statement[] = [];
   const stack: Frame[] = [];
   let depthWarned = false;
+  // Flat frames are only ever pushed above MAX_BLOCK_DEPTH non-flat ones, so the
+  // non-flat frames are the bottom `nonFlat` of the stack. Counting them (and
+  // indexing open groups) keeps each action O(1): 100,000 unclosed starts
+  // would otherwise cost 10^10 steps.
+  let nonFlat = 0;
+  const open = new Map<string, number[]>();
+  const groupKey = (identifier: string, groupingIdentifier: string): string => `${identifier}\u0000${groupingIdentifier}`;
 
   const currentBody = (): Statement[] => {
-    for (let i = stack.length - 1; i >= 0; i--) {
-      const frame = stack[i]!;
-      if (!frame.flat) return frame.sections[frame.sections.length - 1]!.body;
-    }
-    return root;
+    if (nonFlat === 0) return root;
+    const frame = stack[nonFlat - 1]!;
+    return frame.sections[frame.sections.length - 1]!.body;
   };
-  const nonFlatDepth = (): number => stack.filter((frame) => !frame.flat).length;
+  const pushFrame = (frame: Frame): void => {
+    const key = groupKey(frame.start.identifier, frame.groupingIdentifier);
+    let positions = open.get(key);
+    if (positions === undefined) open.set(key, (positions = []));
+    positions.push(stack.length);
+    stack.push(frame);
+    if (!frame.flat) nonFlat++;
+  };
+  const popFrame = (): Frame => {
+    const frame = stack.pop()!;
+    const key = groupKey(frame.start.identifier, frame.groupingIdentifier);
+    const positions = open.get(key)!;
+    positions.pop();
+    if (positions.length === 0) open.delete(key);
+    if (!frame.flat) nonFlat--;
+    return frame;
+  };
   const plain = (action: ParsedAction): Statement => {
     sink.action?.(action.index);
     return { kind: 'action', identifier: action.identifier, ...liftCore(action, false, sink) };
@@ -92,13 +113,14 @@ export function structure(entries: readonly (ParsedAction | UnparsedEntry)[], si
   };
   /** Pops the top frame and puts its actions back flat into the enclosing body. */
   const breakTop = (): void => {
-    const frame = stack.pop()!;
+    const frame = popFrame();
     if (frame.flat) return;
     const body = currentBody();
     body.push(plain(frame.start));
     for (const section of frame.sections) {
       if (section.part !== undefined) body.push(plain(section.part));
-      body.push(...section.body);
+      // A loop, not push(...): spreading a body of 200,000 statements overflows the call stack.
+      for (const statement of section.body) body.push(statement);
     }
   };
 
@@ -127,7 +149,7 @@ export function structure(entries: readonly (ParsedAction | UnparsedEntry)[], si
     }
     const kind = CONTROL_FLOW_IDENTIFIERS[entry.identifier as keyof typeof CONTROL_FLOW_IDENTIFIERS];
     if (role.mode === 0) {
-      const flat = nonFlatDepth() >= MAX_BLOCK_DEPTH;
+      const flat = nonFlat >= MAX_BLOCK_DEPTH;
       if (flat) {
         if (!depthWarned) {
           warn(
@@ -139,7 +161,7 @@ export function structure(entries: readonly (ParsedAction | UnparsedEntry)[], si
         }
         currentBody().push(plain(entry));
       }
-      stack.push({
+      pushFrame({
         kind,
         start: entry,
         groupingIdentifier: role.groupingIdentifier,
@@ -149,8 +171,8 @@ export function structure(entries: readonly (ParsedAction | UnparsedEntry)[], si
       });
       continue;
     }
-    let k = stack.length - 1;
-    while (k >= 0 && !(stack[k]!.groupingIdentifier === role.groupingIdentifier && stack[k]!.start.identifier === entry.identifier)) k--;
+    // The innermost open block of this kind and group.
+    const k = open.get(groupKey(entry.identifier, role.groupingIdentifier))?.at(-1) ?? -1;
     const label = role.mode === 1 ? 'middle (mode 1)' : 'end (mode 2)';
     if (k < 0) {
       warn(
@@ -194,7 +216,7 @@ export function structure(entries: readonly (ParsedAction | UnparsedEntry)[], si
       breakTop();
     }
     if (frame.flat) {
-      stack.pop();
+      popFrame();
       currentBody().push(plain(entry));
       continue;
     }
@@ -208,7 +230,7 @@ export function structure(entries: readonly (ParsedAction | UnparsedEntry)[], si
       currentBody().push(plain(entry));
       continue;
     }
-    stack.pop();
+    popFrame();
     currentBody().push(buildBlock(frame, entry, part));
   }
   while (stack.length > 0) {

@@ -43,4 +43,9 @@ export const liftDiagnostics = defineDiagnostics({
     severity: 'warning',
     title: 'A Choose from Menu has actions between its start and its first case; the menu is kept flat',
   },
+  workflowTooDeep: {
+    code: 'SC3013',
+    severity: 'error',
+    title: 'A workflow given as IR nests blocks or values deeper than the phases accept (1,000 levels)',
+  },
 });

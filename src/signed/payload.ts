@@ -11,23 +11,25 @@ export interface PayloadStats {
 }
 
 /**
- * Decompresses every segment into one buffer of the root header's original
- * size (already capped by the layout reader) and compares each segment's
- * SHA-256 with its header. Segment offsets in errors are file offsets.
+ * Decompresses every segment and compares each one's SHA-256 with its
+ * header, then joins them. Each segment gets its own buffer, so a damaged
+ * file fails having allocated at most one segment's declared size (≤ the
+ * layout reader's 64 MiB cap), not the whole declared payload (≤ 256 MiB):
+ * LZFSE can legitimately expand a few bytes a millionfold, so a declared
+ * size cannot be refuted before decoding. Segment offsets in errors are file
+ * offsets.
  */
 export function decompressPayload(container: AeaContainer): { bytes: Uint8Array; stats: PayloadStats } {
-  const out = new Uint8Array(container.rootHeader.originalSize);
   const decoder = new LzfseDecoder();
+  const parts: Uint8Array[] = [];
   let segments = 0;
   let checksumsMatched = 0;
   for (const cluster of container.clusters) {
     for (const segment of cluster.segments) {
-      decodeSegment(container, segment, out, decoder);
+      const part = decodeSegment(container, segment, decoder);
       segments++;
       if (container.rootHeader.checksum === 'sha256') {
-        const actual = createHash('sha256')
-          .update(out.subarray(segment.outputOffset, segment.outputOffset + segment.originalSize))
-          .digest();
+        const actual = createHash('sha256').update(part).digest();
         if (!actual.equals(segment.checksum)) {
           throw formatError(
             'checksumMismatch',
@@ -37,21 +39,30 @@ export function decompressPayload(container: AeaContainer): { bytes: Uint8Array;
         }
         checksumsMatched++;
       }
+      parts.push(part);
     }
   }
-  return { bytes: out, stats: { segments, checksumsMatched } };
+  // Most shortcuts are one segment: its buffer is the payload. Several are joined once all decoded.
+  const bytes = parts.length === 1 ? parts[0]! : new Uint8Array(container.rootHeader.originalSize);
+  if (parts.length !== 1) {
+    let at = 0;
+    for (const part of parts) {
+      bytes.set(part, at);
+      at += part.length;
+    }
+  }
+  return { bytes, stats: { segments, checksumsMatched } };
 }
 
-function decodeSegment(container: AeaContainer, segment: AeaSegment, out: Uint8Array, decoder: LzfseDecoder): void {
+function decodeSegment(container: AeaContainer, segment: AeaSegment, decoder: LzfseDecoder): Uint8Array {
   const payload = container.bytes.subarray(segment.payloadOffset, segment.payloadOffset + segment.compressedSize);
-  const start = segment.outputOffset;
   if (segment.compressedSize === segment.originalSize) {
-    // Stored raw: the encoder keeps a segment as is when compressing does not shrink it.
-    out.set(payload, start);
-    return;
+    // Stored raw: the encoder keeps a segment as is when compressing does not shrink it. A copy, never a view into the file.
+    return payload.slice();
   }
+  const out = new Uint8Array(segment.originalSize);
   try {
-    decoder.decodeInto(payload, out, start, start + segment.originalSize);
+    decoder.decodeInto(payload, out, 0, segment.originalSize);
   } catch (error) {
     // Move the stream-relative offset into the file.
     if (error instanceof SignedFormatError) {
@@ -59,4 +70,5 @@ function decodeSegment(container: AeaContainer, segment: AeaSegment, out: Uint8A
     }
     throw error;
   }
+  return out;
 }

@@ -3,6 +3,7 @@ import type {
   ActionCore,
   Aggrandizement,
   ArrayStateItem,
+  ControlPart,
   DictionaryItem,
   Entry,
   ImportQuestion,
@@ -47,6 +48,13 @@ export const irString: fc.Arbitrary<string> = fc.oneof(
 
 const nonEmptyString = fc.string({ minLength: 1, maxLength: 10 });
 const uuid = fc.uuid().map((u) => u.toUpperCase());
+/**
+ * Output UUIDs and the UUIDs references point at: mostly fresh, sometimes
+ * from a small pool, so that references reach real outputs (End outputs
+ * bound by `x = _` among them) and a few UUIDs are shared.
+ */
+const UUID_POOL = ['00000000-0000-4000-8000-0000000000A1', '00000000-0000-4000-8000-0000000000A2', '00000000-0000-4000-8000-0000000000A3'];
+const outputUuid = fc.oneof({ weight: 3, arbitrary: uuid }, { weight: 1, arbitrary: fc.constantFrom(...UUID_POOL) });
 /** Keys for verbatim `extra` entries and plain maps: never a typed key, never `Type` or a wrapper key. */
 const extraKey = fc.string({ minLength: 1, maxLength: 8 }).map((s) => `X${s}`);
 const int64 = fc.bigInt({ min: -(2n ** 63n), max: 2n ** 64n - 1n });
@@ -69,7 +77,7 @@ function uniqueEntries<V>(value: fc.Arbitrary<V>, maxLength = 3): fc.Arbitrary<E
 const KNOWN_SOURCES = ['ActionOutput', 'Variable', 'ExtensionInput', 'Ask', 'Clipboard', 'CurrentDate', 'DeviceDetails', 'Input'];
 
 export const variableSource: fc.Arbitrary<VariableSource> = fc.oneof(
-  fc.record({ kind: fc.constant('actionOutput' as const), outputUuid: uuid, outputName: fc.option(nonEmptyString, { nil: undefined }) }).map(dropUndefined),
+  fc.record({ kind: fc.constant('actionOutput' as const), outputUuid, outputName: fc.option(nonEmptyString, { nil: undefined }) }).map(dropUndefined),
   fc.record({ kind: fc.constant('variable' as const), name: nonEmptyString, variableUuid: fc.option(uuid, { nil: undefined }) }).map(dropUndefined),
   fc.constantFrom<VariableSource>(
     { kind: 'shortcutInput' },
@@ -90,6 +98,14 @@ const typedAggrandizement: fc.Arbitrary<Aggrandizement> = fc.oneof(
   fc.record({ kind: fc.constant('coercion' as const), itemClass: fc.constantFrom('WFDictionaryContentItem', 'WFStringContentItem', 'WFNumberContentItem'), extra: uniqueEntries(plainPlist, 1) }),
   fc.record({ kind: fc.constant('dictionaryKey' as const), key: irString, extra: uniqueEntries(plainPlist, 1) }),
   fc.record({ kind: fc.constant('property' as const), name: fc.constantFrom('Name', 'File Extension', 'Width'), extra: uniqueEntries(plainPlist, 1) }),
+  // A PropertyUserInfo as Shortcuts writes it, the one `x.Name` derives or another (dialect §6.2.1).
+  fc
+    .record({
+      name: fc.constantFrom('Name', 'File Extension', 'File Size', 'Artist'),
+      info: fc.constantFrom<PlistValue>('WFItemName', 'WFFileExtensionProperty', 'artist', { kind: 'integer', value: 14n }),
+      extra: uniqueEntries(plainPlist, 1),
+    })
+    .map(({ name, info, extra }): Aggrandizement => ({ kind: 'property', name, extra: [{ key: 'PropertyUserInfo', value: info }, ...extra] })),
   fc.record({ kind: fc.constant('dateFormat' as const), fields: uniqueEntries(plainPlist, 3) }),
   fc.record({ kind: fc.constant('unit' as const), fields: uniqueEntries(plainPlist, 2) }),
 );
@@ -176,16 +192,22 @@ export const { value: irValue, reference: variableReference } = fc.letrec<ValueA
     { weight: 4, arbitrary: displayText },
     { weight: 1, arbitrary: irString.map((v): Value => ({ kind: 'string', value: v })) },
   );
+  // A key of any kind: where the display's spellings cannot say it, it is written in the value grammar.
+  const displayKey = fc.oneof({ weight: 6, arbitrary: displayString }, { weight: 1, arbitrary: value });
   const numberText = fc.stringMatching(/^-?(0|[1-9][0-9]{0,3})(\.[0-9]{1,3})?$/);
   const numberValue = fc.record({ text: numberText, key: fc.boolean() }).map(({ text, key }) => textOf([text], key));
   const arrayItem: fc.Arbitrary<ArrayStateItem> = fc.oneof(
-    irString.map((v): ArrayStateItem => ({ kind: 'plain', value: { kind: 'string', value: v } })),
-    displayText.map((v): ArrayStateItem => ({ kind: 'typed', itemType: 0, value: v, extra: [] })),
-    numberValue.map((v): ArrayStateItem => ({ kind: 'typed', itemType: 3, value: v, extra: [] })),
+    { weight: 2, arbitrary: irString.map((v): ArrayStateItem => ({ kind: 'plain', value: { kind: 'string', value: v } })) },
+    { weight: 2, arbitrary: displayText.map((v): ArrayStateItem => ({ kind: 'typed', itemType: 0, value: v, extra: [] })) },
+    { weight: 2, arbitrary: numberValue.map((v): ArrayStateItem => ({ kind: 'typed', itemType: 3, value: v, extra: [] })) },
+    // Items the array spellings cannot say (written as their dictionary) and plain dictionaries.
+    { weight: 1, arbitrary: arrayStateItem },
   );
   const displayItem: fc.Arbitrary<DictionaryItem> = fc.oneof(
     { maxDepth: 2 },
-    fc.record({ key: displayString, value: displayString }).map(({ key, value: v }): DictionaryItem => ({ itemType: 0, key, value: v, extra: [] })),
+    // An item the item grammar cannot say (written in place as its own dictionary), under any key.
+    fc.record({ key: displayKey, item: dictionaryItem }).map(({ key, item }): DictionaryItem => ({ ...item, key })),
+    fc.record({ key: displayKey, value: displayString }).map(({ key, value: v }): DictionaryItem => ({ itemType: 0, key, value: v, extra: [] })),
     fc.record({ key: displayString, value: numberValue }).map(({ key, value: v }): DictionaryItem => ({ itemType: 3, key, value: v, extra: [] })),
     fc.record({ key: displayString, flag: fc.boolean() }).map(
       ({ key, flag }): DictionaryItem => ({ itemType: 4, key, value: { kind: 'serialized', serializationType: 'WFNumberSubstitutableState', value: { kind: 'boolean', value: flag } }, extra: [] }),
@@ -240,7 +262,7 @@ const parameterKey = fc.oneof(
 export const actionCore: fc.Arbitrary<ActionCore> = fc
   .record({
     parameters: fc.uniqueArray(fc.tuple(parameterKey, irValue), { maxLength: 4, selector: (e) => e[0] }),
-    outputUuid: fc.option(uuid, { nil: undefined }),
+    outputUuid: fc.option(outputUuid, { nil: undefined }),
     customOutputName: fc.option(nonEmptyString, { nil: undefined }),
     extraKeys: uniqueEntries(plainPlist, 1).map((entries) => entries.filter((e) => !e.key.startsWith('WFWorkflowAction'))),
   })
@@ -268,6 +290,16 @@ const rawStatement: fc.Arbitrary<RawActionStatement> = fc
     return { kind: 'raw', action, reason: parsed.kind === 'unparsed' ? parsed.reason : 'unreachable' };
   });
 
+/** Set Variable in the sugar's shape (`X = varexpr`, `X = coerce_variable(…)`, `X = ...`), or near it. */
+const setVariable: fc.Arbitrary<Statement> = fc
+  .record({ name: nonEmptyString, input: fc.option(variableReference, { nil: undefined }) })
+  .map(({ name, input }): Statement => ({
+    kind: 'action',
+    identifier: 'is.workflow.actions.setvariable',
+    parameters: [...(input === undefined ? [] : [{ key: 'WFInput', value: { kind: 'variable', variable: input } as Value }]), { key: 'WFVariableName', value: { kind: 'string', value: name } }],
+    extraKeys: [],
+  }));
+
 /** Statement lists with blocks nested up to `maxDepth`. */
 export function statements(options: IrArbitraryOptions = {}): fc.Arbitrary<Statement[]> {
   const maxDepth = options.maxDepth ?? 3;
@@ -279,8 +311,12 @@ export function statements(options: IrArbitraryOptions = {}): fc.Arbitrary<State
     const plain = fc.oneof(
       { weight: 6, arbitrary: fc.record({ identifier, core: actionCore }).map(({ identifier: id, core }): Statement => ({ kind: 'action', identifier: id, ...core })) },
       { weight: 1, arbitrary: rawStatement },
+      { weight: 1, arbitrary: setVariable },
     );
-    const statement = depth >= maxDepth ? plain : fc.oneof({ weight: 3, arbitrary: plain }, { weight: 2, arbitrary: block(depth + 1) });
+    const statement =
+      depth >= maxDepth
+        ? plain
+        : fc.oneof({ weight: 3, arbitrary: plain }, { weight: 1, arbitrary: block(depth + 1) }, { weight: 2, arbitrary: structuredBlock(depth + 1) });
     const body = fc.array(statement, { maxLength: maxStatements });
     memo.set(depth, body);
     return body;
@@ -304,6 +340,45 @@ export function statements(options: IrArbitraryOptions = {}): fc.Arbitrary<State
         .map((r): Statement => ({ kind: 'menu', ...withImplicit(r) })),
       fc.record({ ...common, body: inner }).map((r): Statement => ({ kind: 'repeatCount', ...withImplicit(r) })),
       fc.record({ ...common, body: inner }).map((r): Statement => ({ kind: 'repeatEach', ...withImplicit(r) })),
+    );
+  };
+  /**
+   * Blocks whose start and middle parts a Python block can say (dialect
+   * §9.1): no UUID and no extra keys on them, a bare Otherwise, a repeat's
+   * start with its one parameter or none; their Ends vary (UUID or not,
+   * parameters, CustomOutputName, extra keys: §9.6), and so do menus (title
+   * cases with `input(…)`, or explicit parts) and start modes.
+   */
+  const structuredBlock = (depth: number): fc.Arbitrary<Statement> => {
+    const inner = fc.constant(null).chain(() => bodyAt(depth));
+    const bare: ControlPart = { parameters: [], extraKeys: [] };
+    const opening = actionCore.map(({ outputUuid: _uuid, extraKeys: _extra, ...rest }): ControlPart => ({ ...rest, extraKeys: [] }));
+    const end = fc.oneof(
+      { weight: 3, arbitrary: fc.option(outputUuid, { nil: undefined }).map((u): ControlPart => (u === undefined ? bare : { ...bare, outputUuid: u })) },
+      { weight: 1, arbitrary: actionCore },
+    );
+    const common = { groupingIdentifier: uuid, end, implicit: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }) };
+    const withImplicit = <T extends { implicit: boolean }>({ implicit, ...rest }: T): Omit<T, 'implicit'> & { startModeImplicit?: true } =>
+      implicit ? { ...rest, startModeImplicit: true } : rest;
+    const only = (key: string): fc.Arbitrary<ControlPart> =>
+      fc.option(irValue, { nil: undefined }).map((v): ControlPart => (v === undefined ? bare : { parameters: [{ key, value: v }], extraKeys: [] }));
+    const titled = fc
+      .record({ titles: fc.array(fc.string({ maxLength: 6 }), { minLength: 1, maxLength: 3 }), prompt: fc.option(irValue, { nil: undefined }), bodies: fc.array(inner, { minLength: 3, maxLength: 3 }) })
+      .map(({ titles, prompt, bodies }) => ({
+        start: {
+          parameters: [{ key: 'WFMenuItems', value: { kind: 'list', items: titles.map((t): Value => ({ kind: 'string', value: t })) } as Value }, ...(prompt === undefined ? [] : [{ key: 'WFMenuPrompt', value: prompt }])],
+          extraKeys: [],
+        } as ControlPart,
+        cases: titles.map((t, i) => ({ part: { parameters: [{ key: 'WFMenuItemTitle', value: { kind: 'string', value: t } as Value }], extraKeys: [] } as ControlPart, body: bodies[i]! })),
+      }));
+    const explicitMenu = fc.record({ start: opening, cases: fc.array(fc.record({ part: opening, body: inner }), { minLength: 1, maxLength: 3 }) });
+    return fc.oneof(
+      fc
+        .record({ ...common, start: opening, then: inner, otherwise: fc.option(fc.record({ part: fc.constant(bare), body: inner }), { nil: undefined }) })
+        .map((r): Statement => dropUndefined({ kind: 'if', ...withImplicit(r) })),
+      fc.record({ ...common, menu: fc.oneof(titled, explicitMenu) }).map(({ menu, ...r }): Statement => ({ kind: 'menu', ...withImplicit(r), ...menu })),
+      fc.record({ ...common, start: only('WFRepeatCount'), body: inner }).map((r): Statement => ({ kind: 'repeatCount', ...withImplicit(r) })),
+      fc.record({ ...common, start: only('WFInput'), body: inner }).map((r): Statement => ({ kind: 'repeatEach', ...withImplicit(r) })),
     );
   };
   return bodyAt(0);

@@ -93,7 +93,12 @@ describe('canonical code: values (dialect §6)', () => {
   });
 
   it('variable expressions and their aggrandizements', () => {
-    expect(param('x.File_Extension')).toEqual(tokenAttachment(d({ Aggrandizements: [d({ PropertyName: 'File Extension', Type: 'WFPropertyVariableAggrandizement' })], Type: 'Variable', VariableName: 'x' })));
+    expect(param('x.Width')).toEqual(tokenAttachment(d({ Aggrandizements: [d({ PropertyName: 'Width', Type: 'WFPropertyVariableAggrandizement' })], Type: 'Variable', VariableName: 'x' })));
+    // Name, File Extension and File Size carry the PropertyUserInfo their name derives (dialect §6.2.1).
+    const property = (p: PlistDict): PlistValue => tokenAttachment(d({ Aggrandizements: [d({ ...Object.fromEntries(p), Type: 'WFPropertyVariableAggrandizement' })], Type: 'Variable', VariableName: 'x' }));
+    expect(param('x.File_Extension')).toEqual(property(d({ PropertyName: 'File Extension', PropertyUserInfo: 'WFFileExtensionProperty' })));
+    expect(param('getattr(x, "Name")')).toEqual(property(d({ PropertyName: 'Name', PropertyUserInfo: 'WFItemName' })));
+    expect(param('getattr(x, "Name", PropertyUserInfo=None)')).toEqual(property(d({ PropertyName: 'Name' })));
     expect(param('getattr(x, "Name", PropertyUserInfo="u")')).toEqual(
       tokenAttachment(d({ Aggrandizements: [d({ PropertyName: 'Name', PropertyUserInfo: 'u', Type: 'WFPropertyVariableAggrandizement' })], Type: 'Variable', VariableName: 'x' })),
     );
@@ -142,6 +147,17 @@ describe('canonical code: values (dialect §6)', () => {
     expect(items[5]!.get('WFValue')).toEqual(wrapper('WFDictionaryFieldValue', wrapper('WFDictionaryFieldValue', d({ WFDictionaryFieldValueItems: [d({ WFItemType: int(0), WFKey: text('k'), WFValue: text('v') })] }))));
     // Array items: the undecorated string is a plain item (what Shortcuts writes in arrays), an f-string a type-0 token string.
     expect(items[6]!.get('WFValue')).toEqual(wrapper('WFArrayParameterState', ['p', d({ WFItemType: int(0), WFValue: text('q') }), d({ WFItemType: int(3), WFValue: text('1') })]));
+  });
+
+  it('an item the item grammar cannot say: dict(WFItemType=n, WFValue=v, …) in place; a key in the value grammar', () => {
+    const value = param("{\"n\": dict(WFItemType=3, WFValue=f'''{X}'''), \"m\": dict(WFItemType=5, Note='''x'''), WFTextTokenString(string='''k'''): '''v''', \"l\": ['''a''', dict(WFItemType=3, WFValue=f'''{X}''')]}");
+    const items = ((value as PlistDict).get('Value') as PlistDict).get('WFDictionaryFieldValueItems') as PlistDict[];
+    expect(items[0]).toEqual(d({ WFItemType: int(3), WFKey: text('n'), WFValue: text('\uFFFC', [['{0, 1}', named('X')]]) }));
+    expect(items[1]).toEqual(d({ WFItemType: int(5), WFKey: text('m'), Note: 'x' }));
+    expect(items[2]).toEqual(d({ WFItemType: int(0), WFKey: wrapper('WFTextTokenString', d({ string: 'k' })), WFValue: text('v') }));
+    expect(items[3]!.get('WFValue')).toEqual(wrapper('WFArrayParameterState', ['a', d({ WFItemType: int(3), WFValue: text('\uFFFC', [['{0, 1}', named('X')]]) })]));
+    const bad = compiled(`${HEADER}is_workflow_actions_x(K={"a": dict(WFValue='''v'''), "b": dict(WFItemType='''0'''), "c": dict(WFItemType=0, WFKey='''k''')})\n`);
+    expect(codes(bad.errors)).toEqual(['SC5301', 'SC5301', 'SC5301']);
   });
 
   it('an f-string without variables in a display means the same token string as the undecorated one', () => {
@@ -200,6 +216,13 @@ describe('canonical code: statements (dialect §7–§9)', () => {
     expect(((p.get('C') as PlistDict).get('Value') as PlistDict).has('OutputName')).toBe(false);
   });
 
+  it('OutputName: without a core name or an annotation, the identifier in title case', () => {
+    const result = canonical('battery_level = is_workflow_actions_getbatterylevel()\ndetails_of_images_2 = is_workflow_actions_properties_images()\nmain_image_url = is_workflow_actions_x()\nis_workflow_actions_y(A=battery_level, B=details_of_images_2, C=main_image_url)\n');
+    const p = parametersOf(result.actions[3]!);
+    const name = (key: string): PlistValue | undefined => ((p.get(key) as PlistDict).get('Value') as PlistDict).get('OutputName');
+    expect([name('A'), name('B'), name('C')]).toEqual(['Battery Level', 'Details of Images', 'Main Image URL']);
+  });
+
   it('x = _ binds the output of the block above to its End action', () => {
     const result = canonical("if X:\n    pass\nr: 'If Result' = _\nis_workflow_actions_showresult(Text=r)\n");
     const end = parametersOf(result.actions[1]!);
@@ -223,10 +246,10 @@ describe('canonical code: statements (dialect §7–§9)', () => {
     );
     expectActions(result.actions, [
       control('if', 'G', 0, { WFCondition: int(4), WFConditionalLegacyComparisonBehavior: true }),
-      control('if', 'G', 2),
+      control('if', 'G', 2, { UUID: 'E1' }),
       control('menu', 'M', 0, { WFMenuItems: ['a'] }),
       control('menu', 'M', 1, { WFMenuItemTitle: text('a') }),
-      control('menu', 'M', 2),
+      control('menu', 'M', 2, { UUID: 'E2' }),
     ]);
   });
 
@@ -247,17 +270,38 @@ describe('canonical code: statements (dialect §7–§9)', () => {
       control('menu', 'M', 0, { WFMenuItems: ['A', 'B'], WFMenuPrompt: 'Pick' }),
       control('menu', 'M', 1, { WFMenuItemTitle: 'A' }),
       control('menu', 'M', 1, { WFMenuItemTitle: 'B' }),
-      control('menu', 'M', 2),
+      control('menu', 'M', 2, { UUID: 'E1' }),
       control('each', 'E', 0, { WFInput: tokenAttachment(named('L')) }),
       control('count', 'C', 0, { WFRepeatCount: int(3) }),
       action('is.workflow.actions.y', { A: tokenAttachment(named('Repeat Item')), B: tokenAttachment(named('Repeat Index 2')) }),
-      control('count', 'C', 2),
+      control('count', 'C', 2, { UUID: 'E2' }),
       control('each', 'E', 2, { UUID: 'R' }),
       control('each', 'F', 0),
-      control('each', 'F', 2),
+      control('each', 'F', 2, { UUID: 'E3' }),
     ]);
     const reference = canonical('for Repeat_Index in range(int(2)):\n    pass\nr = _\nis_workflow_actions_y(A=r)\n').actions[2]!;
     expect(((parametersOf(reference).get('A') as PlistDict).get('Value') as PlistDict).get('OutputName')).toBe('Repeat Results');
+  });
+
+  it('block ends: a UUID by __defaults__["block_outputs"]; `_ = None` takes it away; `_(…)` gives the End its keys', () => {
+    const result = canonical(
+      "if X:\n    pass\nif X:\n    pass\n_ = None\nif X:\n    pass\nr = _(CustomOutputName='''Mine''', WFShowWorkflow=False)\nis_workflow_actions_y(A=r)\nfor Repeat_Index in range(int(2)):\n    pass\n_(dict(Extra=1), WFShowWorkflow=True)\n",
+    );
+    expectActions(result.actions, [
+      control('if', 'A', 0, { WFInput: d({ Type: 'Variable', Variable: tokenAttachment(named('X')) }), WFCondition: int(100) }),
+      control('if', 'A', 2, { UUID: 'U1' }),
+      control('if', 'B', 0, { WFInput: d({ Type: 'Variable', Variable: tokenAttachment(named('X')) }), WFCondition: int(100) }),
+      control('if', 'B', 2),
+      control('if', 'C', 0, { WFInput: d({ Type: 'Variable', Variable: tokenAttachment(named('X')) }), WFCondition: int(100) }),
+      control('if', 'C', 2, { UUID: 'R', CustomOutputName: 'Mine', WFShowWorkflow: false }),
+      action('is.workflow.actions.y', { A: tokenAttachment(output('R', 'Mine')) }),
+      control('count', 'D', 0, { WFRepeatCount: int(2) }),
+      d({ WFWorkflowActionIdentifier: 'is.workflow.actions.repeat.count', WFWorkflowActionParameters: d({ GroupingIdentifier: 'D', WFControlFlowMode: int(2), WFShowWorkflow: true }), Extra: int(1) }),
+    ]);
+    const off = canonical('if X:\n    pass\nif X:\n    pass\nr = _\n', `${HEADER}__defaults__ = {"block_outputs": False}\n`);
+    expect(parametersOf(off.actions[1]!).has('UUID')).toBe(false);
+    expect(parametersOf(off.actions[3]!).has('UUID')).toBe(true);
+    expect(codes(compiled(`${HEADER}_ = None\nif X:\n    pass\n_ = 1\nx = _\n_(A=1)\n`).errors)).toEqual(['SC5405', 'SC5102', 'SC5405', 'SC5405']);
   });
 
   it('a comparison with the parameters it does not say: is_workflow_actions_conditional(<comparison>, Key=value)', () => {
@@ -297,8 +341,16 @@ describe('canonical code: statements (dialect §7–§9)', () => {
   });
 
   it('a call of a reserved name is no wrapper in a value and no action in a statement', () => {
-    const bad = compiled(`${HEADER}is_workflow_actions_y(A=range(3), B=input('''x'''))\nX = coerce_variable(value=Y, coercion_class="C")\n`);
+    const bad = compiled(`${HEADER}is_workflow_actions_y(A=range(3), B=input('''x'''))\nx = attachment(Y)\n`);
     expect(codes(bad.errors)).toEqual(['SC5106', 'SC5106', 'SC5106']);
+  });
+
+  it('X = coerce_variable(…), getattr(…), format_date(…): Set Variable (no action has those names)', () => {
+    const result = canonical('X = coerce_variable(value=Y, coercion_class="C")\nZ = getattr(Y, "Width", K=1)\n');
+    expect(result.actions.map((a) => identifierOf(a))).toEqual(['is.workflow.actions.setvariable', 'is.workflow.actions.setvariable']);
+    expect(parametersOf(result.actions[0]!).get('WFInput')).toEqual(
+      tokenAttachment(d({ Aggrandizements: [d({ CoercionItemClass: 'C', Type: 'WFCoercionVariableAggrandizement' })], Type: 'Variable', VariableName: 'Y' })),
+    );
   });
 
   it('a block output binding with no block above is an error; an output bound twice too', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, type Origin } from '../../src/checker/index.js';
+import { checkWorkflow, type Origin } from '../../src/checker/index.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { Value, Workflow } from '../../src/ir/types.js';
 import { checkerCatalog } from '../support/checker-catalog.js';
@@ -25,7 +25,7 @@ import {
 const catalog = checkerCatalog();
 
 function run(w: Workflow, origin: Origin = 'code'): Diagnostic[] {
-  return check(w, catalog, { origin });
+  return checkWorkflow(w, catalog, { origin });
 }
 
 function only(w: Workflow, code: string, origin: Origin = 'code'): Diagnostic[] {

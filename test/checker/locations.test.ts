@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { check } from '../../src/checker/index.js';
+import { checkWorkflow } from '../../src/checker/index.js';
 import type { SourceSpan } from '../../src/diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../../src/diagnostics/format.js';
 import { SourceMap } from '../../src/ir/source-map.js';
@@ -39,14 +39,14 @@ describe('where diagnostics point', () => {
   map.setValue(ref, span(4, 36, 4));
 
   it('uses the source map in code: the callee, the key, the value, the variable', () => {
-    const found = check(w, catalog, { origin: 'code', sourceMap: map, file: 'x.py' });
+    const found = checkWorkflow(w, catalog, { origin: 'code', sourceMap: map, file: 'x.py' });
     const where = found.map((d) => `${d.code} ${d.location?.kind === 'source' ? `${d.location.span.start.line}:${d.location.span.start.column}` : 'none'}`);
     expect(where).toEqual(['SC6001 1:1', 'SC6002 2:1', 'SC6003 3:57', 'SC6004 3:83', 'SC6006 4:36']);
     expect(formatDiagnostic(found[0]!)).toMatch(/^x\.py:1:1: error SC6001: unknown action `is_workflow_actions_dowloadurl`/);
   });
 
   it('falls back to plist paths without a source map, counting block parts as the flat actions they are', () => {
-    const found = check(w, catalog, { origin: 'shortcut' });
+    const found = checkWorkflow(w, catalog, { origin: 'shortcut' });
     expect(found.map((d) => d.location)).toEqual([
       { kind: 'plist', path: ['WFWorkflowActions', 0] },
       { kind: 'plist', path: ['WFWorkflowActions', 1, 'WFWorkflowActionParameters', 'WFInputt'] },
@@ -65,7 +65,7 @@ describe('where diagnostics point', () => {
     const m = new SourceMap();
     const at = source.indexOf('Text=note') + 5;
     m.setValue(use, { start: { line: 2, column: 37, offset: at }, end: { line: 2, column: 41, offset: at + 4 } });
-    const [d] = check(workflow(comment, shown), catalog, { origin: 'code', sourceMap: m, source });
+    const [d] = checkWorkflow(workflow(comment, shown), catalog, { origin: 'code', sourceMap: m, source });
     expect(d?.message).toBe('`note` is used, but `is_workflow_actions_comment` (action 0) has no output; it is empty');
   });
 
@@ -78,7 +78,7 @@ describe('where diagnostics point', () => {
     m.setStatement(download, { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 62, offset: 61 } });
     const at = source.indexOf('respnse');
     m.setValue(typo, { start: { line: 2, column: 37, offset: at }, end: { line: 2, column: 44, offset: at + 7 } });
-    const [d] = check(workflow(download, shown), catalog, { origin: 'code', sourceMap: m, source });
+    const [d] = checkWorkflow(workflow(download, shown), catalog, { origin: 'code', sourceMap: m, source });
     expect(d).toMatchObject({ code: 'SC6006', message: '`respnse` is never set in this workflow', suggestion: 'did you mean `response`?' });
   });
 
@@ -86,7 +86,7 @@ describe('where diagnostics point', () => {
     const loop = repeatEach(variable(named('items')), []);
     const m = new SourceMap();
     m.setStatement(loop.start, span(7, 1, 30));
-    const [d] = check(workflow(loop), catalog, { origin: 'code', sourceMap: m });
+    const [d] = checkWorkflow(workflow(loop), catalog, { origin: 'code', sourceMap: m });
     expect(d).toMatchObject({ code: 'SC6006', location: { kind: 'source', span: { start: { line: 7, column: 1 } } } });
   });
 });
@@ -95,8 +95,8 @@ describe('checking arbitrary IR', () => {
   it('never throws, and reports no error on a shortcut file', () => {
     fc.assert(
       fc.property(irWorkflow({ maxDepth: 4 }), (w) => {
-        expect(check(w, catalog, { origin: 'shortcut' }).filter((d) => d.severity === 'error')).toEqual([]);
-        for (const d of check(w, catalog, { origin: 'code' })) expect(d.code).toMatch(/^SC60\d\d$/);
+        expect(checkWorkflow(w, catalog, { origin: 'shortcut' }).filter((d) => d.severity === 'error')).toEqual([]);
+        for (const d of checkWorkflow(w, catalog, { origin: 'code' })) expect(d.code).toMatch(/^SC60\d\d$/);
       }),
       { numRuns: 300 },
     );
@@ -105,6 +105,6 @@ describe('checking arbitrary IR', () => {
   it('handles blocks nested as deep as the lifter allows', () => {
     let body: Statement[] = [act('is.workflow.actions.showresult', { Text: text(named('Repeat Item 256')) })];
     for (let depth = 0; depth < 256; depth++) body = [repeatEach(str('x'), body)];
-    expect(check(workflow(...body), catalog, { origin: 'code' })).toEqual([]);
+    expect(checkWorkflow(workflow(...body), catalog, { origin: 'code' })).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { expect, it } from 'vitest';
-import { check, checkFile } from '../../src/checker/index.js';
+import { checkWorkflow, checkFile } from '../../src/checker/index.js';
 import { readShortcutFile } from '../../src/container/shortcut-file.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { flatActions } from '../../src/ir/walk.js';
@@ -53,7 +53,7 @@ describeShared('check over corpus/unsigned (full catalog)', () => {
       const lifted = liftWorkflow(read.value.plist);
       if (!lifted.ok) continue;
       const actions = [...flatActions(lifted.value.body)];
-      const found: Diagnostic[] = check(lifted.value, catalog, { origin: 'shortcut' });
+      const found: Diagnostic[] = checkWorkflow(lifted.value, catalog, { origin: 'shortcut' });
       for (const d of found) {
         if (d.severity !== 'warning') continue;
         const path = d.location?.kind === 'plist' ? d.location.path : [];

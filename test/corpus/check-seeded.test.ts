@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { expect, it } from 'vitest';
-import { check } from '../../src/checker/index.js';
+import { checkWorkflow } from '../../src/checker/index.js';
 import { readShortcutFile } from '../../src/container/shortcut-file.js';
 import { formatPath } from '../../src/plist/equal.js';
 import { liftWorkflow } from '../../src/lift/index.js';
@@ -41,7 +41,7 @@ describeShared('check finds seeded defects in corpus workflows', () => {
       for (const injection of injections(basename(file), lifted.value, catalog, { cap: CAP_PER_FILE })) {
         const entry = tally.get(injection.kind)!;
         entry.total++;
-        const verdict = judge(injection, check(injection.workflow, catalog, { origin: 'code' }));
+        const verdict = judge(injection, checkWorkflow(injection.workflow, catalog, { origin: 'code' }));
         if (verdict === undefined) entry.found++;
         else entry.misses.push(`${basename(file)}: ${injection.description}: ${verdict}`);
       }
@@ -56,7 +56,7 @@ describeShared('check finds seeded defects in corpus workflows', () => {
 });
 
 /** Undefined when the checker reported the injection as expected; else what went wrong. */
-function judge(injection: Injection, found: ReturnType<typeof check>): string | undefined {
+function judge(injection: Injection, found: ReturnType<typeof checkWorkflow>): string | undefined {
   const at = formatPath(injection.path);
   const here = found.filter((d) => d.location?.kind === 'plist' && formatPath(d.location.path) === at);
   const hit = here.find((d) => d.code === injection.code);

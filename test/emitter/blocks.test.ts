@@ -87,7 +87,8 @@ describe('if conditions (dialect §9.2)', () => {
     ]);
     expect(code).toBe(
       [
-        '__defaults__ = {"condition_codes": "strings", "condition_input": "direct"}',
+        // Old files also leave the End's UUID out.
+        '__defaults__ = {"condition_codes": "strings", "condition_input": "direct", "block_outputs": False}',
         'number = is_workflow_actions_number(WFNumberActionNumber=5)',
         "if ... == '''a''':",
         '    pass',
@@ -144,7 +145,7 @@ describe('menus and loops (dialect §9.3–9.5)', () => {
         "        is_workflow_actions_showresult(Text='''yes''')",
         '    case "Two":',
         '        pass',
-        'menu_result = _',
+        // The End's UUID is the default and nothing uses it: no line says it.
         '',
       ].join('\n'),
     );
@@ -156,7 +157,7 @@ describe('menus and loops (dialect §9.3–9.5)', () => {
         control('menu', 'M', 0, { WFMenuItems: ['One', 'Other'], WFMenuPrompt: 'Pick' }),
         control('menu', 'M', 1, { WFMenuItemTitle: 'One' }),
         control('menu', 'M', 1, { WFMenuItemTitle: text('\uFFFC', [['{0, 1}', named('Who')]]), WFMenuItems: ['x'] }),
-        control('menu', 'M', 2),
+        control('menu', 'M', 2, { UUID: 'E' }),
       ]),
     ).toBe(
       [
@@ -176,10 +177,11 @@ describe('menus and loops (dialect §9.3–9.5)', () => {
         control('each', 'R1', 0, { WFInput: tokenAttachment(named('Items')) }),
         control('count', 'R2', 0, { WFRepeatCount: int(3) }),
         action('is.workflow.actions.showresult', { Text: text('\uFFFC \uFFFC', [['{0, 1}', named('Repeat Item')], ['{2, 1}', named('Repeat Index 2')]]) }),
-        control('count', 'R2', 2),
+        control('count', 'R2', 2, { UUID: 'E2' }),
         control('each', 'R1', 2, { UUID: 'E' }),
+        action('is.workflow.actions.showresult', { Text: tokenAttachment(output('E', 'Repeat Results')) }),
         control('each', 'R3', 0),
-        control('each', 'R3', 2),
+        control('each', 'R3', 2, { UUID: 'E3' }),
       ]),
     ).toBe(
       [
@@ -187,6 +189,7 @@ describe('menus and loops (dialect §9.3–9.5)', () => {
         '    for Repeat_Index_2 in range(int(3)):',
         "        is_workflow_actions_showresult(Text=f'''{Repeat_Item} {Repeat_Index_2}''')",
         'repeat_results = _',
+        'is_workflow_actions_showresult(Text=repeat_results)',
         'for Repeat_Index, Repeat_Item in enumerate(..., start=1):',
         '    pass',
         '',
@@ -217,7 +220,7 @@ describe('flat control actions (dialect §9.1)', () => {
   });
 
   it('malformed groups stay flat calls; start modes follow __defaults__', () => {
-    expect(body([control('if', 'G', 2), control('each', 'R', undefined), control('each', 'R', 2)])).toBe(
+    expect(body([control('if', 'G', 2), control('each', 'R', undefined), control('each', 'R', 2, { UUID: 'E' })])).toBe(
       [
         '__defaults__ = {"start_mode": "implicit"}',
         "is_workflow_actions_conditional(GroupingIdentifier='''G''', WFControlFlowMode=2)",
@@ -231,6 +234,46 @@ describe('flat control actions (dialect §9.1)', () => {
   it('a GroupingIdentifier shared by two groups makes both flat', () => {
     const code = body([control('count', 'G', 0), control('count', 'G', 2), control('count', 'G', 0), control('count', 'G', 2)]);
     expect(code.split('\n').filter((l) => l.startsWith('is_workflow_actions_repeat_count(WFControlFlowMode='))).toHaveLength(4);
+  });
+});
+
+describe('block ends (dialect §9.6)', () => {
+  const ifBlock = (group: string, end: Record<string, PlistValue> = {}): PlistValue[] => [
+    control('if', group, 0, { WFCondition: int(100), WFInput: wrapped() }),
+    show(),
+    control('if', group, 2, end),
+  ];
+
+  it('most Ends carry a UUID: unreferenced ones need no line, one without says `_ = None`', () => {
+    const code = body([number('N1'), ...ifBlock('G1', { UUID: 'E1' }), ...ifBlock('G2', { UUID: 'E2' }), ...ifBlock('G3')]);
+    expect(code.split('\n').filter((l) => !l.startsWith(' ') && !l.startsWith('if '))).toEqual(['number = is_workflow_actions_number(WFNumberActionNumber=5)', '_ = None', '']);
+  });
+
+  it('most Ends carry none: __defaults__ says so, and an End UUID is bound by `x = _` even when nothing uses it', () => {
+    const code = body([number('N1'), ...ifBlock('G1'), ...ifBlock('G2'), ...ifBlock('G3', { UUID: 'E3' })]);
+    expect(code.split('\n').filter((l) => !l.startsWith(' ') && !l.startsWith('if '))).toEqual([
+      '__defaults__ = {"block_outputs": False}',
+      'number = is_workflow_actions_number(WFNumberActionNumber=5)',
+      'if_result = _',
+      '',
+    ]);
+  });
+
+  it("an End's parameters and CustomOutputName keep the block structured: `x = _(…)`, alone `_(…)`", () => {
+    const code = body([
+      number('N1'),
+      ...ifBlock('G1', { UUID: 'E1', CustomOutputName: 'Checked' }),
+      action('is.workflow.actions.showresult', { Text: tokenAttachment(output('E1', 'Checked')) }),
+      ...ifBlock('G2', { WFShowWorkflow: false }),
+      ...ifBlock('G3', { UUID: 'E3' }),
+    ]);
+    expect(code.split('\n').filter((l) => !l.startsWith(' ') && !l.startsWith('if '))).toEqual([
+      'number = is_workflow_actions_number(WFNumberActionNumber=5)',
+      "checked = _(CustomOutputName='''Checked''')",
+      'is_workflow_actions_showresult(Text=checked)',
+      '_(WFShowWorkflow=False)',
+      '',
+    ]);
   });
 });
 

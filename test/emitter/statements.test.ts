@@ -25,24 +25,31 @@ describe('actions and outputs (dialect §5, §7)', () => {
     );
   });
 
-  it('annotates the OutputName references carry when the core catalog does not derive it', () => {
+  it("annotates the OutputName references carry when it is not the derived one (the core catalog's, else the identifier in title case)", () => {
     expect(
       body([
         action('is.workflow.actions.downloadurl', { UUID: 'U1' }),
         action('is.workflow.actions.detect.date', { UUID: 'U2' }),
         action('is.workflow.actions.getbatterylevel', { UUID: 'U3' }),
         action('is.workflow.actions.gettext', { UUID: 'U4', WFTextActionText: 'x' }),
+        action('is.workflow.actions.properties.images', { UUID: 'U5' }),
+        action('is.workflow.actions.properties.images', { UUID: 'U6' }),
         action('is.workflow.actions.showresult', { Text: text('\uFFFC\uFFFC\uFFFC', [['{0, 1}', output('U1', 'Page')], ['{1, 1}', output('U2', 'Dates')], ['{2, 1}', output('U3')]]) }),
         action('is.workflow.actions.showresult', { Text: tokenAttachment(output('U4')) }),
+        action('is.workflow.actions.showresult', { Text: text('\uFFFC\uFFFC', [['{0, 1}', output('U5', 'Details of Images')], ['{1, 1}', output('U6', 'Details of Images')]]) }),
       ]),
     ).toBe(
       [
+        // The core derives "Contents of URL" for downloadurl; it names none of the others here.
         "page: 'Page' = is_workflow_actions_downloadurl()",
-        "dates: 'Dates' = is_workflow_actions_detect_date()",
-        'getbatterylevel = is_workflow_actions_getbatterylevel()',
+        'dates = is_workflow_actions_detect_date()',
+        'getbatterylevel: None = is_workflow_actions_getbatterylevel()',
         "text: None = '''x'''",
+        'details_of_images = is_workflow_actions_properties_images()',
+        'details_of_images_2 = is_workflow_actions_properties_images()',
         "is_workflow_actions_showresult(Text=f'''{page}{dates}{getbatterylevel}''')",
         'is_workflow_actions_showresult(Text=text)',
+        "is_workflow_actions_showresult(Text=f'''{details_of_images}{details_of_images_2}''')",
         '',
       ].join('\n'),
     );
@@ -59,6 +66,10 @@ describe('actions and outputs (dialect §5, §7)', () => {
       'html_parser',
       'output_3_items',
     ]);
+    // Diacritics fall to their base letter and an apostrophe inside a word goes, rather than splitting it.
+    expect(['Wörterbuch', 'Get What\u2019s On Screen', "Today's Date", 'Straße'].map(named)).toEqual(['worterbuch', 'get_whats_on_screen', 'todays_date', 'strasse']);
+    const variable = body([action('is.workflow.actions.setvariable', { WFVariableName: 'Gerätename', WFInput: tokenAttachment(output('U9')) })]);
+    expect(variable).toContain('__names__ = {"Geratename": "Gerätename"}');
   });
 
   it('names come from CustomOutputName, numbered when reused, never colliding with variables or reserved names', () => {

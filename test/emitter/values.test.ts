@@ -67,7 +67,11 @@ describe('text and variables (dialect §6.2)', () => {
 
   it('aggrandizements chain in order', () => {
     const agg = (...a: PlistValue[]): PlistValue => tokenAttachment(x({ Aggrandizements: a }));
-    expect(spelled(agg(d({ Type: 'WFPropertyVariableAggrandizement', PropertyName: 'File Extension' })))).toBe('text.File_Extension');
+    expect(spelled(agg(d({ Type: 'WFPropertyVariableAggrandizement', PropertyName: 'Width' })))).toBe('text.Width');
+    // Name, File Extension and File Size carry the PropertyUserInfo Shortcuts always gives them; getattr says what differs.
+    expect(spelled(agg(d({ Type: 'WFPropertyVariableAggrandizement', PropertyName: 'File Extension', PropertyUserInfo: 'WFFileExtensionProperty' })))).toBe('text.File_Extension');
+    expect(spelled(agg(d({ Type: 'WFPropertyVariableAggrandizement', PropertyName: 'Name', PropertyUserInfo: 'WFItemName' })))).toBe('text.Name');
+    expect(spelled(agg(d({ Type: 'WFPropertyVariableAggrandizement', PropertyName: 'File Extension' })))).toBe('getattr(text, "File Extension", PropertyUserInfo=None)');
     expect(spelled(agg(d({ Type: 'WFPropertyVariableAggrandizement', PropertyName: 'file-name' })))).toBe('getattr(text, "file-name")');
     expect(spelled(agg(d({ Type: 'WFPropertyVariableAggrandizement', PropertyName: 'Name', PropertyUserInfo: int(4) })))).toBe(
       'getattr(text, "Name", PropertyUserInfo=4)',
@@ -78,10 +82,10 @@ describe('text and variables (dialect §6.2)', () => {
         agg(
           d({ Type: 'WFCoercionVariableAggrandizement', CoercionItemClass: 'WFDictionaryContentItem' }),
           d({ Type: 'WFDictionaryValueVariableAggrandizement', DictionaryKey: 'k' }),
-          d({ Type: 'WFPropertyVariableAggrandizement', PropertyName: 'Name' }),
+          d({ Type: 'WFPropertyVariableAggrandizement', PropertyName: 'Width' }),
         ),
       ),
-    ).toBe('coerce_variable(value=text, coercion_class="WFDictionaryContentItem")["k"].Name');
+    ).toBe('coerce_variable(value=text, coercion_class="WFDictionaryContentItem")["k"].Width');
     expect(spelled(agg(d({ Type: 'WFDateFormatVariableAggrandizement', WFDateFormatStyle: 'Custom', WFDateFormat: 'yyyy', WFISO8601IncludeTime: false })))).toBe(
       "format_date(value=text, date_format='''Custom''', WFDateFormat='''yyyy''', iso_include_time=False)",
     );
@@ -178,19 +182,27 @@ describe('dictionaries (dialect §6.5)', () => {
     expect(spelled(dictionary(item(2, text('l'), array('plain', d({ WFItemType: int(0), WFValue: text('token') })))))).toBe(`{"l": ['''plain''', f'''token''']}`);
   });
 
-  it('a token string without variables whose attachmentsByRange key is not the default makes the display generic', () => {
+  it('a key the display cannot say is written in the value grammar in place', () => {
+    // A token string without variables and without attachmentsByRange, in a file whose default has the key.
     const bare = wrapper('WFTextTokenString', d({ string: 'k' }));
-    expect(spelled(dictionary(item(0, bare, text('v'))))).toBe(
-      "WFDictionaryFieldValue(WFDictionaryFieldValueItems=[dict(WFItemType=0, WFKey=WFTextTokenString(string='''k'''), WFValue=f'''v''')])",
+    expect(spelled(dictionary(item(0, bare, text('v'))))).toBe(`{WFTextTokenString(string='''k'''): '''v'''}`);
+  });
+
+  it('an item the item grammar cannot say is written in place as its own dictionary', () => {
+    expect(spelled(dictionary(item(3, text('n'), text('\uFFFC', [['{0, 1}', x()]])), item(0, text('k'), text('v'))))).toBe(
+      `{"n": dict(WFItemType=3, WFValue=f'''{text}'''), "k": '''v'''}`,
+    );
+    expect(spelled(dictionary(d({ WFItemType: int(5), WFKey: text('k') })))).toBe(`{"k": dict(WFItemType=5)}`);
+    expect(spelled(dictionary(d({ WFItemType: int(0), WFKey: text('k'), WFValue: text('v'), Note: 'x' })))).toBe(`{"k": dict(WFItemType=0, WFValue=f'''v''', Note='''x''')}`);
+    // In an array too, so that one odd item does not make the array generic.
+    expect(spelled(dictionary(item(2, text('l'), array('a', d({ WFItemType: int(3), WFValue: text('\uFFFC', [['{0, 1}', x()]]) })))))).toBe(
+      `{"l": ['''a''', dict(WFItemType=3, WFValue=f'''{text}''')]}`,
     );
   });
 
-  it('an item the display cannot say makes the whole dictionary generic', () => {
-    expect(spelled(dictionary(item(3, text('n'), text('\uFFFC', [['{0, 1}', x()]]))))).toBe(
-      "WFDictionaryFieldValue(WFDictionaryFieldValueItems=[dict(WFItemType=3, WFKey=f'''n''', WFValue=f'''{text}''')])",
-    );
-    expect(spelled(dictionary(d({ WFItemType: int(0), WFKey: text('k') })))).toBe(
-      "WFDictionaryFieldValue(WFDictionaryFieldValueItems=[dict(WFItemType=0, WFKey=f'''k''')])",
+  it('only an item without a key makes the whole dictionary generic', () => {
+    expect(spelled(dictionary(d({ WFItemType: int(0), WFValue: text('v') })))).toBe(
+      "WFDictionaryFieldValue(WFDictionaryFieldValueItems=[dict(WFItemType=0, WFValue=f'''v''')])",
     );
   });
 

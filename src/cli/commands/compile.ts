@@ -38,7 +38,7 @@ export interface CompileFileReport {
  * unsigned ("signed-ready") shortcut per file, binary by default. Canonical
  * code (with the decompiler's header) compiles back exactly; model code is
  * read leniently, with warnings. Diagnostics go to stderr as
- * `file:line:col: error SC5123: message`, a code frame and a suggestion.
+ * `file:line:col: error SC5301: message`, a code frame and a suggestion.
  *
  * `shortcutc compile --dataset <file.json|file.jsonl> [--field annotated_code]
  * --out-dir <dir> [--report report.json] [--jobs n]`: every sample of a

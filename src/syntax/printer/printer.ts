@@ -310,9 +310,10 @@ class Printer {
 
   private partsText(parts: readonly FStringPart[], style: QuoteStyle, raw: boolean, inner: Context, nested: boolean): string {
     let out = '';
-    for (const part of parts) {
+    for (const [i, part] of parts.entries()) {
       if (typeof part === 'string') {
-        out += raw ? part.replace(/[{}]/g, (b) => b + b) : escapeBody(part, style, true);
+        // Text followed by an interpolation does not meet the closing quotes: `'{x}` keeps its quote unescaped.
+        out += raw ? part.replace(/[{}]/g, (b) => b + b) : escapeBody(part, style, true, i === parts.length - 1);
         continue;
       }
       let expression = this.flat(part.expression, Prec.Tuple, inner);

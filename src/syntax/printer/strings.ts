@@ -25,16 +25,18 @@ function hex(code: number, width: number): string {
 
 /**
  * Escapes `value` for the body of a non-raw literal in `style`. In f-string
- * literal text, braces are doubled.
+ * literal text, braces are doubled. `beforeClosing`: the text ends where the
+ * closing quotes begin (false for an f-string's literal text followed by an
+ * interpolation, whose trailing quote characters then need no escape).
  */
-export function escapeBody(value: string, style: QuoteStyle, inFString: boolean): string {
+export function escapeBody(value: string, style: QuoteStyle, inFString: boolean, beforeClosing = true): string {
   const q = quoteChar(style);
   const triple = isTriple(style);
   let out = '';
   let run = 0;
   // Index from which the value ends in quote characters (they must not meet the closing quotes).
   let tail = value.length;
-  while (tail > 0 && value[tail - 1] === q) tail--;
+  if (beforeClosing) while (tail > 0 && value[tail - 1] === q) tail--;
   for (let i = 0; i < value.length; i++) {
     const ch = value[i] as string;
     const code = value.charCodeAt(i);

@@ -96,6 +96,13 @@ describe('printer: strings', () => {
     expect(e({ kind: 'bytes', value: new Uint8Array([0, 65, 10, 39, 255]), quote: "'" })).toBe(`b'\\x00A\\n\\'\\xff'`);
   });
 
+  it("escapes an f-string's quote characters only where they would meet the closing quotes", () => {
+    const x = { kind: 'interpolation' as const, expression: n('x') };
+    expect(e({ kind: 'fstring', quote: "'''", parts: ["p('", x, "')"] })).toBe(`f'''p('{x}')'''`);
+    expect(e({ kind: 'fstring', quote: "'''", parts: ["a'''", x, "'"] })).toBe(`f'''a''\\'{x}\\''''`);
+    expect(e({ kind: 'fstring', quote: "'", parts: ["'", x] })).toBe(`f'\\'{x}'`);
+  });
+
   it('writes f-strings with doubled braces and nested quotes Python 3.8–3.11 accepts', () => {
     expect(
       e({
