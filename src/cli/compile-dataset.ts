@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Catalog } from '../catalog/catalog.js';
-import { readDataset } from '../compile/dataset.js';
+import { readDatasetTexts } from '../compile/dataset.js';
 import { diagnostic } from '../diagnostics/codes.js';
 import { cliDiagnostics } from './diagnostics.js';
 import { compileSample, outcomeOf, type SampleJob, type SampleOutcome, type SampleSettings } from './compile-sample.js';
@@ -34,6 +34,8 @@ export interface DatasetSummary {
 }
 
 const BATCH = 32;
+/** Report text gathered before one write to the samples file. */
+const FLUSH_CHARS = 1 << 20;
 
 /** The number of worker threads `--jobs` defaults to: one per core. */
 export function defaultJobs(): number {
@@ -57,7 +59,7 @@ export async function runDataset(io: CliIO, run: DatasetRun, catalog: Catalog): 
   }
   const datasetPath = resolve(io.cwd, run.dataset);
   const size = fileSize(datasetPath);
-  const settings: SampleSettings = { outDir: run.outDir, format: run.format, dataset: run.dataset };
+  const settings: SampleSettings = { outDir: run.outDir, format: run.format, dataset: run.dataset, field: run.field };
   const summary = { total: 0, compiled: 0, failed: 0, byCode: {} as Record<string, number>, failedSamplesByCode: {} as Record<string, number> };
   const report = run.report === undefined ? undefined : new ReportWriter(resolve(io.cwd, run.report));
   const progress = new Progress(io, size);
@@ -77,18 +79,19 @@ export async function runDataset(io: CliIO, run: DatasetRun, catalog: Catalog): 
     progress.update(summary.compiled, summary.failed);
   };
 
-  const entries = readDataset(datasetPath, run.field, run.dataset);
+  // This thread only splits the file into entries' JSON texts; whoever compiles a sample reads its text.
+  const entries = readDatasetTexts(datasetPath, run.dataset);
   const jobsOf = function* (): Generator<SampleJob[]> {
     let batch: SampleJob[] = [];
     for (const entry of entries) {
       progress.position = entry.position ?? progress.position;
-      if (entry.problem !== undefined && entry.code === undefined && /^SC930[12]$/.test(entry.problem.code)) {
+      if (entry.problem !== undefined && entry.json === undefined && /^SC930[12]$/.test(entry.problem.code)) {
         // The dataset itself is unreadable or broken: say so; the samples read so far still count.
         reportDiagnostics(io, [entry.problem]);
         fatal = true;
         continue;
       }
-      batch.push({ index: entry.index, ...(entry.code === undefined ? {} : { code: entry.code }), ...(entry.problem === undefined ? {} : { problem: entry.problem }) });
+      batch.push({ index: entry.index, ...(entry.json === undefined ? {} : { json: entry.json }), ...(entry.problem === undefined ? {} : { problem: entry.problem }) });
       if (batch.length >= BATCH) {
         yield batch;
         batch = [];
@@ -205,6 +208,9 @@ class ReportWriter {
   private readonly samplesPath: string;
   private readonly fd: number;
   private count = 0;
+  /** Lines not yet written: joined and written once they pass `FLUSH_CHARS` (one write per many samples, not per sample). */
+  private pending: string[] = [];
+  private pendingChars = 0;
 
   constructor(private readonly path: string) {
     this.samplesPath = join(dirname(path), `.${process.pid}.samples.tmp`);
@@ -213,13 +219,34 @@ class ReportWriter {
 
   /** Appends one sample's report line (already serialized). */
   sample(line: string): void {
-    writeSync(this.fd, `${this.count === 0 ? '' : ',\n'}    ${line}`);
+    const text = `${this.count === 0 ? '' : ',\n'}    ${line}`;
+    this.pending.push(text);
+    this.pendingChars += text.length;
     this.count++;
+    if (this.pendingChars >= FLUSH_CHARS) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    writeSync(this.fd, this.pending.join(''));
+    this.pending = [];
+    this.pendingChars = 0;
   }
 
   /** Writes the report; returns a reason when it could not. */
   finish(summary: DatasetSummary): string | undefined {
-    closeSync(this.fd);
+    let unwritten: unknown;
+    try {
+      this.flush();
+    } catch (error) {
+      unwritten = error;
+    } finally {
+      closeSync(this.fd);
+    }
+    if (unwritten !== undefined) {
+      rmSync(this.samplesPath, { force: true });
+      return unwritten instanceof Error ? unwritten.message : String(unwritten);
+    }
     const temporary = `${this.path}.${process.pid}.tmp`;
     try {
       const out = openSync(temporary, 'w');

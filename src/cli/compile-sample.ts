@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/catalog.js';
 import { compile } from '../compile/compile.js';
+import { entryOf } from '../compile/dataset.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { jsonDiagnostic, type JsonDiagnostic } from './commands/check.js';
 import { writeOutputFile } from './files.js';
@@ -18,6 +19,8 @@ export interface SampleReport {
 export interface SampleJob {
   readonly index: number;
   readonly code?: string;
+  /** The entry's JSON text, read into its code (or a problem) where the sample is compiled. */
+  readonly json?: string;
   /** A problem reading the entry (no code): the sample fails with it. */
   readonly problem?: Diagnostic;
 }
@@ -27,6 +30,8 @@ export interface SampleSettings {
   readonly format: 'binary' | 'xml';
   /** The dataset's name, for diagnostics (`data.json#12`). */
   readonly dataset: string;
+  /** The field of each entry that holds the code (for jobs given as JSON text). */
+  readonly field: string;
 }
 
 /**
@@ -59,11 +64,12 @@ export function sampleFileName(index: number): string {
 
 /** Compiles one dataset sample and writes its shortcut; used in process and by the worker threads alike. */
 export function compileSample(job: SampleJob, settings: SampleSettings, catalog: Catalog, io: CliIO): SampleReport {
-  if (job.code === undefined) {
-    return { index: job.index, status: 'failed', output: null, diagnostics: job.problem === undefined ? [] : [jsonDiagnostic(job.problem)] };
+  const entry = job.json === undefined ? job : entryOf(job.json, job.index, settings.field, settings.dataset);
+  if (entry.code === undefined) {
+    return { index: job.index, status: 'failed', output: null, diagnostics: entry.problem === undefined ? [] : [jsonDiagnostic(entry.problem)] };
   }
   const file = `${settings.dataset}#${job.index}`;
-  const result = compile(job.code, { catalog, file, format: settings.format });
+  const result = compile(entry.code, { catalog, file, format: settings.format });
   const diagnostics = [...result.diagnostics];
   let output: string | null = null;
   if (result.shortcut !== undefined) {

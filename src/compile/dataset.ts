@@ -183,11 +183,38 @@ function nextSpecial(text: string, from: number): number {
 }
 
 /**
+ * An entry as the file holds it: its JSON text, not yet read (or why there is
+ * none). `compile --dataset` reads the text into code where it compiles it,
+ * in a worker thread, so the thread reading the file only splits it.
+ */
+export interface RawDatasetEntry {
+  /** Position in the dataset, from 0. */
+  readonly index: number;
+  /** The entry's JSON text. */
+  readonly json?: string;
+  /** Why the entry has no text (too long), or a problem with the file itself (SC9301, SC9302). */
+  readonly problem?: Diagnostic;
+  /** Bytes of the file read when the entry was found (for progress). */
+  readonly position?: number;
+}
+
+/**
  * The entries of a dataset file, in order. Yields an entry with a problem
  * (SC93xx) for an entry that is not a JSON object with a string `field`;
  * ends with one for a file that cannot be read or is cut off.
  */
 export function* readDataset(path: string, field: string, display = path, chunkBytes = CHUNK_BYTES, maxEntryChars = MAX_ENTRY_CHARS): Generator<DatasetEntry> {
+  for (const raw of readDatasetTexts(path, display, chunkBytes, maxEntryChars)) {
+    if (raw.json === undefined) yield raw;
+    else yield { ...entryOf(raw.json, raw.index, field, display), ...(raw.position === undefined ? {} : { position: raw.position }) };
+  }
+}
+
+/**
+ * The entries of a dataset file as JSON texts, in order (`readDataset`
+ * without reading each text); `entryOf` reads one.
+ */
+export function* readDatasetTexts(path: string, display = path, chunkBytes = CHUNK_BYTES, maxEntryChars = MAX_ENTRY_CHARS): Generator<RawDatasetEntry> {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -213,11 +240,13 @@ export function* readDataset(path: string, field: string, display = path, chunkB
       position += read;
       const text = last ? decoder.decode() : decoder.decode(buffer.subarray(0, read), { stream: true });
       for (const json of splitter.push(text, last)) {
-        const entry =
-          json === TOO_LONG
-            ? { index: index++, problem: diagnostic(D.badEntry, `entry ${index - 1} is longer than ${maxEntryChars.toLocaleString('en-US')} characters; it is skipped`, { file: display }) }
-            : entryOf(json, index++, field, display);
-        yield { ...entry, position };
+        if (json === TOO_LONG) {
+          yield {
+            index: index++,
+            problem: diagnostic(D.badEntry, `entry ${index - 1} is longer than ${maxEntryChars.toLocaleString('en-US')} characters; it is skipped`, { file: display }),
+            position,
+          };
+        } else yield { index: index++, json, position };
       }
       if (last) break;
     }
@@ -231,7 +260,8 @@ export function* readDataset(path: string, field: string, display = path, chunkB
   }
 }
 
-function entryOf(json: string, index: number, field: string, file: string): DatasetEntry {
+/** Reads entry `index`'s JSON text: its code from `field`, or why it has none (SC9303). */
+export function entryOf(json: string, index: number, field: string, file: string): DatasetEntry {
   let value: unknown;
   try {
     value = JSON.parse(json);
