@@ -2,6 +2,7 @@ import { forEachAttachmentIdentifier, parameterIdentityNamespace, type IdentityN
 import type { Aggrandizement, Entry, Statement, Value, VariableReference, Workflow } from '../ir/types.js';
 import { blockSections } from '../ir/walk.js';
 import { lowerMetadata } from '../lift/metadata.js';
+import { liftParameterValue } from '../lift/value-api.js';
 import type { PlistValue } from '../plist/value.js';
 
 /**
@@ -13,11 +14,12 @@ import type { PlistValue } from '../plist/value.js';
  * `OutputUUID` of a typed reference, a structured block's parts, a typed
  * named-variable reference. An identifier can also stand where the code has
  * nothing but a literal: in the header (`__workflow__`: an import question's
- * `DefaultValue`, `WFWorkflowNoInputBehavior`, an unknown key), in an
- * action's extra keys (`SCPLData`), in a `raw_action(…)` entry's parameters,
- * in a plain dictionary shaped like an attachment that lifting does not type
- * (a `Variable` without `VariableName`), in the verbatim keys of an
- * aggrandizement or a dictionary item, and as the `GroupingIdentifier`
+ * `DefaultValue`, `WFWorkflowNoInputBehavior`, an unknown key), in a
+ * `raw_action(…)` entry's parameters, in a plain dictionary shaped like an
+ * attachment that lifting does not type (a `Variable` without
+ * `VariableName`, anywhere: also in extra action keys such as `SCPLData` and
+ * the verbatim keys of aggrandizements and items, which the code spells
+ * lifted, in the value grammar), and as the `GroupingIdentifier`
  * parameter of a control action outside a well-formed group. Such an
  * identifier keeps its text there, so a round trip renames it nowhere: its
  * actions are written with `UUID='…'`, its references with a literal
@@ -39,8 +41,15 @@ export function pinnedIdentifiers(workflow: Workflow): PinnedIdentifiers {
     pinned[namespace].add(identifier);
   };
   const plist = (value: PlistValue): void => forEachAttachmentIdentifier(value, pin);
+  // Plist inside actions (extra action keys, verbatim keys of items and aggrandizements) is spelled in the value
+  // grammar, lifted (`ValueSpeller.plist`): a typed reference there is renamed like any other; only a value too deep
+  // to lift is written as a `plist(…)` literal.
   const plistEntries = (entries: readonly Entry<PlistValue>[]): void => {
-    for (const e of entries) plist(e.value);
+    for (const e of entries) {
+      const lifted = liftParameterValue(e.value);
+      if (lifted.ok) value(lifted.value);
+      else plist(e.value);
+    }
   };
 
   plist(lowerMetadata(workflow.metadata, []));
