@@ -9,6 +9,7 @@ import { BindContext, ExpressionTooDeep, type ReadingMode } from './context.js';
 import { binderDiagnostics as D } from './diagnostics.js';
 import type { Env } from './env.js';
 import { headerNameOf, readHeader } from './header.js';
+import { literalIdentifiers } from './literal-identifiers.js';
 import { modelCodeMetadata } from './metadata.js';
 import { NameResolver } from './names.js';
 import { scanNames } from './prescan.js';
@@ -43,7 +44,7 @@ export interface BindResult {
  * does not stop the rest) and never throws on any tree.
  */
 export function bindModule(module: ast.Module, options: BindOptions = {}): BindResult {
-  const ctx = new BindContext(options.catalog, options.file, options.seed ?? '', options.source);
+  const ctx = new BindContext(options.catalog, options.file, options.seed ?? '', options.source, literalIdentifiers(module));
   let body: readonly ast.Statement[] = module.body;
   try {
     const read = readHeader(ctx, module.body);

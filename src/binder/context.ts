@@ -62,8 +62,10 @@ export class BindContext {
     seed: string,
     /** The code text, when known: model code's unquoted text is read from it. */
     readonly source?: string,
+    /** Identifiers the code writes literally: no derived one may equal them. */
+    reserved: Iterable<string> = [],
   ) {
-    this.identities = new IdentitySource(seed);
+    this.identities = new IdentitySource(seed, reserved);
   }
 
   /** The code an expression was written as (model code's unquoted text), when the source is known. */

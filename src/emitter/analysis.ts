@@ -1,5 +1,6 @@
 import type { ActionCore, BlockStatement, Value, VariableReference, Workflow } from '../ir/types.js';
 import { flatBlocks, isBareEnd } from './blocks.js';
+import { pinnedIdentifiers } from './pinned.js';
 import { survey, type Survey, type SurveyedAction } from './survey.js';
 import type { EmitterCatalog } from './catalog.js';
 import { ActionNames, firstFree, isAsciiIdentifier, isReservedIdentifier, repeatIdentifier, sanitizeIdentifier, snakeCase } from './names.js';
@@ -53,12 +54,14 @@ export interface VariableInfo {
 export interface Analysis {
   readonly defaults: Defaults;
   readonly outputs: ReadonlyMap<string, OutputInfo>;
-  /** UUIDs more than one action carries: written literally (dialect §5.1). */
+  /** UUIDs more than one action carries, or that the code writes literally elsewhere: written literally (dialect §5.1, §10.1). */
   readonly literalUuids: ReadonlySet<string>;
+  /** How many of `literalUuids` are carried by more than one action. */
+  readonly sharedUuids: number;
   readonly variables: ReadonlyMap<string, VariableInfo>;
   /** identifier → variable name, for `__names__` (order of first appearance). */
   readonly renamedVariables: readonly { identifier: string; name: string }[];
-  /** How many groups and flat actions use each GroupingIdentifier. */
+  /** How many groups and flat actions use each GroupingIdentifier (one more where the code writes it literally elsewhere). */
   readonly groupUses: ReadonlyMap<string, number>;
   /** The groups written flat, with the reason (dialect §9.1). */
   readonly flatBlocks: ReadonlyMap<BlockStatement, string>;
@@ -86,6 +89,12 @@ export function analyze(workflow: Workflow, naming: EmitterCatalog): Analysis {
   }
   const literalUuids = new Set<string>();
   for (const [uuid, n] of owners) if (n > 1) literalUuids.add(uuid);
+  const sharedUuids = literalUuids.size;
+  // Identifiers the code writes literally somewhere are literal everywhere, so a round trip renames them nowhere (§10.1).
+  const pinned = pinnedIdentifiers(workflow);
+  for (const uuid of pinned.action) if (owners.has(uuid)) literalUuids.add(uuid);
+  const groupUses = new Map(facts.groupUses);
+  for (const gi of pinned.group) if (groupUses.has(gi)) groupUses.set(gi, (groupUses.get(gi) ?? 0) + 1);
 
   // OutputName per output and VariableUUID per variable: the most frequent value references carry (ties: the first seen).
   const outputNameCounts = new Map<string, Map<string | undefined, number>>();
@@ -101,9 +110,9 @@ export function analyze(workflow: Workflow, naming: EmitterCatalog): Analysis {
     else if (source.kind === 'variable') bump(variableUuidCounts, source.name, source.variableUuid);
   }
 
-  const derivedUuids = deriveVariableUuids(variableOrder, variableUuidCounts, references);
+  const derivedUuids = deriveVariableUuids(variableOrder, variableUuidCounts, references, pinned.variable);
   const fileDefaults = chooseDefaults(facts, variableOrder, variableUuidCounts, derivedUuids);
-  const flat = flatBlocks(workflow.body, { startMode: fileDefaults.startMode, groupUses: facts.groupUses, literalUuids });
+  const flat = flatBlocks(workflow.body, { startMode: fileDefaults.startMode, groupUses, literalUuids });
   // End UUIDs nothing refers to, of structured blocks whose End says nothing else: the default decides them (§9.6).
   const implicitEnds = facts.blocks.filter((b) => !flat.has(b) && isBareEnd(b.end) && (b.end.outputUuid === undefined || !outputNameCounts.has(b.end.outputUuid)));
   const withUuid = implicitEnds.filter((b) => b.end.outputUuid !== undefined).length;
@@ -140,7 +149,7 @@ export function analyze(workflow: Workflow, naming: EmitterCatalog): Analysis {
   }
 
   const actionNames = new ActionNames((identifier) => naming.pythonName(identifier));
-  return { defaults, outputs, literalUuids, variables, renamedVariables, groupUses: facts.groupUses, flatBlocks: flat, actionNames };
+  return { defaults, outputs, literalUuids, sharedUuids, variables, renamedVariables, groupUses, flatBlocks: flat, actionNames };
 }
 
 /** The text an output's identifier is made from (dialect §4.2). */
@@ -186,6 +195,7 @@ function deriveVariableUuids(
   order: readonly string[],
   counts: ReadonlyMap<string, ReadonlyMap<string | undefined, number>>,
   references: readonly VariableReference[],
+  pinned: ReadonlySet<string>,
 ): Map<string, string> {
   const derived = new Map<string, string>();
   for (const variableName of order) {
@@ -195,7 +205,7 @@ function deriveVariableUuids(
     if (main !== undefined) derived.set(variableName, main);
   }
   for (;;) {
-    const literal = new Set<string>();
+    const literal = new Set<string>(pinned);
     for (const reference of references) {
       const source = reference.source;
       if (source.kind !== 'variable' || source.variableUuid === undefined) continue;

@@ -42,9 +42,15 @@ export function emitModule(workflow: Workflow, options: EmitOptions = {}): { mod
   for (const flat of statements.flatBlocks) {
     diagnostics.push(diagnostic(D.flatBlock, `a ${flat.identifier} block is written as flat control actions: ${flat.reason}`));
   }
-  if (analysis.literalUuids.size > 0) {
+  if (analysis.sharedUuids > 0) {
     diagnostics.push(
-      diagnostic(D.literalUuid, `${analysis.literalUuids.size} UUID(s) are carried by more than one action; those actions are written with \`UUID='…'\``),
+      diagnostic(D.literalUuid, `${analysis.sharedUuids} UUID(s) are carried by more than one action; those actions are written with \`UUID='…'\``),
+    );
+  }
+  const pinned = analysis.literalUuids.size - analysis.sharedUuids;
+  if (pinned > 0) {
+    diagnostics.push(
+      diagnostic(D.literalUuid, `${pinned} action UUID(s) also stand where the code writes them literally (the header, extra action keys, a raw entry); those actions are written with \`UUID='…'\``),
     );
   }
   return { module: { kind: 'module', body: [...header, ...body], comments: [] }, diagnostics };

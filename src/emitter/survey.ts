@@ -1,5 +1,6 @@
-import type { ActionCore, BlockStatement, Statement, TextPart, Value, VariableReference, Workflow } from '../ir/types.js';
+import type { ActionCore, BlockStatement, Entry, Statement, TextPart, Value, VariableReference, Workflow } from '../ir/types.js';
 import { blockIdentifier } from '../ir/walk.js';
+import { liftParameterValue } from '../lift/value-api.js';
 
 /**
  * One pass over the workflow collecting what the analysis needs (the walks
@@ -25,6 +26,14 @@ export interface Survey {
   readonly groupUses: ReadonlyMap<string, number>;
   /** Texts without variables in dictionary items, by whether they have `attachmentsByRange`. */
   readonly itemTexts: { with: number; without: number };
+}
+
+/** Entries sorted by key (code units); the list itself when already sorted. */
+function inKeyOrder<V>(entries: readonly Entry<V>[]): readonly Entry<V>[] {
+  for (let i = 1; i < entries.length; i++) {
+    if (entries[i - 1]!.key > entries[i]!.key) return [...entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+  return entries;
 }
 
 const VARIABLE_SETTERS: ReadonlySet<string> = new Set(['is.workflow.actions.setvariable', 'is.workflow.actions.appendvariable']);
@@ -104,12 +113,20 @@ export function survey(workflow: Workflow): Survey {
 
   const core = (identifier: string, c: ActionCore, role: SurveyedAction['role']): void => {
     actions.push({ identifier, core: c, role });
-    for (const e of c.parameters) {
+    // Parameters in sorted key order, not plist order: key order is not part of the dialect (sugar compiles its
+    // parameters sorted), so no name, OutputName or VariableUUID the analysis picks may depend on it (§4.1, §5).
+    for (const e of inKeyOrder(c.parameters)) {
       if (role === 'action') {
         if (e.key === 'WFVariableName' && e.value.kind === 'string' && VARIABLE_SETTERS.has(identifier)) noteVariable(e.value.value);
         if (e.key === 'GroupingIdentifier' && e.value.kind === 'string') useGroup(e.value.value);
       }
       value(e.value);
+    }
+    // Extra action keys are plist, but the code spells them in the value grammar (`dict(SCPLData=x)`), lifted:
+    // a reference there is a reference like any other (its name, its OutputName, its VariableUUID).
+    for (const e of inKeyOrder(c.extraKeys)) {
+      const lifted = liftParameterValue(e.value);
+      if (lifted.ok) value(lifted.value);
     }
   };
   const body = (statements: readonly Statement[]): void => {

@@ -1,3 +1,4 @@
+import { isDict, type PlistValue } from '../plist/value.js';
 import type { Workflow } from './types.js';
 import { flatActions, renameIdentities } from './walk.js';
 
@@ -107,9 +108,19 @@ export function isUuidLike(text: string): boolean {
  * collision) is rehashed with a counter, deterministically.
  */
 export class IdentitySource {
-  private readonly issued = new Set<string>();
+  private readonly issued: Set<string>;
 
-  constructor(private readonly seed: string = '') {}
+  /**
+   * `reserved`: identifiers written literally in the same workflow (a
+   * `UUID='…'`, a header value), which a derived one must never equal — else
+   * two different identifiers of the input would come out as one.
+   */
+  constructor(
+    private readonly seed: string = '',
+    reserved: Iterable<string> = [],
+  ) {
+    this.issued = new Set(reserved);
+  }
 
   /** A fresh identifier for a description, e.g. `derive('output', 'response', 0)`, `derive('group', 'if', 12)`. */
   derive(kind: string, ...parts: readonly (string | number)[]): string {
@@ -145,4 +156,51 @@ export function deriveIdentities(workflow: Workflow, seed = ''): Workflow {
     }
   }
   return renameIdentities(workflow, { uuids, groupingIdentifiers: groups });
+}
+
+// ─── Where identifiers stand in a plist ───────────────────────────────────────
+
+/**
+ * The three kinds of identifier a round trip may rename, each one-to-one
+ * within its kind (src/roundtrip/identity-insensitive.ts): action UUIDs
+ * (`UUID` and the `OutputUUID`s naming it), GroupingIdentifiers and named
+ * variables' VariableUUIDs. The definitions below are the one place that
+ * says where they stand: the comparison judges by them, and the decompiler
+ * uses them to find identifiers its code must write literally.
+ */
+export type IdentityNamespace = 'action' | 'group' | 'variable';
+
+/** The kind of identifier a key of an action's `WFWorkflowActionParameters` holds (when its value is a string). */
+export function parameterIdentityNamespace(key: string): IdentityNamespace | undefined {
+  return key === 'UUID' ? 'action' : key === 'GroupingIdentifier' ? 'group' : undefined;
+}
+
+/**
+ * The kind of identifier a key of a dictionary whose `Type` is `type` holds
+ * (when its value is a string): an `ActionOutput`'s `OutputUUID`, a
+ * `Variable`'s `VariableUUID` — wherever the dictionary stands, typed
+ * attachment or not.
+ */
+export function attachmentIdentityNamespace(type: PlistValue | undefined, key: string): IdentityNamespace | undefined {
+  if (type === 'ActionOutput' && key === 'OutputUUID') return 'action';
+  if (type === 'Variable' && key === 'VariableUUID') return 'variable';
+  return undefined;
+}
+
+/** Calls `visit` for every attachment identifier (`OutputUUID`, `VariableUUID`) anywhere in a plist value. Iterative. */
+export function forEachAttachmentIdentifier(value: PlistValue, visit: (namespace: IdentityNamespace, identifier: string) => void): void {
+  const stack: PlistValue[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop()!;
+    if (Array.isArray(v)) {
+      for (const item of v) stack.push(item);
+    } else if (isDict(v)) {
+      const type = v.get('Type');
+      for (const [key, item] of v) {
+        const namespace = attachmentIdentityNamespace(type, key);
+        if (namespace !== undefined && typeof item === 'string') visit(namespace, item);
+        else stack.push(item);
+      }
+    }
+  }
 }

@@ -1,3 +1,4 @@
+import { attachmentIdentityNamespace, parameterIdentityNamespace, type IdentityNamespace } from '../ir/identity.js';
 import type { Workflow } from '../ir/types.js';
 import { lowerWorkflow } from '../lift/workflow.js';
 import { describe, firstDifference, type PlistDifference, type PlistPath } from '../plist/equal.js';
@@ -18,7 +19,7 @@ export interface IdentityCompareOptions {
   readonly variableUuids?: boolean;
 }
 
-type Namespace = 'action' | 'group' | 'variable';
+type Namespace = IdentityNamespace;
 
 /** A one-to-one renaming, built up as the walk meets identifiers. */
 class Renaming {
@@ -73,11 +74,9 @@ export function firstDifferenceModuloIdentity(
         const key = keys[i]!;
         const va = x.get(key)!;
         const vb = y.get(key)!;
-        let namespace: Namespace | undefined;
-        if (inParameters && key === 'UUID') namespace = 'action';
-        else if (inParameters && key === 'GroupingIdentifier') namespace = 'group';
-        else if (type === 'ActionOutput' && key === 'OutputUUID') namespace = 'action';
-        else if (variableUuids && type === 'Variable' && key === 'VariableUUID') namespace = 'variable';
+        // Where identifiers stand is defined once, in src/ir/identity.ts (the decompiler reads the same definition).
+        let namespace: Namespace | undefined = (inParameters ? parameterIdentityNamespace(key) : undefined) ?? attachmentIdentityNamespace(type, key);
+        if (namespace === 'variable' && !variableUuids) namespace = undefined;
         // Identifiers are matched in plist order: deferred like any other child.
         stack.push({ a: va, b: vb, path: [...path, key], ...(namespace === undefined ? {} : { namespace }) });
       }
