@@ -28,8 +28,12 @@ export function literalIdentifiers(module: ast.Module): Set<string> {
       if (typeof value === 'string' && value.length === 36 && isUuidLike(value) && value === value.toUpperCase()) found.add(value);
       continue;
     }
-    for (const [key, child] of Object.entries(node)) {
-      if (key !== 'span' && typeof child === 'object' && child !== null) stack.push(child);
+    // for…in rather than Object.entries: no array of pairs per node (this walk meets every node of every file).
+    const fields = node as Record<string, unknown>;
+    for (const key in fields) {
+      if (key === 'span') continue;
+      const child = fields[key];
+      if (typeof child === 'object' && child !== null) stack.push(child);
     }
   }
   return found;
