@@ -66,13 +66,17 @@ export function describeDatasetRun(f: DatasetFigures): string[] {
     `wall clock: ${f.wallSeconds.toFixed(2)} s, ${(wallRate / 1e6).toFixed(1)} MB/s, ${(f.programs / f.wallSeconds).toFixed(0)} programs/s`,
     `CPU time (all threads): ${f.cpuSeconds.toFixed(2)} s, ${(f.codeBytes / f.cpuSeconds / 1e6).toFixed(1)} MB/s per core, ` +
       `${(cpuRate / 1e6).toFixed(1)} MB/s on ${f.jobs} idle cores; parallel use ${((f.cpuSeconds / f.wallSeconds / f.jobs) * 100).toFixed(0)}% of ${f.jobs} cores`,
-    `projected for WorkflowBench (3.3 GB of code): ${minutes(WORKFLOWBENCH_BYTES / wallRate)} by the wall clock, ` +
+    `WorkflowBench (3.3 GB of code) at this rate: ${minutes(WORKFLOWBENCH_BYTES / wallRate)} by the wall clock, ` +
       `${minutes(WORKFLOWBENCH_BYTES / cpuRate)} by CPU time on ${f.jobs} idle cores (target < 2 min); ` +
       `${WORKFLOWBENCH_PROGRAMS.toLocaleString('en-US')} programs at this rate: ${minutes((WORKFLOWBENCH_PROGRAMS * f.wallSeconds) / f.programs)} (wall)`,
   ];
 }
 
-/** Whether the CPU-time projection for WorkflowBench on this machine's cores is under two minutes. */
+/**
+ * Whether WorkflowBench's 3.3 GB compiles in under two minutes by the wall
+ * clock at this run's rate (the CPU-time figure printed beside it tells a
+ * machine loaded by other work from a slow compiler).
+ */
 export function meetsDatasetTarget(f: DatasetFigures): boolean {
-  return WORKFLOWBENCH_BYTES / ((f.codeBytes / f.cpuSeconds) * f.jobs) < 120;
+  return WORKFLOWBENCH_BYTES / (f.codeBytes / f.wallSeconds) < 120;
 }

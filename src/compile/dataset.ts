@@ -55,7 +55,8 @@ function copyOf(bytes: Uint8Array, from: number, to: number): Uint8Array {
 /** The bytes of `a` followed by those of `b`, in a new buffer. */
 function joined(a: Uint8Array, b: Uint8Array): Uint8Array {
   if (a.length === 0) return b;
-  const out = new Uint8Array(a.length + b.length);
+  // Not zero-filled first: every byte is written just below.
+  const out = Buffer.allocUnsafe(a.length + b.length);
   out.set(a, 0);
   out.set(b, a.length);
   return out;
