@@ -5,7 +5,7 @@
  * by the wall clock and by the CPU time of the whole process (the main thread
  * and the workers), so a machine loaded by other work does not mislead.
  */
-import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Catalog } from '../src/catalog/catalog.js';
@@ -37,6 +37,8 @@ export async function runSyntheticDataset(samples: readonly string[], copies: nu
     const lines = samples.map((s) => `${JSON.stringify({ annotated_code: s })}\n`).join('');
     try {
       for (let c = 0; c < copies; c++) writeSync(fd, lines);
+      // On disk before the clock starts: else the kernel writes gigabytes back while the shortcuts are created.
+      fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
