@@ -31,7 +31,10 @@ import { integer, isArray, isDict, type PlistArray, type PlistDict, type PlistVa
  *  - `reverseParameters`: an action's parameters in another key order (Apple's binary writer does not sort);
  *  - `variableInHeader`: a named-variable attachment of the actions copied into a top-level key;
  *  - `retarget`: a reference pointed at another action, maybe later or from another file (actions moved above their source);
- *  - `dropUuid`: an action's UUID removed while references to it stay (48 dangling `OutputUUID`s are known).
+ *  - `dropUuid`: an action's UUID removed while references to it stay (48 dangling `OutputUUID`s are known);
+ *  - `uuidAsText`: a Text action holding an action's UUID as ordinary text, plain or in a token string
+ *    (shortcuts carry device, HomeKit and API identifiers as text; text is no reference);
+ *  - `outputNamedAsVariable`: an action's output renamed (`CustomOutputName`) to a variable name the actions use.
  */
 export const INJECTIONS = [
   'questionDefault',
@@ -47,6 +50,8 @@ export const INJECTIONS = [
   'variableInHeader',
   'retarget',
   'dropUuid',
+  'uuidAsText',
+  'outputNamedAsVariable',
 ] as const;
 export type Injection = (typeof INJECTIONS)[number];
 
@@ -224,6 +229,18 @@ export function recombine(sources: readonly PlistDict[], plan: Recombination): P
       case 'dropUuid':
         parametersOf(nth(withUuid, pick))?.delete('UUID');
         break;
+      case 'uuidAsText': {
+        if (uuid === undefined) break;
+        const text: PlistValue = pick % 2 === 0 ? uuid : d([['Value', d([['attachmentsByRange', d([])], ['string', `id: ${uuid}`]])], ['WFSerializationType', 'WFTextTokenString']]);
+        actions.splice(position, 0, d([['WFWorkflowActionIdentifier', 'is.workflow.actions.gettext'], ['WFWorkflowActionParameters', d([['WFTextActionText', text]])]]));
+        break;
+      }
+      case 'outputNamedAsVariable': {
+        const name = nth([...stringsUnder(actions, 'VariableName'), ...stringsUnder(actions, 'WFVariableName')], pick);
+        const parameters = parametersOf(nth(withUuid, at));
+        if (name !== undefined && parameters !== undefined) parameters.set('CustomOutputName', name);
+        break;
+      }
     }
   }
   return out;
