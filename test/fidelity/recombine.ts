@@ -34,7 +34,10 @@ import { integer, isArray, isDict, type PlistArray, type PlistDict, type PlistVa
  *  - `dropUuid`: an action's UUID removed while references to it stay (48 dangling `OutputUUID`s are known);
  *  - `uuidAsText`: a Text action holding an action's UUID as ordinary text, plain or in a token string
  *    (shortcuts carry device, HomeKit and API identifiers as text; text is no reference);
- *  - `outputNamedAsVariable`: an action's output renamed (`CustomOutputName`) to a variable name the actions use.
+ *  - `outputNamedAsVariable`: an action's output renamed (`CustomOutputName`) to a variable name the actions use;
+ *  - `shareUuid`: one action's UUID given to another, different action (shortcuts merged by text-based tools that copy UUIDs);
+ *  - `renameVariable`: a Set/Add to Variable's `WFVariableName` changed while the references keep the old name
+ *    (a variable renamed in one place only, by hand or by an older app).
  */
 export const INJECTIONS = [
   'questionDefault',
@@ -52,6 +55,8 @@ export const INJECTIONS = [
   'dropUuid',
   'uuidAsText',
   'outputNamedAsVariable',
+  'shareUuid',
+  'renameVariable',
 ] as const;
 export type Injection = (typeof INJECTIONS)[number];
 
@@ -239,6 +244,18 @@ export function recombine(sources: readonly PlistDict[], plan: Recombination): P
         const name = nth([...stringsUnder(actions, 'VariableName'), ...stringsUnder(actions, 'WFVariableName')], pick);
         const parameters = parametersOf(nth(withUuid, at));
         if (name !== undefined && parameters !== undefined) parameters.set('CustomOutputName', name);
+        break;
+      }
+      case 'shareUuid': {
+        const parameters = parametersOf(nth(withUuid, at));
+        if (uuid !== undefined && parameters !== undefined) parameters.set('UUID', uuid);
+        break;
+      }
+      case 'renameVariable': {
+        const setters = actions.map(parametersOf).filter((p) => typeof p?.get('WFVariableName') === 'string');
+        const names = stringsUnder(actions, 'VariableName');
+        const parameters = nth(setters, at);
+        if (parameters !== undefined) parameters.set('WFVariableName', nth(names, pick) ?? 'Renamed');
         break;
       }
     }
