@@ -1,6 +1,6 @@
-import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Catalog } from '../catalog/catalog.js';
@@ -9,7 +9,10 @@ import { diagnostic } from '../diagnostics/codes.js';
 import { cliDiagnostics } from './diagnostics.js';
 import { compileSample, outcomeOf, type SampleJob, type SampleOutcome, type SampleSettings } from './compile-sample.js';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './compile-worker.js';
+import { ReportWriter, type DatasetSummary } from './dataset-report.js';
 import { ExitCode, reportDiagnostics, type CliIO } from './io.js';
+
+export type { DatasetSummary } from './dataset-report.js';
 
 export interface DatasetRun {
   readonly dataset: string;
@@ -22,22 +25,9 @@ export interface DatasetRun {
   readonly json?: boolean;
 }
 
-/** The report's summary (`--report`): counts, and how often each diagnostic code occurred. */
-export interface DatasetSummary {
-  readonly total: number;
-  readonly compiled: number;
-  readonly failed: number;
-  /** Diagnostics of every severity per code, over all samples. */
-  readonly byCode: Record<string, number>;
-  /** Per error code: how many failed samples it occurred in (what stopped them). */
-  readonly failedSamplesByCode: Record<string, number>;
-}
-
 const BATCH = 32;
 /** Each worker's young generation (V8 semi-spaces), in megabytes. */
 const YOUNG_GENERATION_MB = 128;
-/** Report text gathered before one write to the samples file. */
-const FLUSH_CHARS = 1 << 20;
 
 /** The number of worker threads `--jobs` defaults to: one per core. */
 export function defaultJobs(): number {
@@ -63,7 +53,15 @@ export async function runDataset(io: CliIO, run: DatasetRun, catalog: Catalog): 
   const size = fileSize(datasetPath);
   const settings: SampleSettings = { outDir: run.outDir, format: run.format, dataset: run.dataset, field: run.field };
   const summary = { total: 0, compiled: 0, failed: 0, byCode: {} as Record<string, number>, failedSamplesByCode: {} as Record<string, number> };
-  const report = run.report === undefined ? undefined : new ReportWriter(resolve(io.cwd, run.report));
+  let report: ReportWriter | undefined;
+  if (run.report !== undefined) {
+    try {
+      report = new ReportWriter(resolve(io.cwd, run.report));
+    } catch (error) {
+      reportDiagnostics(io, [diagnostic(cliDiagnostics.cannotWrite, `cannot write the report: ${error instanceof Error ? error.message : String(error)}`, { file: run.report })]);
+      return ExitCode.failure;
+    }
+  }
   const progress = new Progress(io, size);
   let fatal = false;
 
@@ -81,19 +79,19 @@ export async function runDataset(io: CliIO, run: DatasetRun, catalog: Catalog): 
     progress.update(summary.compiled, summary.failed);
   };
 
-  // This thread only splits the file into entries' JSON texts; whoever compiles a sample reads its text.
+  // This thread only splits the file into entries' bytes; whoever compiles a sample decodes and reads them.
   const entries = readDatasetTexts(datasetPath, run.dataset);
   const jobsOf = function* (): Generator<SampleJob[]> {
     let batch: SampleJob[] = [];
     for (const entry of entries) {
       progress.position = entry.position ?? progress.position;
-      if (entry.problem !== undefined && entry.json === undefined && /^SC930[12]$/.test(entry.problem.code)) {
+      if (entry.problem !== undefined && entry.bytes === undefined && /^SC930[12]$/.test(entry.problem.code)) {
         // The dataset itself is unreadable or broken: say so; the samples read so far still count.
         reportDiagnostics(io, [entry.problem]);
         fatal = true;
         continue;
       }
-      batch.push({ index: entry.index, ...(entry.json === undefined ? {} : { json: entry.json }), ...(entry.problem === undefined ? {} : { problem: entry.problem }) });
+      batch.push({ index: entry.index, ...(entry.bytes === undefined ? {} : { bytes: entry.bytes }), ...(entry.problem === undefined ? {} : { problem: entry.problem }) });
       if (batch.length >= BATCH) {
         yield batch;
         batch = [];
@@ -165,7 +163,9 @@ async function runPool(
           return;
         }
         inFlight++;
-        worker.postMessage({ batch: nextBatch++, jobs: next.value } satisfies WorkerRequest);
+        // Each entry's bytes have a buffer of their own: moved to the worker, not copied.
+        const transfer = next.value.flatMap((job) => (job.bytes?.buffer instanceof ArrayBuffer ? [job.bytes.buffer] : []));
+        worker.postMessage({ batch: nextBatch++, jobs: next.value } satisfies WorkerRequest, transfer);
       };
       for (const worker of workers) {
         worker.on('message', (reply: WorkerReply) => {
@@ -201,81 +201,6 @@ function fileSize(path: string): number | undefined {
     return statSync(path).size;
   } catch {
     return undefined;
-  }
-}
-
-/**
- * The report file: samples are appended to a temporary file as they come
- * (a WorkflowBench report is large), then the summary and the samples are
- * written as one JSON object and renamed into place.
- */
-class ReportWriter {
-  private readonly samplesPath: string;
-  private readonly fd: number;
-  private count = 0;
-  /** Lines not yet written: joined and written once they pass `FLUSH_CHARS` (one write per many samples, not per sample). */
-  private pending: string[] = [];
-  private pendingChars = 0;
-
-  constructor(private readonly path: string) {
-    this.samplesPath = join(dirname(path), `.${process.pid}.samples.tmp`);
-    this.fd = openSync(this.samplesPath, 'w');
-  }
-
-  /** Appends one sample's report line (already serialized). */
-  sample(line: string): void {
-    const text = `${this.count === 0 ? '' : ',\n'}    ${line}`;
-    this.pending.push(text);
-    this.pendingChars += text.length;
-    this.count++;
-    if (this.pendingChars >= FLUSH_CHARS) this.flush();
-  }
-
-  private flush(): void {
-    if (this.pending.length === 0) return;
-    writeSync(this.fd, this.pending.join(''));
-    this.pending = [];
-    this.pendingChars = 0;
-  }
-
-  /** Writes the report; returns a reason when it could not. */
-  finish(summary: DatasetSummary): string | undefined {
-    let unwritten: unknown;
-    try {
-      this.flush();
-    } catch (error) {
-      unwritten = error;
-    } finally {
-      closeSync(this.fd);
-    }
-    if (unwritten !== undefined) {
-      rmSync(this.samplesPath, { force: true });
-      return unwritten instanceof Error ? unwritten.message : String(unwritten);
-    }
-    const temporary = `${this.path}.${process.pid}.tmp`;
-    try {
-      const out = openSync(temporary, 'w');
-      try {
-        writeSync(out, `{\n  "summary": ${JSON.stringify(summary)},\n  "samples": [\n`);
-        const input = openSync(this.samplesPath, 'r');
-        try {
-          const buffer = Buffer.allocUnsafe(1 << 20);
-          for (let n = readSync(input, buffer); n > 0; n = readSync(input, buffer)) writeSync(out, buffer, 0, n);
-        } finally {
-          closeSync(input);
-        }
-        writeSync(out, '\n  ]\n}\n');
-      } finally {
-        closeSync(out);
-      }
-      renameSync(temporary, this.path);
-      return undefined;
-    } catch (error) {
-      rmSync(temporary, { force: true });
-      return error instanceof Error ? error.message : String(error);
-    } finally {
-      rmSync(this.samplesPath, { force: true });
-    }
   }
 }
 

@@ -19,8 +19,8 @@ export interface SampleReport {
 export interface SampleJob {
   readonly index: number;
   readonly code?: string;
-  /** The entry's JSON text, read into its code (or a problem) where the sample is compiled. */
-  readonly json?: string;
+  /** The entry's JSON as UTF-8 bytes, decoded and read into its code (or a problem) where the sample is compiled. */
+  readonly bytes?: Uint8Array;
   /** A problem reading the entry (no code): the sample fails with it. */
   readonly problem?: Diagnostic;
 }
@@ -64,7 +64,7 @@ export function sampleFileName(index: number): string {
 
 /** Compiles one dataset sample and writes its shortcut; used in process and by the worker threads alike. */
 export function compileSample(job: SampleJob, settings: SampleSettings, catalog: Catalog, io: CliIO): SampleReport {
-  const entry = job.json === undefined ? job : entryOf(job.json, job.index, settings.field, settings.dataset);
+  const entry = job.bytes === undefined ? job : entryOf(job.bytes, job.index, settings.field, settings.dataset);
   if (entry.code === undefined) {
     return { index: job.index, status: 'failed', output: null, diagnostics: entry.problem === undefined ? [] : [jsonDiagnostic(entry.problem)] };
   }

@@ -25,96 +25,155 @@ export interface DatasetEntry {
 const CHUNK_BYTES = 4 * 1024 * 1024;
 
 /**
- * The longest entry kept, in characters. A longer one (a line that never
- * ends, /dev/zero, a runaway string) is scanned past without being kept, so
- * memory stays bounded and JavaScript's string limit (2^29) is never reached.
+ * The longest entry kept, in bytes. A longer one (a line that never ends,
+ * /dev/zero, a runaway string) is scanned past without being kept, so memory
+ * stays bounded and JavaScript's string limit (2^29) is never reached.
  */
-const MAX_ENTRY_CHARS = 64 * 1024 * 1024;
+const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 
 /** An entry longer than the limit: reported, never held. */
 export const TOO_LONG = Symbol('entry too long');
 
-/** Splits the text of a dataset into the JSON texts of its entries, incrementally. */
+const EMPTY = new Uint8Array(0);
+
+/** JSON's whitespace: space, tab, line feed, carriage return. */
+function isJsonSpace(byte: number): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+
+/** Whether bytes [from, to) are all JSON whitespace (almost always false at the first byte). */
+function isBlank(bytes: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isJsonSpace(bytes[i]!)) return false;
+  return true;
+}
+
+/** A copy of bytes [from, to) with its own buffer, so it can be transferred to a worker thread alone. */
+function copyOf(bytes: Uint8Array, from: number, to: number): Uint8Array {
+  return new Uint8Array(bytes.subarray(from, to));
+}
+
+/** The bytes of `a` followed by those of `b`, in a new buffer. */
+function joined(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+/**
+ * Splits a dataset's bytes into the JSON texts of its entries, incrementally,
+ * without decoding them: every byte JSON's structure depends on (quotes,
+ * backslashes, brackets, commas, line feeds) is ASCII, and UTF-8 never uses
+ * an ASCII byte inside a multi-byte character. So the reading thread only
+ * finds where entries start and end; whoever compiles an entry decodes it,
+ * in parallel.
+ */
 class EntrySplitter {
   private mode: 'unknown' | 'array' | 'lines' | 'done' = 'unknown';
-  private pending = '';
+  /** Bytes kept from earlier chunks: the unfinished entry. */
+  private pending: Uint8Array = EMPTY;
   /** Array mode: the state of the scan through the current entry. */
   private depth = 0;
   private inString = false;
   private escaped = false;
   private entryStart = -1;
+  /** Bytes of `pending` already scanned. */
   private scanned = 0;
-  /** The current entry grew past the limit: its text is dropped as the scan goes on. */
+  /** The current entry grew past the limit: its bytes are dropped as the scan goes on. */
   private discarding = false;
+  /** The file's first bytes, which may be a UTF-8 byte order mark, are still to come. */
+  private atFileStart = true;
   trailingGarbage = false;
   unterminated = false;
 
-  constructor(private readonly maxEntryChars: number) {}
+  constructor(private readonly maxEntryBytes: number) {}
 
-  /** Feeds text; returns the complete entries' JSON texts found so far (TOO_LONG for one past the limit). */
-  push(text: string, last: boolean): (string | typeof TOO_LONG)[] {
-    this.pending += text;
+  /** Feeds the next chunk (which the splitter may keep); returns the complete entries found so far (TOO_LONG for one past the limit). */
+  push(chunk: Uint8Array, last: boolean): (Uint8Array | typeof TOO_LONG)[] {
+    let bytes = joined(this.pending, chunk);
+    if (this.atFileStart && bytes.length >= 3) {
+      this.atFileStart = false;
+      // A byte order mark (EF BB BF) is not part of the JSON.
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    } else if (last) this.atFileStart = false;
+    if (this.atFileStart) {
+      // Fewer than three bytes so far: wait for more to tell a byte order mark.
+      this.pending = copyOf(bytes, 0, bytes.length);
+      return [];
+    }
     if (this.mode === 'unknown') {
-      const first = this.pending.search(/\S/);
-      if (first < 0) {
+      let first = 0;
+      while (first < bytes.length && isJsonSpace(bytes[first]!)) first++;
+      if (first === bytes.length) {
         // Only whitespace so far: nothing to keep.
-        this.pending = '';
+        this.pending = EMPTY;
         return [];
       }
-      if (this.pending[first] === '[') {
+      if (bytes[first] === 0x5b) {
         this.mode = 'array';
-        this.pending = this.pending.slice(first + 1);
+        bytes = bytes.subarray(first + 1);
       } else {
         this.mode = 'lines';
       }
     }
-    return this.mode === 'array' ? this.arrayEntries(last) : this.mode === 'lines' ? this.lineEntries(last) : [];
+    if (this.mode === 'done') {
+      if (!isBlank(bytes, 0, bytes.length)) this.trailingGarbage = true;
+      this.pending = EMPTY;
+      return [];
+    }
+    return this.mode === 'array' ? this.arrayEntries(bytes, last) : this.lineEntries(bytes, last);
   }
 
-  private lineEntries(last: boolean): (string | typeof TOO_LONG)[] {
-    const out: (string | typeof TOO_LONG)[] = [];
+  private lineEntries(bytes: Uint8Array, last: boolean): (Uint8Array | typeof TOO_LONG)[] {
+    const out: (Uint8Array | typeof TOO_LONG)[] = [];
     let from = 0;
-    // The kept text before `scanned` holds no line break (it was searched by an earlier push).
-    for (let newline = this.pending.indexOf('\n', this.scanned); newline >= 0; newline = this.pending.indexOf('\n', from)) {
-      const line = this.pending.slice(from, newline);
+    // The kept bytes before `scanned` hold no line feed (an earlier push searched them).
+    for (let newline = bytes.indexOf(0x0a, this.scanned); newline >= 0; newline = bytes.indexOf(0x0a, from)) {
       if (this.discarding) out.push(TOO_LONG);
-      else if (line.trim() !== '') out.push(line);
+      else if (!isBlank(bytes, from, newline)) out.push(copyOf(bytes, from, newline));
       this.discarding = false;
       from = newline + 1;
     }
-    this.pending = this.pending.slice(from);
-    this.scanned = this.pending.length;
-    if (this.pending.length > this.maxEntryChars) {
-      this.discarding = true;
-      this.pending = '';
-      this.scanned = 0;
-    }
     if (last) {
       if (this.discarding) out.push(TOO_LONG);
-      else if (this.pending.trim() !== '') out.push(this.pending);
-      this.pending = '';
-      this.scanned = 0;
-      this.discarding = false;
+      else if (!isBlank(bytes, from, bytes.length)) out.push(copyOf(bytes, from, bytes.length));
+      this.reset();
+      return out;
     }
+    if (this.discarding || bytes.length - from > this.maxEntryBytes) {
+      // Past the limit: the rest of this line is dropped up to its line feed.
+      this.discarding = true;
+      this.pending = EMPTY;
+      this.scanned = 0;
+      return out;
+    }
+    this.pending = copyOf(bytes, from, bytes.length);
+    this.scanned = this.pending.length;
     return out;
   }
 
   /** JSON array elements at depth 1: a scan that tracks strings and brackets. */
-  private arrayEntries(last: boolean): (string | typeof TOO_LONG)[] {
-    const out: (string | typeof TOO_LONG)[] = [];
-    const entry = (from: number, to?: number): string | typeof TOO_LONG => (this.discarding ? TOO_LONG : text.slice(from, to));
-    const text = this.pending;
+  private arrayEntries(bytes: Uint8Array, last: boolean): (Uint8Array | typeof TOO_LONG)[] {
+    const out: (Uint8Array | typeof TOO_LONG)[] = [];
+    const entry = (from: number, to: number): Uint8Array | typeof TOO_LONG => (this.discarding ? TOO_LONG : copyOf(bytes, from, to));
+    const length = bytes.length;
     let i = this.scanned;
     let consumed = 0;
-    for (; i < text.length; i++) {
-      const c = text.charCodeAt(i);
+    for (; i < length; i++) {
+      const c = bytes[i]!;
       if (this.inString) {
         if (this.escaped) this.escaped = false;
         else if (c === 0x5c) this.escaped = true;
         else if (c === 0x22) this.inString = false;
         else {
           // Skip ahead to the next quote or backslash: most of a dataset is string content.
-          const next = nextSpecial(text, i + 1);
+          let next = i + 1;
+          while (next < length) {
+            const d = bytes[next]!;
+            if (d === 0x22 || d === 0x5c) break;
+            next++;
+          }
           i = next - 1;
         }
         continue;
@@ -130,12 +189,9 @@ class EntrySplitter {
           if (c === 0x5d) {
             // The end of the array.
             if (this.entryStart >= 0) out.push(entry(this.entryStart, i));
-            this.entryStart = -1;
-            this.discarding = false;
-            if (text.slice(i + 1).trim() !== '') this.trailingGarbage = true;
+            if (!isBlank(bytes, i + 1, length)) this.trailingGarbage = true;
+            this.reset();
             this.mode = 'done';
-            this.pending = '';
-            this.scanned = 0;
             return out;
           }
         } else {
@@ -146,40 +202,39 @@ class EntrySplitter {
         this.entryStart = -1;
         this.discarding = false;
         consumed = i + 1;
-      } else if (this.entryStart < 0 && c > 0x20) {
+      } else if (this.entryStart < 0 && !isJsonSpace(c)) {
         this.entryStart = i;
       }
     }
     if (last) {
-      if (this.entryStart >= 0) out.push(entry(this.entryStart));
-      this.discarding = false;
+      if (this.entryStart >= 0) out.push(entry(this.entryStart, length));
+      this.reset();
       this.unterminated = true;
-      this.pending = '';
-      this.scanned = 0;
       return out;
     }
-    if (this.entryStart >= 0 && (this.discarding || text.length - this.entryStart > this.maxEntryChars)) {
-      // Past the limit: keep scanning the entry (strings, depth) but not its text.
+    if (this.entryStart >= 0 && (this.discarding || length - this.entryStart > this.maxEntryBytes)) {
+      // Past the limit: keep scanning the entry (strings, depth) but not its bytes.
       this.discarding = true;
       this.entryStart = 0;
-      this.pending = '';
+      this.pending = EMPTY;
       this.scanned = 0;
       return out;
     }
     // Keep the unfinished entry; rebase the scan positions.
     const cut = this.entryStart >= 0 ? this.entryStart : consumed;
-    this.pending = text.slice(cut);
+    this.pending = copyOf(bytes, cut, length);
     if (this.entryStart >= 0) this.entryStart -= cut;
     this.scanned = i - cut;
     return out;
   }
-}
 
-function nextSpecial(text: string, from: number): number {
-  const quote = text.indexOf('"', from);
-  const backslash = text.indexOf('\\', from);
-  const end = quote < 0 ? text.length : quote;
-  return backslash >= 0 && backslash < end ? backslash : end;
+  /** Forgets the entry in progress (at the end of the file or of the array). */
+  private reset(): void {
+    this.pending = EMPTY;
+    this.scanned = 0;
+    this.entryStart = -1;
+    this.discarding = false;
+  }
 }
 
 /**
@@ -190,8 +245,8 @@ function nextSpecial(text: string, from: number): number {
 export interface RawDatasetEntry {
   /** Position in the dataset, from 0. */
   readonly index: number;
-  /** The entry's JSON text. */
-  readonly json?: string;
+  /** The entry's JSON text, as the file's bytes (UTF-8). */
+  readonly bytes?: Uint8Array;
   /** Why the entry has no text (too long), or a problem with the file itself (SC9301, SC9302). */
   readonly problem?: Diagnostic;
   /** Bytes of the file read when the entry was found (for progress). */
@@ -203,10 +258,10 @@ export interface RawDatasetEntry {
  * (SC93xx) for an entry that is not a JSON object with a string `field`;
  * ends with one for a file that cannot be read or is cut off.
  */
-export function* readDataset(path: string, field: string, display = path, chunkBytes = CHUNK_BYTES, maxEntryChars = MAX_ENTRY_CHARS): Generator<DatasetEntry> {
-  for (const raw of readDatasetTexts(path, display, chunkBytes, maxEntryChars)) {
-    if (raw.json === undefined) yield raw;
-    else yield { ...entryOf(raw.json, raw.index, field, display), ...(raw.position === undefined ? {} : { position: raw.position }) };
+export function* readDataset(path: string, field: string, display = path, chunkBytes = CHUNK_BYTES, maxEntryBytes = MAX_ENTRY_BYTES): Generator<DatasetEntry> {
+  for (const raw of readDatasetTexts(path, display, chunkBytes, maxEntryBytes)) {
+    if (raw.bytes === undefined) yield raw;
+    else yield { ...entryOf(raw.bytes, raw.index, field, display), ...(raw.position === undefined ? {} : { position: raw.position }) };
   }
 }
 
@@ -214,7 +269,7 @@ export function* readDataset(path: string, field: string, display = path, chunkB
  * The entries of a dataset file as JSON texts, in order (`readDataset`
  * without reading each text); `entryOf` reads one.
  */
-export function* readDatasetTexts(path: string, display = path, chunkBytes = CHUNK_BYTES, maxEntryChars = MAX_ENTRY_CHARS): Generator<RawDatasetEntry> {
+export function* readDatasetTexts(path: string, display = path, chunkBytes = CHUNK_BYTES, maxEntryBytes = MAX_ENTRY_BYTES): Generator<RawDatasetEntry> {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -222,8 +277,7 @@ export function* readDatasetTexts(path: string, display = path, chunkBytes = CHU
     yield { index: 0, problem: diagnostic(D.unreadable, `cannot read the dataset: ${error instanceof Error ? error.message : String(error)}`, { file: display }) };
     return;
   }
-  const decoder = new TextDecoder('utf-8');
-  const splitter = new EntrySplitter(maxEntryChars);
+  const splitter = new EntrySplitter(maxEntryBytes);
   const buffer = Buffer.allocUnsafe(Math.max(1, chunkBytes));
   let index = 0;
   let position = 0;
@@ -238,15 +292,14 @@ export function* readDatasetTexts(path: string, display = path, chunkBytes = CHU
       }
       const last = read === 0;
       position += read;
-      const text = last ? decoder.decode() : decoder.decode(buffer.subarray(0, read), { stream: true });
-      for (const json of splitter.push(text, last)) {
-        if (json === TOO_LONG) {
+      for (const bytes of splitter.push(buffer.subarray(0, read), last)) {
+        if (bytes === TOO_LONG) {
           yield {
             index: index++,
-            problem: diagnostic(D.badEntry, `entry ${index - 1} is longer than ${maxEntryChars.toLocaleString('en-US')} characters; it is skipped`, { file: display }),
+            problem: diagnostic(D.badEntry, `entry ${index - 1} is longer than ${maxEntryBytes.toLocaleString('en-US')} bytes; it is skipped`, { file: display }),
             position,
           };
-        } else yield { index: index++, json, position };
+        } else yield { index: index++, bytes, position };
       }
       if (last) break;
     }
@@ -260,11 +313,14 @@ export function* readDatasetTexts(path: string, display = path, chunkBytes = CHU
   }
 }
 
-/** Reads entry `index`'s JSON text: its code from `field`, or why it has none (SC9303). */
-export function entryOf(json: string, index: number, field: string, file: string): DatasetEntry {
+/** Decodes entries' UTF-8 (malformed bytes become U+FFFD, as a text editor shows them). */
+const utf8 = new TextDecoder('utf-8');
+
+/** Reads entry `index`'s JSON text (or its UTF-8 bytes): its code from `field`, or why it has none (SC9303). */
+export function entryOf(json: string | Uint8Array, index: number, field: string, file: string): DatasetEntry {
   let value: unknown;
   try {
-    value = JSON.parse(json);
+    value = JSON.parse(typeof json === 'string' ? json : utf8.decode(json));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { index, problem: diagnostic(D.badEntry, `entry ${index} is not valid JSON: ${reason.slice(0, 200)}`, { file }) };

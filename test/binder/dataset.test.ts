@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readDataset, type DatasetEntry } from '../../src/compile/dataset.js';
 
-function file(content: string): string {
+function file(content: string | Uint8Array): string {
   const path = join(mkdtempSync(join(tmpdir(), 'shortcutc-dataset-')), 'data.json');
   writeFileSync(path, content);
   return path;
@@ -56,5 +56,16 @@ describe('reading datasets', () => {
     expect([...readDataset(join(tmpdir(), 'no-such-shortcutc-dataset.json'), 'annotated_code')].map((e) => e.problem?.code)).toEqual(['SC9301']);
     expect(read('')).toEqual([]);
     expect(read('[]')).toEqual([]);
+  });
+
+  it('splits on bytes: a byte order mark, CRLF lines, characters cut by chunk ends, malformed UTF-8 and text after the array in a later chunk', () => {
+    const bom = '\uFEFF';
+    for (const chunk of [1, 2, 3, 5, undefined]) {
+      expect(read(`${bom}[{"annotated_code": "ü"}]`, chunk).map((e) => e.code)).toEqual(['ü']);
+      expect(read(`${bom}{"annotated_code": "a"}\r\n\r\n{"annotated_code": "😀"}\r\n`, chunk).map((e) => e.code)).toEqual(['a', '😀']);
+      expect(read(`[{"annotated_code": "a"}]${' '.repeat(20)}x`, chunk).map((e) => e.problem?.code ?? e.code)).toEqual(['a', 'SC9302']);
+    }
+    const malformed = Buffer.concat([Buffer.from('{"annotated_code": "a'), Buffer.from([0xff, 0xc3]), Buffer.from('b"}\n')]);
+    expect([...readDataset(file(malformed), 'annotated_code', 'data.json', 2)].map((e) => e.code)).toEqual(['a\uFFFD\uFFFDb']);
   });
 });

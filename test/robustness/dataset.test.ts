@@ -3,7 +3,7 @@
  * line that never ends (a file of NUL bytes, /dev/zero, a runaway string)
  * must not grow without bound or be rescanned on every chunk. Entries past
  * the limit are skipped with SC9303 and the entries after them still read.
- * (The limit is 64 Mi characters; these tests pass a small one.)
+ * (The limit is 64 MiB; these tests pass a small one.)
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,7 +41,7 @@ describe('dataset entries longer than the reader keeps', () => {
   it('a megabyte of NUL bytes with no line break: one entry, skipped', () => {
     const entries = read(new Uint8Array(1024 * 1024), 4096);
     expect(summary(entries)).toEqual(['SC9303']);
-    expect(entries[0]!.problem!.message).toContain('longer than 1,000 characters');
+    expect(entries[0]!.problem!.message).toContain('longer than 1,000 bytes');
   });
 
   it('a megabyte of whitespace: no entries, nothing kept', () => {
