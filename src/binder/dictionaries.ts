@@ -219,9 +219,12 @@ export function bindModelDictionary(env: Env, dict: DictExpression): DictionaryV
     const items: DictionaryItem[] = [];
     for (const entry of dict.entries) {
       const key = modelText(env, entry.key, 'key');
-      const item = modelItem(env, entry.value);
+      // The canonical spelling of an item the display cannot say (`dict(WFItemType=n, WFValue=v)`) means the same here.
+      const explicit = explicitItem(env, entry.value);
+      if (explicit === 'error') continue;
+      const item = explicit ?? modelItem(env, entry.value);
       if (key === undefined || item === undefined) continue;
-      items.push({ itemType: item.itemType, key, value: item.value, extra: [] });
+      items.push({ itemType: item.itemType, key, ...(item.value === undefined ? {} : { value: item.value }), extra: 'extra' in item ? item.extra : [] });
     }
     return { kind: 'dictionary', items };
   });
@@ -234,8 +237,11 @@ export function convertedTokenString(expr: Expression): Expression | undefined {
   return entry.key.kind === 'string' && entry.key.value === 'string' ? entry.value : undefined;
 }
 
-function modelText(env: Env, expr: Expression, role: 'key' | 'value'): TextValue | undefined {
+function modelText(env: Env, expr: Expression, role: 'key' | 'value'): TextValue | StringValue | undefined {
   if (expr.kind === 'error') return undefined;
+  // The canonical spelling of a plain string key or value means the same here.
+  const plain = plainString(env, expr);
+  if (plain !== undefined) return plain === 'error' ? undefined : plain;
   const unquoted = unquotedText(env, expr);
   if (unquoted !== undefined) return { kind: 'text', parts: unquoted === '' ? [] : [unquoted], hasAttachmentsKey: true };
   const unwrapped = convertedTokenString(expr);
@@ -278,6 +284,8 @@ function modelItem(env: Env, expr: Expression): { itemType: number; value: Value
   }
   const number = numberText(expr);
   if (number !== undefined) return { itemType: 3, value: { kind: 'text', parts: [number], hasAttachmentsKey: true } };
+  const plain = plainString(env, expr);
+  if (plain !== undefined) return plain === 'error' ? undefined : { itemType: 0, value: plain };
   switch (expr.kind) {
     case 'string':
     case 'fstring':
@@ -312,6 +320,12 @@ function modelArray(env: Env, list: ListExpression): ArrayStateItem[] {
       const plain = literalText(element);
       if (plain !== undefined && !(element.kind === 'fstring' && hasInterpolation(element))) {
         items.push({ kind: 'plain', value: { kind: 'string', value: plain } });
+        continue;
+      }
+      if (isDictCall(element)) {
+        // The canonical spelling of an item the array spellings cannot say: its dictionary, as in canonical code.
+        const map = bindGrammarValue(env, element);
+        if (map !== undefined) items.push({ kind: 'plain', value: map });
         continue;
       }
       const item = modelItem(env, element);

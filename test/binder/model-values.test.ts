@@ -119,6 +119,18 @@ describe('model code: values', () => {
     const result = ok('is_workflow_actions_setclipboard(WFInput=Shortcut_Input)\n');
     expect(parametersOf(result.actions[0]!).get('WFInput')).toEqual(tokenAttachment(d({ Type: 'ExtensionInput' })));
   });
+
+  it("canonical spellings inside dictionary displays mean the same in model code: plist('…') keys and values, dict(WFItemType=…) items", () => {
+    const code = "is_workflow_actions_dictionary(WFItems={plist('k'): plist('v'), 'n': dict(WFItemType=3, WFValue='''7'''), 'l': ['''a''', dict(WFItemType=0, WFValue='''b''')]})\n";
+    const model = ok(code);
+    const items = ((parametersOf(model.actions[0]!).get('WFItems') as PlistDict).get('Value') as PlistDict).get('WFDictionaryFieldValueItems') as PlistDict[];
+    expect(items[0]).toEqual(d({ WFItemType: int(0), WFKey: 'k', WFValue: 'v' }));
+    expect(items[1]!.get('WFItemType')).toEqual(int(3));
+    const list = (items[2]!.get('WFValue') as PlistDict).get('Value') as PlistDict[];
+    expect(list[0]).toBe('a');
+    expect((list[1] as PlistDict).get('WFItemType')).toEqual(int(0));
+    expect(codes(model.diagnostics)).toEqual([]);
+  });
 });
 
 function anyUuid(params: PlistDict): string {

@@ -54,7 +54,30 @@ for (const set of ['unsigned', 'signed'] as const) {
       }
       expect(moved).toEqual([]);
     }, 300_000);
+
+    it('without its header, the canonical code reads as model code without errors (model code may use canonical spellings)', () => {
+      const failed: string[] = [];
+      for (const path of files) {
+        const code = decompile(new Uint8Array(readFileSync(path))).code;
+        const compiled = compile(withoutHeader(code), { file: path });
+        const error = compiled.diagnostics.find((d) => d.severity === 'error');
+        if (error !== undefined) failed.push(`${path}: ${error.code} ${error.message}`);
+      }
+      expect(failed).toEqual([]);
+    }, 300_000);
   });
+}
+
+/** Canonical code with its header (the `__name__ = …` statements at the top, dialect §1) removed. */
+function withoutHeader(code: string): string {
+  const kept: string[] = [];
+  let inHeader = false;
+  for (const line of code.split('\n')) {
+    if (/^__\w+__\s*=/.test(line)) inHeader = true;
+    else if (!(inHeader && /^[\s})\]]/.test(line))) inHeader = false;
+    if (!inHeader) kept.push(line);
+  }
+  return kept.join('\n');
 }
 
 interface Sample {
