@@ -66,6 +66,22 @@ describe('model code: values', () => {
     expect(codes(result.warnings)).toContain('SC5508');
   });
 
+  it('unquoted comparisons, subscripts and calls of plain words are the text written', () => {
+    // WorkflowLLM printed these texts unquoted: `Bewaar in Fotos`, form field names, `Clipboard (Album)`.
+    const result = ok('k = is_workflow_actions_number(WFNumberActionNumber=1)\nd = {{"string": nl}: {"string": Bewaar in Fotos}, {"string": a}: {"string": Clipboard (Album)}, {"string": s}: {"string": substring(0, 5)}}\nr = is_workflow_actions_downloadurl(WFURL=\'\'\'https://a.b\'\'\', WFHTTPBodyType=\'\'\'Form\'\'\', WFFormValues={card[number]: f\'\'\'{k}\'\'\', card[k]: x})\n');
+    const items = (action: number, key: string) => (((parametersOf(result.actions[action]!).get(key) as PlistDict).get('Value') as PlistDict).get('WFDictionaryFieldValueItems') as PlistDict[]);
+    expect(items(1, 'WFItems').map((i) => i.get('WFValue'))).toEqual([text('Bewaar in Fotos'), text('Clipboard (Album)'), text('substring(0, 5)')]);
+    // `card` is nothing the file defines: the brackets hold no key of a variable, even around the defined `k`.
+    expect(items(2, 'WFFormValues').map((i) => i.get('WFKey'))).toEqual([text('card[number]'), text('card[k]')]);
+    expect(codes(result.warnings)).toContain('SC5508');
+  });
+
+  it('a comparison, subscript or call involving what the file defines (or an action) stays an error or a value', () => {
+    // `k in Fotos` tests a variable; `is_workflow_actions_x(…)` and `str(…)` are no plain words.
+    expect(codes(compiled('k = is_workflow_actions_number(WFNumberActionNumber=1)\nd = {\'\'\'a\'\'\': k in Fotos}\n').errors)).toEqual(['SC5301']);
+    expect(codes(compiled("d = {'''a''': str(Fotos, 1)}\n").errors).length).toBeGreaterThan(0);
+  });
+
   it("{\"string\": X} (WorkflowLLM's print of a text without attachments) is read as X", () => {
     const result = ok('d = {{"string": a1}: {"string": 1000}}\n');
     const items = (((parametersOf(result.actions[0]!).get('WFItems') as PlistDict).get('Value') as PlistDict).get('WFDictionaryFieldValueItems') as PlistDict[])[0]!;

@@ -158,9 +158,14 @@ class Printer {
     const subject = input === undefined ? 'None' : this.value(conditionSubject(input), 'quoted');
     const raw = param(p, 'WFCondition');
     const code = raw === undefined ? '' : raw.kind === 'integer' ? String(raw.value) : raw.kind === 'real' ? String(raw.value) : raw.kind === 'string' ? raw.value : '';
-    const operandValue = param(p, 'WFConditionalActionString') ?? param(p, 'WFNumberValue') ?? param(p, 'WFDate') ?? param(p, 'WFEnumeration');
-    const operand = operandValue === undefined ? "''''''" : this.value(operandValue, 'quoted');
     const op = ({ '0': '<', '1': '<=', '2': '>', '3': '>=', '4': '==', '5': '!=', Equals: '==', 'Is Greater Than': '>', 'Is Less Than': '<' } as Record<string, string>)[code];
+    // Shortcuts keeps stale operands of other operators; the converter took WFConditionalActionString first,
+    // which gives an ordering test a text operand it never had: the operand the operator uses comes first here.
+    const numeric = op !== undefined && op !== '==' && op !== '!=';
+    const operandValue = numeric
+      ? (param(p, 'WFNumberValue') ?? param(p, 'WFDate') ?? param(p, 'WFConditionalActionString'))
+      : (param(p, 'WFConditionalActionString') ?? param(p, 'WFNumberValue') ?? param(p, 'WFDate') ?? param(p, 'WFEnumeration'));
+    const operand = operandValue === undefined ? "''''''" : this.value(operandValue, 'quoted');
     if (op !== undefined) return `${subject} ${op} ${operand}`;
     switch (code) {
       case '8': return `${subject}.startswith(${operand})`;
@@ -193,7 +198,7 @@ class Printer {
    */
   private value(v: Value, mode: 'quoted' | 'bare'): string {
     switch (v.kind) {
-      case 'string': return mode === 'quoted' ? quote(v.value) : v.value;
+      case 'string': return mode === 'quoted' ? quote(v.value) : v.value.replaceAll("'", "\\'");
       case 'integer': return String(v.value);
       case 'real': return Number.isInteger(v.value) ? `${v.value}.0` : String(v.value);
       case 'boolean': return v.value ? 'True' : 'False';
@@ -229,7 +234,7 @@ class Printer {
   private text(v: TextValue, mode: 'quoted' | 'bare'): string {
     const plain = plainText(v);
     if (!v.hasAttachmentsKey) return `{"string": ${plain ?? this.interpolated(v)}}`;
-    if (plain !== undefined) return mode === 'quoted' ? quote(plain) : plain;
+    if (plain !== undefined) return mode === 'quoted' ? quote(plain) : plain.replaceAll("'", "\\'");
     return this.interpolated(v);
   }
 

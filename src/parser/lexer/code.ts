@@ -82,9 +82,11 @@ function code(lx: LexerState, top: Context | undefined): void {
       return;
     }
     if (lx.hashAsText.has(p) && tryBareText(lx)) return;
-    if (top !== undefined && top.kind === 'bracket' && top.literal && top.hashInElement < 0 && lx.tokens.length > top.elementToken && top.elementLine === lx.line) {
+    if (top !== undefined && top.kind === 'bracket' && top.literal && top.hashInElement < 0 && top.elementLine === lx.line) {
+      // Stuck to the element's text (`https://x.com/#part`), or starting it (`[#fffdeb, #f43f32]`,
+      // `{"identifier": ##default##}`): text the converter wrote unquoted, if the brackets stay open (unclosed-brackets.ts).
       const before = src.charCodeAt(p - 1);
-      if (isIdentifierContinue(before) || before === 47 || before === 46) top.hashInElement = p;
+      if (lx.tokens.length === top.elementToken || isIdentifierContinue(before) || before === 47 || before === 46) top.hashInElement = p;
     }
     comment(lx);
     return;

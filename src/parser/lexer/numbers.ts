@@ -113,6 +113,8 @@ export function number(lx: LexerState): void {
     return;
   }
   const text = src.slice(start, p);
+  // `3_4 = None`: the converter's spelling of the variable "3/4" is also a valid number; where the file assigns it, it is that name.
+  if (text.includes('_') && !isFloat && digitName(lx, start, p)) return;
   const plain = text.includes('_') ? text.replace(/_/g, '') : text;
   const value: bigint | number = isFloat ? Number(plain) : BigInt(plain);
   lx.push(T.NumberToken, start, p, { kind: 'number', isFloat, value });
@@ -122,8 +124,9 @@ export function number(lx: LexerState): void {
 /**
  * `1n = ip_segment1` … `text=1n`: WorkflowLLM's converter wrote a variable's
  * name with every character outside [A-Za-z0-9] replaced by `_`, so a name
- * may start with a digit. Where the file assigns exactly this text at the
- * start of a line, it is that name (SC4030), wherever it appears.
+ * may start with a digit (`1n`, and `3_4`, which Python would read as 34).
+ * Where the file assigns exactly this text at the start of a line, it is that
+ * name (SC4030), wherever it appears.
  */
 function digitName(lx: LexerState, start: number, end: number): boolean {
   const text = lx.src.slice(start, end);

@@ -66,11 +66,12 @@ export function maybeCheckpoint(lx: LexerState): void {
  * `{"string": https://x.com/a#part}, …}`: a `#` stuck to the text of a
  * list or dictionary element started a comment that swallowed the rest of
  * the line, so the brackets stay open, and the next line is a new statement
- * (`name = …` or `name(…)`). After an operand, a name cannot go on in valid
- * Python, so the `#` was text: the element is read again as unquoted text
- * that holds it (`tryBareText`).
+ * (`name = …` or `name(…)`), a block header (`for … in range(…):`) or the
+ * end of the input. After an operand, a name cannot go on in valid Python,
+ * nor can a line ending in `:`, so the `#` was text: the element is read
+ * again as unquoted text that holds it (`tryBareText`).
  */
-function retryHashAsText(lx: LexerState): boolean {
+function retryHashAsText(lx: LexerState, atEnd = false): boolean {
   let index = -1;
   for (let i = 0; i < lx.contexts.length; i++) {
     const ctx = lx.contexts[i] as Context;
@@ -79,7 +80,7 @@ function retryHashAsText(lx: LexerState): boolean {
       break;
     }
   }
-  if (index < 0 || !startsAssignmentOrCall(lx, lx.pos)) return false;
+  if (index < 0 || !(atEnd || startsAssignmentOrCall(lx, lx.pos) || startsBlockHeader(lx, lx.pos))) return false;
   const ctx = lx.contexts[index] as BracketContext;
   const cost = lx.pos - ctx.elementOffset;
   if (lx.budget < cost) return false;
@@ -96,6 +97,19 @@ function retryHashAsText(lx: LexerState): boolean {
   lx.pos = ctx.elementOffset;
   ctx.hashInElement = -1;
   return true;
+}
+
+/** A line (after its indentation) starting with a statement keyword and ending with `:`, or `pass` alone. */
+function startsBlockHeader(lx: LexerState, from: number): boolean {
+  const src = lx.src;
+  let p = from;
+  while (src.charCodeAt(p) === 32 || src.charCodeAt(p) === 9) p++;
+  const word = src.slice(p, lx.scanIdentifier(p));
+  if (!STATEMENT_KEYWORDS.has(word)) return false;
+  let end = src.indexOf('\n', p);
+  if (end < 0) end = src.length;
+  const line = src.slice(p, end).trimEnd();
+  return line === 'pass' || (word !== 'pass' && line.endsWith(':'));
 }
 
 /** A line (after its indentation) starting `name =` or `name(`. */
@@ -161,7 +175,7 @@ export function endOfInput(lx: LexerState): boolean {
       unterminatedFString(lx, fs, at);
       closeAllSilently(lx, at);
     } else {
-      if (restoreCheckpoint(lx, at) || tryConditionText(lx)) return true;
+      if (retryHashAsText(lx, true) || restoreCheckpoint(lx, at) || tryConditionText(lx)) return true;
       reportUnclosed(lx, lx.contexts as BracketContext[]);
       closeAllSilently(lx, at);
     }

@@ -245,8 +245,17 @@ describe("leniency: '#' inside unquoted text of a list or dictionary", () => {
     expect(codesOf(diagnostics)).toEqual(['SC4025']);
   });
 
+  it('reads a `#` that starts an element as text (colour codes, `##default##`) when the brackets would stay open', () => {
+    const { body, diagnostics } = parse('x = f(c=[#fffdeb, #f43f32], g={"identifier": ##default##, "s": #})\nfor i in range(int(1)):\n    pass\n');
+    expect(body[0]).toMatchObject({ value: { keywords: [{ value: { elements: [{ kind: 'bareText', text: '#fffdeb' }, { kind: 'bareText', text: '#f43f32' }] } }, { value: { entries: [{ value: { kind: 'bareText', text: '##default##' } }, { value: { kind: 'bareText', text: '#' } }] } }] } });
+    expect(body[1]).toMatchObject({ kind: 'for' });
+    expect(codesOf(diagnostics).every((c) => c === 'SC4025')).toBe(true);
+    // The last line of the file: the end of the input closes nothing else.
+    expect(parse('x = {"identifier": ##default##}\n').body[0]).toMatchObject({ value: { entries: [{ value: { kind: 'bareText', text: '##default##' } }] } });
+  });
+
   it('reads valid Python that looks alike exactly as Python does', () => {
-    expectReadAsPython(['x = [a#c\n  , b]\n', 'x = {"a": b#c\n}\ny = 1\n']);
+    expectReadAsPython(['x = [a#c\n  , b]\n', 'x = {"a": b#c\n}\ny = 1\n', 'x = [  # first\n  a,  # second\n  b]\nfor i in x:\n    pass\n', 'x = {"a": # note\n  1}\n']);
   });
 });
 
@@ -266,7 +275,16 @@ describe('leniency: variable names that start with a digit', () => {
     expect(codesOf(parse('s = f(text=2n)\n').diagnostics)).toEqual(['SC4015']);
   });
 
+  it('reads `3_4` (the variable "3/4", which Python would read as 34) as a name where the file assigns it', () => {
+    const { body, diagnostics } = parse('3_4 = None\ns = f(text=3_4)\n');
+    expect(body[0]).toMatchObject({ targets: [{ kind: 'name', name: '3_4' }] });
+    expect(JSON.stringify(body[1])).toContain('"name":"3_4"');
+    expect(codesOf(diagnostics)).toEqual(['SC4030', 'SC4030']);
+    // Not assigned anywhere: the number 34, as Python reads it.
+    expect(parse('s = f(text=3_4)\n').body[0]).toMatchObject({ value: { keywords: [{ value: { kind: 'number', value: 34n } }] } });
+  });
+
   it('reads valid Python that looks alike exactly as Python does', () => {
-    expectReadAsPython(["x = 1\ns = f(text=1, n='1n = 2')\n"]);
+    expectReadAsPython(["x = 1\ns = f(text=1, n='1n = 2')\n", 's = f(text=1_000)\nx = 2_5\n']);
   });
 });
