@@ -49,6 +49,8 @@ class Printer {
   /** Output UUID → the readable name the annotation would have given it. */
   private readonly names = new Map<string, string>();
   private readonly taken = new Set<string>(RESERVED);
+  /** Actions that print a block's output name (see carryBlockOutput). */
+  private readonly carriedNames = new Map<ActionStatement, string>();
 
   constructor(body: readonly Statement[]) {
     // Named variables keep their (sanitized) names; outputs get names that clash with none of them.
@@ -67,6 +69,7 @@ class Printer {
   }
 
   private statement(s: Statement, indent: number, loopDepth: number): void {
+    const carried = s.kind === 'action' || s.kind === 'raw' ? true : this.carryBlockOutput(s);
     switch (s.kind) {
       case 'action':
         this.action(s, indent);
@@ -107,8 +110,25 @@ class Printer {
         break;
       }
     }
-    // The block's output (its End action's UUID): `x = _` right below (the converter moved it onto each branch's last action).
-    if (s.end.outputUuid !== undefined) this.line(indent, `${this.bind(s.end.outputUuid, s.end.customOutputName ?? s.kind)} = _`);
+    // A block output no branch's last action could carry: our dialect's `x = _` right below.
+    if (!carried && s.end.outputUuid !== undefined) this.line(indent, `${this.bind(s.end.outputUuid, s.end.customOutputName ?? s.kind)} = _`);
+  }
+
+  /**
+   * The converter moved a block's output (its End action's UUID) onto the
+   * last action of each branch, so `x = call(…)` ends every branch and `x`
+   * is used after the block. Done here where every branch ends with an
+   * action that has no output of its own; false when not possible.
+   */
+  private carryBlockOutput(s: Exclude<Statement, ActionStatement | { kind: 'raw' }>): boolean {
+    if (s.end.outputUuid === undefined) return true;
+    const branches = s.kind === 'if' ? [s.then, ...(s.otherwise === undefined ? [] : [s.otherwise.body])] : s.kind === 'menu' ? s.cases.map((c) => c.body) : [s.body];
+    const lasts = branches.map((b) => b[b.length - 1]);
+    const carriers = lasts.filter((l): l is ActionStatement => l?.kind === 'action' && l.outputUuid === undefined && !isVariableAction(l) && l.identifier !== 'is.workflow.actions.comment' && l.identifier !== 'is.workflow.actions.nothing');
+    if (carriers.length === 0 || carriers.length !== lasts.length) return false;
+    const name = this.bind(s.end.outputUuid, s.end.customOutputName ?? s.kind);
+    for (const c of carriers) this.carriedNames.set(c, name);
+    return true;
   }
 
   private action(s: ActionStatement, indent: number): void {
@@ -120,8 +140,8 @@ class Printer {
       return;
     }
     if (id === 'is.workflow.actions.nothing' && s.parameters.length === 0 && s.outputUuid === undefined) return this.line(indent, 'pass');
-    const target = s.outputUuid === undefined ? undefined : this.bind(s.outputUuid, s.customOutputName ?? shortName(id));
-    const assign = (text: string, name = target) => this.line(indent, name === undefined ? text : `${name} = ${text}`);
+    const target = s.outputUuid === undefined ? this.carriedNames.get(s) : this.bind(s.outputUuid, s.customOutputName ?? shortName(id));
+    const assign = (text: string) => this.line(indent, target === undefined ? text : `${target} = ${text}`);
     const only = (...keys: string[]) => s.parameters.every((e) => keys.includes(e.key)) && s.customOutputName === undefined;
 
     if (isVariableAction(s) && target === undefined && only('WFVariableName', 'WFInput')) {
@@ -130,17 +150,17 @@ class Printer {
     }
     if (id === 'is.workflow.actions.gettext' && only('WFTextActionText')) {
       const text = param(s, 'WFTextActionText');
-      return assign(text === undefined ? '""' : this.value(text, 'quoted'), target ?? this.fresh('text'));
+      return assign(text === undefined ? '""' : this.value(text, 'quoted'));
     }
     if (id === 'is.workflow.actions.dictionary' && only('WFItems') && param(s, 'WFItems')?.kind === 'dictionary') {
-      return assign(this.dictionary(param(s, 'WFItems')!, 'quoted'), target ?? this.fresh('dictionary'));
+      return assign(this.dictionary(param(s, 'WFItems')!, 'quoted'));
     }
     if (id === 'is.workflow.actions.getvalueforkey' && only('WFInput', 'WFDictionaryKey', 'WFGetDictionaryValueType')) {
       const input = param(s, 'WFInput');
       const key = param(s, 'WFDictionaryKey');
       const type = param(s, 'WFGetDictionaryValueType');
       if (input !== undefined && key !== undefined && (type === undefined || (type.kind === 'string' && type.value === 'Value'))) {
-        return assign(`${this.value(input, 'quoted')}[${this.value(key, 'quoted')}]`, target ?? this.fresh('value'));
+        return assign(`${this.value(input, 'quoted')}[${this.value(key, 'quoted')}]`);
       }
     }
     if (id === 'is.workflow.actions.ask' && only('WFAskActionPrompt')) {
