@@ -49,7 +49,7 @@ describeShared('model code: every corpus shortcut printed the way WorkflowLLM pr
           unprintable.push(path);
           continue;
         }
-        const code = printWorkflowLlm(lifted.value);
+        const code = printWorkflowLlm(lifted.value, { catalog });
         const result = compile(code, { catalog, file: `${set}/${basename(path)}.py` });
         printed.push({ name: `${set}/${basename(path)}`, plist: read.value.plist, code, result });
       }

@@ -1,3 +1,4 @@
+import type { Catalog } from '../../src/catalog/catalog.js';
 import type {
   ActionStatement,
   Aggrandizement,
@@ -27,8 +28,19 @@ import type {
  * Where the converter dropped an action's parameters (Ask with a default
  * answer, Get Dictionary Value of all keys) it prints the plain call instead.
  */
-export function printWorkflowLlm(workflow: Workflow): string {
+export interface PrintOptions {
+  /**
+   * With a catalog, the converter's implicit inputs are written out: an
+   * action without its input parameter gets the previous action's output
+   * (naming that action when it had no UUID), the first action in an If its
+   * subject, as `add_necessary_UUID` did.
+   */
+  readonly catalog?: Catalog;
+}
+
+export function printWorkflowLlm(workflow: Workflow, options: PrintOptions = {}): string {
   const printer = new Printer(workflow.body);
+  if (options.catalog !== undefined) printer.implicitInputs(workflow.body, options.catalog, undefined);
   printer.block(workflow.body, 0, 0);
   return printer.lines.join('\n') + '\n';
 }
@@ -56,6 +68,39 @@ class Printer {
     // Named variables keep their (sanitized) names; outputs get names that clash with none of them.
     for (const s of walk(body)) if (s.kind === 'action' && isVariableAction(s)) this.taken.add(variableName(s) ?? '');
     for (const s of walk(body)) for (const ref of referencesOf(s)) if (ref.source.kind === 'variable') this.taken.add(sanitize(ref.source.name));
+  }
+
+  /** Actions the converter gave an output (a generated UUID) because the next one takes it as its input. */
+  private readonly synthetic = new Map<ActionStatement, string>();
+  /** Inputs the converter wrote out: the parameter key and the value. */
+  private readonly addedInputs = new Map<ActionStatement, { readonly key: string; readonly value: VariableReference }>();
+
+  implicitInputs(body: readonly Statement[], catalog: Catalog, subject: Value | undefined): void {
+    const outputOf = (s: Statement | undefined): string | undefined => {
+      if (s === undefined || s.kind !== 'action') return undefined;
+      if (s.outputUuid !== undefined) return s.outputUuid;
+      if (catalog.hasOutput(s.identifier) !== true) return undefined;
+      const uuid = this.synthetic.get(s) ?? `implicit-${this.synthetic.size}`;
+      this.synthetic.set(s, uuid);
+      return uuid;
+    };
+    let recent = body[0]?.kind === 'action' ? body[0].outputUuid : undefined;
+    body.forEach((s, i) => {
+      if (s.kind === 'action') {
+        const key = catalog.byIdentifier(s.identifier)?.input?.parameterKey;
+        if (key !== undefined && param(s, key) === undefined) {
+          const subjectRef = i === 0 && subject !== undefined ? referenceOf(conditionSubject(subject)) : undefined;
+          const uuid = i === 0 ? undefined : (outputOf(body[i - 1]) ?? recent);
+          const value = subjectRef ?? (uuid === undefined ? undefined : { source: { kind: 'actionOutput' as const, outputUuid: uuid }, aggrandizements: [], hasAggrandizementsKey: false, extra: [] });
+          if (value !== undefined) this.addedInputs.set(s, { key, value });
+        }
+        recent = s.outputUuid ?? this.synthetic.get(s) ?? recent;
+      } else if (s.kind === 'if') {
+        this.implicitInputs(s.then, catalog, param(s.start, 'WFInput'));
+        if (s.otherwise !== undefined) this.implicitInputs(s.otherwise.body, catalog, undefined);
+      } else if (s.kind === 'menu') for (const c of s.cases) this.implicitInputs(c.body, catalog, undefined);
+      else if (s.kind !== 'raw') this.implicitInputs(s.body, catalog, undefined);
+    });
   }
 
   block(body: readonly Statement[], indent: number, loopDepth: number): void {
@@ -124,7 +169,7 @@ class Printer {
     if (s.end.outputUuid === undefined) return true;
     const branches = s.kind === 'if' ? [s.then, ...(s.otherwise === undefined ? [] : [s.otherwise.body])] : s.kind === 'menu' ? s.cases.map((c) => c.body) : [s.body];
     const lasts = branches.map((b) => b[b.length - 1]);
-    const carriers = lasts.filter((l): l is ActionStatement => l?.kind === 'action' && l.outputUuid === undefined && !isVariableAction(l) && l.identifier !== 'is.workflow.actions.comment' && l.identifier !== 'is.workflow.actions.nothing');
+    const carriers = lasts.filter((l): l is ActionStatement => l?.kind === 'action' && l.outputUuid === undefined && !this.synthetic.has(l) && !isVariableAction(l) && l.identifier !== 'is.workflow.actions.comment' && l.identifier !== 'is.workflow.actions.nothing');
     if (carriers.length === 0 || carriers.length !== lasts.length) return false;
     const name = this.bind(s.end.outputUuid, s.end.customOutputName ?? s.kind);
     for (const c of carriers) this.carriedNames.set(c, name);
@@ -140,13 +185,16 @@ class Printer {
       return;
     }
     if (id === 'is.workflow.actions.nothing' && s.parameters.length === 0 && s.outputUuid === undefined) return this.line(indent, 'pass');
-    const target = s.outputUuid === undefined ? this.carriedNames.get(s) : this.bind(s.outputUuid, s.customOutputName ?? shortName(id));
+    const uuid = s.outputUuid ?? this.synthetic.get(s);
+    const target = uuid === undefined ? this.carriedNames.get(s) : this.bind(uuid, s.customOutputName ?? shortName(id));
     const assign = (text: string) => this.line(indent, target === undefined ? text : `${target} = ${text}`);
     const only = (...keys: string[]) => s.parameters.every((e) => keys.includes(e.key)) && s.customOutputName === undefined;
 
     if (isVariableAction(s) && target === undefined && only('WFVariableName', 'WFInput')) {
       const input = param(s, 'WFInput');
-      return this.line(indent, `${variableName(s)} = ${input === undefined ? 'None' : this.value(input, 'quoted')}`);
+      const added = this.addedInputs.get(s);
+      const value = input !== undefined ? this.value(input, 'quoted') : added !== undefined ? this.reference(added.value) : 'None';
+      return this.line(indent, `${variableName(s)} = ${value}`);
     }
     if (id === 'is.workflow.actions.gettext' && only('WFTextActionText')) {
       const text = param(s, 'WFTextActionText');
@@ -169,6 +217,8 @@ class Printer {
     }
     const args = s.parameters.filter((e) => !(e.value.kind === 'string' && e.value.value === '')).map((e) => `${e.key}=${this.value(e.value, 'quoted')}`);
     if (s.customOutputName !== undefined) args.push(`CustomOutputName=${quote(s.customOutputName)}`);
+    const added = this.addedInputs.get(s);
+    if (added !== undefined) args.push(`${added.key}=${this.reference(added.value)}`);
     assign(`${id.replaceAll('.', '_')}(${args.map((a) => ` ${a}`).join(',')})`);
   }
 
@@ -353,6 +403,11 @@ function plainText(v: Value): string | undefined {
   if (v.kind === 'string') return v.value;
   if (v.kind !== 'text') return undefined;
   return v.parts.every((p) => typeof p === 'string') ? (v.parts as string[]).join('') : undefined;
+}
+
+/** The variable a value is exactly (a `WFTextTokenAttachment` or a bare attachment). */
+function referenceOf(v: Value): VariableReference | undefined {
+  return v.kind === 'variable' || v.kind === 'attachment' ? v.variable : undefined;
 }
 
 /** A condition's `WFInput`: `{Type: Variable, Variable: x}` (current files) or the attachment itself (older ones). */
