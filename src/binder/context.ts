@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog.js';
-import { diagnostic, type DiagnosticDefinition } from '../diagnostics/codes.js';
+import { diagnostic, type DiagnosticDefinition, type DiagnosticDetails } from '../diagnostics/codes.js';
 import type { Diagnostic, Severity, SourceSpan } from '../diagnostics/diagnostic.js';
 import { IdentitySource } from '../ir/identity.js';
 import { SourceMap } from '../ir/source-map.js';
@@ -136,14 +136,13 @@ export class BindContext {
       this.suppressed.first ??= span;
       return;
     }
-    this.diagnostics.push(
-      diagnostic(definition, message, {
-        ...(span === undefined ? {} : { location: { kind: 'source', span } }),
-        ...(suggestion === undefined ? {} : { suggestion }),
-        ...(this.file === undefined ? {} : { file: this.file }),
-        ...(severity === undefined ? {} : { severity }),
-      }),
-    );
+    // Built field by field, not by spreading: model code can produce a thousand diagnostics a file.
+    const details: { -readonly [K in keyof DiagnosticDetails]: DiagnosticDetails[K] } = {};
+    if (span !== undefined) details.location = { kind: 'source', span };
+    if (suggestion !== undefined) details.suggestion = suggestion;
+    if (this.file !== undefined) details.file = this.file;
+    if (severity !== undefined) details.severity = severity;
+    this.diagnostics.push(diagnostic(definition, message, details));
   }
 
   /** Adds the count of diagnostics beyond `MAX_DIAGNOSTICS`, if any (called once, at the end). */

@@ -42,6 +42,8 @@ const COERCION_SHORTHANDS: Readonly<Record<string, string>> = {
 };
 
 const CURRENT_DATE = new Set(['datetime.datetime.now', 'datetime.now']);
+/** The longest name among CURRENT_DATE and COERCION_SHORTHANDS. */
+const MAX_SPECIAL_NAME = Math.max(...[...CURRENT_DATE, ...Object.keys(COERCION_SHORTHANDS)].map((n) => n.length));
 export const CLIPBOARD = 'is_workflow_actions_getclipboard';
 export const DEVICE_DETAILS = 'is_workflow_actions_getdevicedetails';
 
@@ -83,6 +85,8 @@ export function referenceCallKind(call: CallExpression): ReferenceCall | undefin
     case 'input':
       return isShortcutInputCall(call) ? 'shortcutInput' : undefined;
     default:
+      // Most calls are actions (long names): the length test spares them the set and table lookups.
+      if (name.length > MAX_SPECIAL_NAME) return undefined;
       if (CURRENT_DATE.has(name)) return bare ? 'currentDate' : undefined;
       if (Object.hasOwn(COERCION_SHORTHANDS, name) && call.args.length === 1 && call.keywords.length === 0 && !isSpecialFloat(call)) return 'shorthand';
       return undefined;

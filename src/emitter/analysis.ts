@@ -4,6 +4,7 @@ import { pinnedIdentifiers } from './pinned.js';
 import { survey, type Survey, type SurveyedAction } from './survey.js';
 import type { EmitterCatalog } from './catalog.js';
 import { ActionNames, firstFree, isAsciiIdentifier, isReservedIdentifier, repeatIdentifier, sanitizeIdentifier, snakeCase } from './names.js';
+import type { Defaults } from '../syntax/header-defaults.js';
 
 /**
  * What the emitter must know about the whole workflow before it writes the
@@ -12,28 +13,6 @@ import { ActionNames, firstFree, isAsciiIdentifier, isReservedIdentifier, repeat
  * compiler can derive, the file's `__defaults__`, and which
  * GroupingIdentifiers are shared (grammars/dialect.md §3.2, §4, §5).
  */
-
-/** `__defaults__` (dialect §3.2); each field holds the file's choice. */
-export interface Defaults {
-  readonly conditionCodes: 'integers' | 'strings';
-  readonly conditionInput: 'wrapped' | 'direct';
-  readonly startMode: 'explicit' | 'implicit';
-  /** false: no variable carries a derived VariableUUID; true: all do; a list: those named. */
-  readonly variableUuids: boolean | readonly string[];
-  /** Whether a text without variables in a dictionary item has an (empty) `attachmentsByRange` key. */
-  readonly itemTextAttachments: boolean;
-  /** Whether a structured block's End carries a UUID when no line after the block says otherwise. */
-  readonly blockOutputs: boolean;
-}
-
-export const DEFAULT_DEFAULTS: Defaults = {
-  conditionCodes: 'integers',
-  conditionInput: 'wrapped',
-  startMode: 'explicit',
-  variableUuids: false,
-  itemTextAttachments: true,
-  blockOutputs: true,
-};
 
 /** An action output that a binding names (its UUID has exactly one owner). */
 export interface OutputInfo {

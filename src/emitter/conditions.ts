@@ -1,6 +1,6 @@
 import type { ControlPart, Entry, Value } from '../ir/types.js';
 import type { CompareOperator, Expression } from '../syntax/ast.js';
-import type { Defaults } from './analysis.js';
+import type { Defaults } from '../syntax/header-defaults.js';
 import { isWrappedSubject } from './analysis.js';
 import { attr, call, ellipsis } from './build.js';
 import type { ValueSpeller } from './values.js';

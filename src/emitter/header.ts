@@ -1,8 +1,8 @@
 import type { WorkflowMetadata } from '../ir/types.js';
 import { lowerMetadata } from '../lift/metadata.js';
 import type { Expression, Statement } from '../syntax/ast.js';
-import type { Analysis, Defaults } from './analysis.js';
-import { DEFAULT_DEFAULTS } from './analysis.js';
+import type { Analysis } from './analysis.js';
+import { DEFAULT_DEFAULTS, type Defaults } from '../syntax/header-defaults.js';
 import { assign, bool, list, str } from './build.js';
 import { plainLiteral } from './literals.js';
 

@@ -64,11 +64,22 @@ function finish(h: number): number {
   return x;
 }
 
-const BYTE_HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0').toUpperCase());
+const HEX_DIGITS: readonly number[] = Array.from('0123456789ABCDEF', (c) => c.charCodeAt(0));
 
-/** Four hex digits of the low 16 bits. */
-function hex16(n: number): string {
-  return BYTE_HEX[(n >>> 8) & 0xff]! + BYTE_HEX[n & 0xff]!;
+/**
+ * The 36 characters of a UUID being formatted. Written digit by digit and
+ * turned into one flat string at once: half the cost of concatenating
+ * sixteen pieces (a compile formats one UUID per bound action). Only
+ * `uuidOfText` uses it, synchronously.
+ */
+const uuidChars = new Uint16Array(36);
+
+/** Four hex digits of the low 16 bits of `n`, at `at` in `uuidChars`. */
+function putHex16(n: number, at: number): void {
+  uuidChars[at] = HEX_DIGITS[(n >>> 12) & 15]!;
+  uuidChars[at + 1] = HEX_DIGITS[(n >>> 8) & 15]!;
+  uuidChars[at + 2] = HEX_DIGITS[(n >>> 4) & 15]!;
+  uuidChars[at + 3] = HEX_DIGITS[n & 15]!;
 }
 
 /** The version-8 UUID of a text: `hash128`, with the version nibble and the variant bits set. */
@@ -77,7 +88,19 @@ export function uuidOfText(text: string): string {
   // Version 8 in the high nibble of the third group, the RFC 9562 variant (10xx) in the fourth.
   const third = (b & 0x0fff) | 0x8000;
   const fourth = ((c >>> 16) & 0x3fff) | 0x8000;
-  return `${hex16(a >>> 16)}${hex16(a)}-${hex16(b >>> 16)}-${hex16(third)}-${hex16(fourth)}-${hex16(c)}${hex16(d >>> 16)}${hex16(d)}`;
+  putHex16(a >>> 16, 0);
+  putHex16(a, 4);
+  uuidChars[8] = 0x2d;
+  putHex16(b >>> 16, 9);
+  uuidChars[13] = 0x2d;
+  putHex16(third, 14);
+  uuidChars[18] = 0x2d;
+  putHex16(fourth, 19);
+  uuidChars[23] = 0x2d;
+  putHex16(c, 24);
+  putHex16(d >>> 16, 28);
+  putHex16(d, 32);
+  return String.fromCharCode.apply(null, uuidChars as unknown as number[]);
 }
 
 /**

@@ -143,8 +143,6 @@ export interface IndentLevel {
   readonly silent: boolean;
 }
 
-const LINE_END = /[\r\n]/g;
-
 /** Char codes of the closing brackets. */
 export const CLOSE_PAREN = 41;
 export const CLOSE_BRACKET = 93;
@@ -298,9 +296,14 @@ export class LexerState {
     this.physicalLineHasCode = false;
   }
 
+  /** Where the line holding `from` ends (its `\r` or `\n`, or the end of the input). */
   endOfLine(from: number): number {
-    LINE_END.lastIndex = from;
-    return LINE_END.test(this.src) ? LINE_END.lastIndex - 1 : this.src.length;
+    const src = this.src;
+    for (let p = from; p < src.length; p++) {
+      const c = src.charCodeAt(p);
+      if (c === 10 || c === 13) return p;
+    }
+    return src.length;
   }
 
   scanIdentifier(from: number): number {
