@@ -17,16 +17,16 @@ import { printWorkflowLlm } from '../support/workflowllm-printer.js';
  * few to show every construct real shortcuts hold, and the project is
  * measured on model output that is not there.
  *
- * Floor, measured: 373 of the 382 files compile without errors (359 before
+ * Floor, measured: 374 of the 382 files compile without errors (359 before
  * the reader learned `3_4 = …` names, unquoted comparisons, subscripts and
- * calls of plain words, and a `#` starting unquoted text). The other 9 hold
- * text the converter printed unquoted that no reader can take back
- * (Markdown, CSS and JavaScript in dictionaries, base64 holding `{`, `(Music
- * Video)`), a variable named `break`, and braces around a magic value in
- * text. A floor, not the exact count: reading more is welcome, reading fewer
- * is a regression.
+ * calls of plain words, words in parentheses, and a `#` starting unquoted
+ * text). The other 8 hold text the converter printed unquoted that no reader
+ * can take back (Markdown, CSS and JavaScript in dictionaries, base64 holding
+ * `{`), a variable named `break`, and braces around a magic value in text.
+ * A floor, not the exact count: reading more is welcome, reading fewer is a
+ * regression.
  */
-const MIN_COMPILING = 373;
+const MIN_COMPILING = 374;
 
 interface Printed {
   readonly name: string;

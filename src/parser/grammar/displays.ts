@@ -100,6 +100,9 @@ function element($: ParserHost, close: TokenType, isKey: boolean, allowBareText:
  * `https://host/path`, `params=`) up to the next `,`, `close` or (in a key)
  * `:`. Zero when the element reads as an expression.
  */
+/** Tokens no two of which can follow each other in an expression. */
+const ADJACENT_OPERAND = new Set<TokenType>([T.Name, T.NumberToken]);
+
 function bareTextLength($: ParserHost, close: TokenType, isKey: boolean): number {
   let depth = 0;
   let expectOperand = true;
@@ -112,6 +115,7 @@ function bareTextLength($: ParserHost, close: TokenType, isKey: boolean): number
   let ifsWithoutElse = 0;
   let comprehension = false;
   let previous: TokenType | undefined;
+  let inParen = false;
   for (let k = 1; ; k++) {
     const t = $.LA(k);
     const type = t.tokenType;
@@ -120,6 +124,9 @@ function bareTextLength($: ParserHost, close: TokenType, isKey: boolean): number
     if (depth === 0 && CLOSERS.has(type)) break;
     count = k;
     if (depth > 0) {
+      // Inside parentheses, two operands in a row (`Clipboard (Music Video)`, `Size (2 px)`) are no expression
+      // either (a nested list or dictionary reads its own elements).
+      if (inParen && previous !== undefined && ADJACENT_OPERAND.has(previous) && ADJACENT_OPERAND.has(type)) bare = true;
       if (OPENERS.has(type)) depth++;
       else if (CLOSERS.has(type)) depth--;
       previous = type;
@@ -128,6 +135,7 @@ function bareTextLength($: ParserHost, close: TokenType, isKey: boolean): number
     const before = previous;
     previous = type;
     if (OPENERS.has(type)) {
+      inParen = type === T.LParen;
       // A bracketed group (or an f-string) is one operand, or a call/subscript after one, or a string joined to one.
       const joinsString = type === T.FStringStart && (previous === T.StringToken || previous === T.FStringEnd);
       if (!expectOperand && type !== T.LParen && type !== T.LBracket && !joinsString) bare = true;

@@ -232,8 +232,16 @@ describe('leniency: unquoted text with keywords in lists', () => {
     expect(codesOf(diagnostics)).toEqual(['SC4025', 'SC4025', 'SC4025']);
   });
 
+  it('reads words in parentheses (`Clipboard (Music Video)`, `Size (2 px)`) as text', () => {
+    const { body, diagnostics } = parse('g = {"a": Clipboard (Music Video), "b": [Size (2 px), f(x)]}\n');
+    expect(body[0]).toMatchObject({
+      value: { entries: [{ value: { kind: 'bareText', text: 'Clipboard (Music Video)' } }, { value: { elements: [{ kind: 'bareText', text: 'Size (2 px)' }, { kind: 'call' }] } }] },
+    });
+    expect(codesOf(diagnostics)).toEqual(['SC4025', 'SC4025']);
+  });
+
   it('reads valid Python that looks alike exactly as Python does', () => {
-    expectReadAsPython(['g = [a not in b, x is not y, not c]\n', "g = {'a': b not in c}\n"]);
+    expectReadAsPython(['g = [a not in b, x is not y, not c]\n', "g = {'a': b not in c}\n", 'g = [f(a, b), h(x for x in y), k(a if b else c), (lambda q: q)]\n']);
   });
 });
 
