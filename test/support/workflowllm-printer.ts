@@ -61,13 +61,20 @@ class Printer {
   /** Output UUID → the readable name the annotation would have given it. */
   private readonly names = new Map<string, string>();
   private readonly taken = new Set<string>(RESERVED);
+  /** The output UUIDs something refers to. */
+  private readonly used = new Set<string>();
   /** Actions that print a block's output name (see carryBlockOutput). */
   private readonly carriedNames = new Map<ActionStatement, string>();
 
   constructor(body: readonly Statement[]) {
     // Named variables keep their (sanitized) names; outputs get names that clash with none of them.
     for (const s of walk(body)) if (s.kind === 'action' && isVariableAction(s)) this.taken.add(variableName(s) ?? '');
-    for (const s of walk(body)) for (const ref of referencesOf(s)) if (ref.source.kind === 'variable') this.taken.add(sanitize(ref.source.name));
+    for (const s of walk(body)) {
+      for (const ref of referencesOf(s)) {
+        if (ref.source.kind === 'variable') this.taken.add(sanitize(ref.source.name));
+        if (ref.source.kind === 'actionOutput') this.used.add(ref.source.outputUuid);
+      }
+    }
   }
 
   /** Actions the converter gave an output (a generated UUID) because the next one takes it as its input. */
@@ -155,8 +162,8 @@ class Printer {
         break;
       }
     }
-    // A block output no branch's last action could carry: our dialect's `x = _` right below.
-    if (!carried && s.end.outputUuid !== undefined) this.line(indent, `${this.bind(s.end.outputUuid, s.end.customOutputName ?? s.kind)} = _`);
+    // A block output that is used but no branch's last action could carry: our dialect's `x = _` right below.
+    if (!carried && s.end.outputUuid !== undefined && this.used.has(s.end.outputUuid)) this.line(indent, `${this.bind(s.end.outputUuid, s.end.customOutputName ?? s.kind)} = _`);
   }
 
   /**
