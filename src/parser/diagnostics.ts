@@ -44,6 +44,7 @@ export const syntaxDiagnostics = defineDiagnostics({
     title: "closing quotes inside a '#' annotation line of a multi-line string read as text",
   },
   numberTarget: { code: 'SC4030', severity: 'warning', title: 'a number as an assignment target read as a variable name' },
+  keywordName: { code: 'SC4031', severity: 'warning', title: 'a statement keyword the file assigns (`break = …`) read as that variable' },
 
   syntaxError: { code: 'SC4101', severity: 'error', title: 'syntax error' },
   emptyBlock: { code: 'SC4103', severity: 'warning', title: "block with no statements read as 'pass'" },

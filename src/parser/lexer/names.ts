@@ -5,6 +5,7 @@
 import { codePointAt, codePointLength, isIdentifierContinue } from '../chars.js';
 import * as T from '../tokens.js';
 import { tryBareText } from './bare-text.js';
+import { keywordAsName } from './keyword-names.js';
 import { CLOSE_PAREN, type LexerState } from './state.js';
 import { string, STRING_PREFIXES } from './strings.js';
 
@@ -51,6 +52,7 @@ export function word(lx: LexerState): void {
       ? T.KEYWORDS.get(image)
       : undefined;
   if (keyword !== undefined) {
+    if (keywordAsName(lx, image, start, end)) return;
     lx.push(keyword, start, end, undefined, lx.line, start - lx.lineStart + 1, image);
     lx.pos = end;
     return;

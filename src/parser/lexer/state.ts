@@ -174,6 +174,8 @@ export class LexerState {
   end: number;
   /** Names starting with a digit that the file assigns at the start of a line (`1n = …`), found when first needed. */
   digitNames: Set<string> | undefined;
+  /** Statement keywords the file assigns at the start of a line (`break = …`), found when first needed. */
+  assignedKeywords: Set<string> | undefined;
   /** Offsets of `#` that are text inside unquoted list or dictionary elements (`retryHashAsText`). */
   readonly hashAsText = new Set<number>();
   /** Offsets of `{` in f-strings that start no readable interpolation: read as text (SC4027, SC4028). */

@@ -295,4 +295,26 @@ describe('leniency: variable names that start with a digit', () => {
   it('reads valid Python that looks alike exactly as Python does', () => {
     expectReadAsPython(["x = 1\ns = f(text=1, n='1n = 2')\n", 's = f(text=1_000)\nx = 2_5\n']);
   });
+
+  it('reads a statement keyword the file assigns (`break = x`) as that variable where no statement can start', () => {
+    const { body, diagnostics } = parse("break = x\nf(Text=break, Other=[from])\ny = f'''{break}'''\nif break:\n    pass\nelse: pass\nfrom = y\n");
+    expect(body[0]).toMatchObject({ kind: 'assign', targets: [{ kind: 'name', name: 'break' }] });
+    expect(JSON.stringify(body[1])).toContain('"name":"break"');
+    expect(JSON.stringify(body[1])).toContain('"name":"from"');
+    expect(JSON.stringify(body[2])).toContain('"name":"break"');
+    expect(body[3]).toMatchObject({ kind: 'if', test: { kind: 'name', name: 'break' } });
+    // `pass` is not assigned: the statement, also after `else:`.
+    expect(JSON.stringify(body[3])).toContain('"kind":"pass"');
+    expect(codesOf(diagnostics)).toEqual(['SC4031', 'SC4031', 'SC4031', 'SC4031', 'SC4031', 'SC4031']);
+  });
+
+  it('keeps keywords as keywords where the file does not assign them, where a statement starts, and for keywords with a role in expressions', () => {
+    // `pass = 1` is assigned, yet a line's own `pass` (and one after `else:`) is still the statement.
+    const { body, diagnostics } = parse('pass = 1\nif x:\n    pass\nelse: pass\n');
+    expect(JSON.stringify(body[1])).toContain('"kind":"pass"');
+    expect(JSON.stringify(body[1])).not.toContain('"name":"pass"');
+    expect(codesOf(diagnostics)).toEqual(['SC4031']);
+    expect(codesOf(parse('f(Text=break)\n').diagnostics)).toContain('SC4101');
+    expect(codesOf(parse('in = 1\n').diagnostics)).toContain('SC4101');
+  });
 });
