@@ -31,43 +31,44 @@ function hex(code: number, width: number): string {
  */
 export function escapeBody(value: string, style: QuoteStyle, inFString: boolean, beforeClosing = true): string {
   const q = quoteChar(style);
+  const quote = q.charCodeAt(0);
   const triple = isTriple(style);
+  // Unchanged text is copied a run at a time (a slice from `from`), not a character at a time: strings
+  // can be megabytes (base64 images in real shortcuts), and per-character concatenation made the printer
+  // spend a third of its time collecting garbage.
   let out = '';
+  let from = 0;
+  const replace = (at: number, width: number, replacement: string): void => {
+    out += value.slice(from, at) + replacement;
+    from = at + width;
+  };
   let run = 0;
   // Index from which the value ends in quote characters (they must not meet the closing quotes).
   let tail = value.length;
-  if (beforeClosing) while (tail > 0 && value[tail - 1] === q) tail--;
+  if (beforeClosing) while (tail > 0 && value.charCodeAt(tail - 1) === quote) tail--;
   for (let i = 0; i < value.length; i++) {
-    const ch = value[i] as string;
     const code = value.charCodeAt(i);
-    if (ch === q) {
+    if (code === quote) {
       if (!triple || run === 2 || i >= tail) {
-        out += `\\${q}`;
+        replace(i, 1, `\\${q}`);
         run = 0;
       } else {
-        out += q;
         run++;
       }
       continue;
     }
     run = 0;
-    if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += triple ? '\n' : '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (inFString && (ch === '{' || ch === '}')) out += ch + ch;
-    else if (
-      code >= 0xd800 &&
-      code <= 0xdbff &&
-      i + 1 < value.length &&
-      value.charCodeAt(i + 1) >= 0xdc00 &&
-      value.charCodeAt(i + 1) <= 0xdfff
-    ) {
-      out += ch + (value[i + 1] as string);
+    if (code === 0x5c) replace(i, 1, '\\\\');
+    else if (code === 0x0a) {
+      if (!triple) replace(i, 1, '\\n');
+    } else if (code === 0x0d) replace(i, 1, '\\r');
+    else if (inFString && (code === 0x7b || code === 0x7d)) replace(i, 1, code === 0x7b ? '{{' : '}}');
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < value.length && value.charCodeAt(i + 1) >= 0xdc00 && value.charCodeAt(i + 1) <= 0xdfff) {
+      // A surrogate pair stays as it is.
       i++;
-    } else if (needsEscape(code)) out += code > 0xff ? `\\u${hex(code, 4)}` : `\\x${hex(code, 2)}`;
-    else out += ch;
+    } else if (needsEscape(code)) replace(i, 1, code > 0xff ? `\\u${hex(code, 4)}` : `\\x${hex(code, 2)}`);
   }
-  return out;
+  return from === 0 ? value : out + value.slice(from);
 }
 
 /** Whether `value` can be written as a raw literal in `style` (else the printer drops the `r`). */
