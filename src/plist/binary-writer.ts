@@ -409,9 +409,8 @@ function widthFor(count: number): number {
   return 8;
 }
 
+/** The bytes as a string of the same length (one character per byte): a key for uniquing data. */
 function latin1(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]!);
-  return s;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
