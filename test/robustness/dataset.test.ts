@@ -8,6 +8,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readDataset, type DatasetEntry } from '../../src/compile/dataset.js';
 
@@ -50,5 +51,21 @@ describe('dataset entries longer than the reader keeps', () => {
 
   it('a JSON array cut off inside a long entry: the entry is skipped and the cut reported', () => {
     expect(summary(read(`[${good}, {"annotated_code": "${'z'.repeat(5 * LIMIT)}`, 64))).toEqual(['code:x = 1', 'SC9303', 'SC9302']);
+  });
+});
+
+describe('dataset files of random bytes', () => {
+  it('property: any bytes, at any chunk size, read without an exception into located entries or problems', () => {
+    const structural = fc.constantFrom(...'[]{}",\\\n\r \t:'.split('').map((c) => c.charCodeAt(0)), 0xef, 0xbb, 0xbf, 0xff, 0x80, 0x61);
+    fc.assert(
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.array(structural, { maxLength: 300 }).map((b) => Uint8Array.from(b))), fc.integer({ min: 1, max: 64 }), (bytes, chunk) => {
+        const entries = read(bytes, chunk);
+        // Each entry is read from at least one byte, so there cannot be more entries than bytes (plus one closing problem).
+        expect(entries.length).toBeLessThanOrEqual(bytes.length + 1);
+        for (const entry of entries) expect(entry.code !== undefined || entry.problem !== undefined).toBe(true);
+        entries.forEach((entry, i) => expect(entry.index).toBeLessThanOrEqual(i));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
