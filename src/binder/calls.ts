@@ -78,8 +78,8 @@ function bindAsk(env: Env, call: CallExpression, output: OutputBinding | undefin
 /** What a call's arguments say about its action (dialect §7.2). */
 export interface CallArguments {
   readonly parameters: Entry<Value>[];
-  /** Where each parameter's keyword was written. */
-  readonly keySpans: Map<Entry<Value>, SourceSpan>;
+  /** Where each parameter's keyword was written (pairs, not a Map: a call has a handful). */
+  readonly keySpans: readonly (readonly [Entry<Value>, SourceSpan])[];
   readonly customOutputName?: string;
   readonly literalUuid?: string;
   readonly extraKeys: Entry<PlistValue>[];
@@ -138,8 +138,10 @@ export function bindCallArguments(env: Env, action: ResolvedAction, args: readon
   const ctx = env.ctx;
   let keywords = keywordList;
   const parameters: Entry<Value>[] = [];
-  const keySpans = new Map<Entry<Value>, SourceSpan>();
-  const seen = new Set<string>();
+  const keySpans: [Entry<Value>, SourceSpan][] = [];
+  // Keyword names met so far: a list for the usual handful, a Set for (hostile) calls with many.
+  const seenList: string[] = [];
+  const seenSet = keywords.length > 16 ? new Set<string>() : undefined;
   let customOutputName: string | undefined;
   let literalUuid: string | undefined;
   let extraKeys: Entry<PlistValue>[] = [];
@@ -166,11 +168,12 @@ export function bindCallArguments(env: Env, action: ResolvedAction, args: readon
   });
 
   for (const keyword of keywords) {
-    if (seen.has(keyword.name)) {
+    if (seenSet === undefined ? seenList.includes(keyword.name) : seenSet.has(keyword.name)) {
       ctx.report(D.duplicateKeyword, `\`${keyword.name}\` is given twice`, keyword.nameSpan ?? keyword.span, 'keep one of them');
       continue;
     }
-    seen.add(keyword.name);
+    if (seenSet === undefined) seenList.push(keyword.name);
+    else seenSet.add(keyword.name);
     if (keyword.name === 'CustomOutputName' && (keyword.value.kind === 'string' || (!ctx.canonical && keyword.value.kind === 'bareText'))) {
       customOutputName = keyword.value.kind === 'string' ? keyword.value.value : keyword.value.text;
       continue;
@@ -184,7 +187,7 @@ export function bindCallArguments(env: Env, action: ResolvedAction, args: readon
     const entry = { key: keyword.name, value };
     parameters.push(entry);
     const keySpan = keyword.nameSpan ?? keyword.span;
-    if (keySpan !== undefined) keySpans.set(entry, keySpan);
+    if (keySpan !== undefined) keySpans.push([entry, keySpan]);
   }
 
   return {
