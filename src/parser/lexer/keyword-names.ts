@@ -56,9 +56,10 @@ function assignedKeywords(src: string): Set<string> {
  * of `keyword = …` itself.
  */
 export function keywordAsName(lx: LexerState, image: string, start: number, end: number): boolean {
-  if (!STATEMENT_KEYWORDS.has(image)) return false;
+  // The position first: a `pass` on its own line (the usual case) never needs the file's assignments.
+  if (!STATEMENT_KEYWORDS.has(image) || !statementCannotStart(lx, end)) return false;
   lx.assignedKeywords ??= assignedKeywords(lx.src);
-  if (!lx.assignedKeywords.has(image) || !statementCannotStart(lx, end)) return false;
+  if (!lx.assignedKeywords.has(image)) return false;
   lx.report(
     D.keywordName,
     `'${image}' is a Python keyword, but the file assigns it (\`${image} = …\`): read as the variable '${image}'`,
