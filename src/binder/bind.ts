@@ -44,7 +44,7 @@ export interface BindResult {
  * does not stop the rest) and never throws on any tree.
  */
 export function bindModule(module: ast.Module, options: BindOptions = {}): BindResult {
-  const ctx = new BindContext(options.catalog, options.file, options.seed ?? '', options.source, literalIdentifiers(module));
+  const ctx = new BindContext(options.catalog, options.file, options.seed ?? '', options.source, literalIdentifiers(module, options.source));
   let body: readonly ast.Statement[] = module.body;
   try {
     const read = readHeader(ctx, module.body);
