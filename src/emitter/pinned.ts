@@ -1,6 +1,6 @@
 import { forEachAttachmentIdentifier, parameterIdentityNamespace, type IdentityNamespace } from '../ir/identity.js';
-import type { Aggrandizement, Entry, Statement, Value, VariableReference, Workflow } from '../ir/types.js';
-import { blockSections } from '../ir/walk.js';
+import type { Entry, Statement, Value, Workflow } from '../ir/types.js';
+import { blockSections, forEachChild, forEachReferenceChild, type ChildVisitor } from '../ir/walk.js';
 import { lowerMetadata } from '../lift/metadata.js';
 import { liftParameterValue } from '../lift/value-api.js';
 import type { PlistValue } from '../plist/value.js';
@@ -54,25 +54,6 @@ export function pinnedIdentifiers(workflow: Workflow): PinnedIdentifiers {
 
   plist(lowerMetadata(workflow.metadata, []));
 
-  const reference = (r: VariableReference): void => {
-    // A typed source owns its identifier; an untyped one (`Type: Variable` without a name) lowers to its extra keys verbatim.
-    if (r.source.kind === 'other') literalEntries(r.source.type, r.extra);
-    for (const a of r.aggrandizements) aggrandizement(a);
-    for (const e of r.extra) value(e.value);
-  };
-  const aggrandizement = (a: Aggrandizement): void => {
-    switch (a.kind) {
-      case 'other':
-        value(a.value);
-        break;
-      case 'dateFormat':
-      case 'unit':
-        plistEntries(a.fields);
-        break;
-      default:
-        plistEntries(a.extra);
-    }
-  };
   /** Attachment identifiers a dictionary with this `Type` holds under plain string entries. */
   const literalEntries = (type: string | undefined, entries: readonly Entry<Value>[]): void => {
     for (const e of entries) {
@@ -81,49 +62,39 @@ export function pinnedIdentifiers(workflow: Workflow): PinnedIdentifiers {
       else if (type === 'Variable' && e.key === 'VariableUUID') pin('variable', e.value.value);
     }
   };
+  // Only sets are filled, so each hook's own places may be visited before the values inside.
+  const visitor: ChildVisitor = {
+    reference: (r) => {
+      // A typed source owns its identifier; an untyped one (`Type: Variable` without a name) lowers to its extra keys verbatim.
+      if (r.source.kind === 'other') literalEntries(r.source.type, r.extra);
+      for (const a of r.aggrandizements) {
+        if (a.kind === 'dateFormat' || a.kind === 'unit') plistEntries(a.fields);
+        else if (a.kind !== 'other') plistEntries(a.extra);
+      }
+      forEachReferenceChild(r, visitor);
+    },
+    value,
+  };
   function value(v: Value): void {
     switch (v.kind) {
-      case 'list':
-        for (const item of v.items) value(item);
-        break;
       case 'map': {
         const type = v.entries.find((e) => e.key === 'Type')?.value;
         literalEntries(type?.kind === 'string' ? type.value : undefined, v.entries);
-        for (const e of v.entries) value(e.value);
         break;
       }
-      case 'text':
-        for (const part of v.parts) if (typeof part !== 'string') reference(part);
-        break;
-      case 'variable':
-      case 'attachment':
-        reference(v.variable);
-        break;
       case 'dictionary':
-        for (const item of v.items) {
-          plistEntries(item.extra);
-          if (item.key !== undefined) value(item.key);
-          if (item.value !== undefined) value(item.value);
-        }
+        for (const item of v.items) plistEntries(item.extra);
         break;
       case 'arrayState':
-        for (const item of v.items) {
-          if (item.kind === 'typed') plistEntries(item.extra);
-          value(item.value);
-        }
-        break;
-      case 'quantity':
-        if (v.magnitude !== undefined) value(v.magnitude);
-        break;
-      case 'serialized':
-        value(v.value);
+        for (const item of v.items) if (item.kind === 'typed') plistEntries(item.extra);
         break;
       case 'raw':
         plist(v.value);
-        break;
+        return;
       default:
         break;
     }
+    forEachChild(v, visitor);
   }
 
   /** A raw entry's parameters: their `UUID` and `GroupingIdentifier` are written as they are. */

@@ -1,12 +1,13 @@
-import type { ActionCore, BlockStatement, Entry, Statement, TextPart, Value, VariableReference, Workflow } from '../ir/types.js';
-import { blockIdentifier } from '../ir/walk.js';
+import type { ActionCore, BlockStatement, Entry, Statement, Value, VariableReference, Workflow } from '../ir/types.js';
+import { blockIdentifier, forEachChild, forEachReferenceChild, type ChildVisitor } from '../ir/walk.js';
 import { liftParameterValue } from '../lift/value-api.js';
 
 /**
  * One pass over the workflow collecting what the analysis needs (the walks
- * of src/ir/walk.ts, fused and without generators: decompiling is measured
- * against bare plist parsing, see bench/sections/decompile.ts). The IR's
- * depth is bounded by the lifter, so plain recursion is safe.
+ * of src/ir/walk.ts fused into one, on `forEachChild` rather than generators:
+ * decompiling is measured against bare plist parsing, see
+ * bench/sections/decompile.ts). The IR's depth is bounded by the lifter, so
+ * plain recursion is safe.
  */
 export interface SurveyedAction {
   readonly identifier: string;
@@ -62,53 +63,25 @@ export function survey(workflow: Workflow): Survey {
     else itemTexts.without++;
   };
 
-  const reference = (r: VariableReference): void => {
-    references.push(r);
-    if (r.source.kind === 'variable') noteVariable(r.source.name);
-    for (const a of r.aggrandizements) if (a.kind === 'other') value(a.value);
-    for (const e of r.extra) value(e.value);
-  };
-  const textParts = (parts: readonly TextPart[]): void => {
-    for (const part of parts) if (typeof part !== 'string') reference(part);
+  const visitor: ChildVisitor = {
+    reference: (r) => {
+      references.push(r);
+      if (r.source.kind === 'variable') noteVariable(r.source.name);
+      forEachReferenceChild(r, visitor);
+    },
+    value,
   };
   function value(v: Value): void {
-    switch (v.kind) {
-      case 'list':
-        for (const item of v.items) value(item);
-        break;
-      case 'map':
-        for (const e of v.entries) value(e.value);
-        break;
-      case 'text':
-        textParts(v.parts);
-        break;
-      case 'variable':
-      case 'attachment':
-        reference(v.variable);
-        break;
-      case 'dictionary':
-        for (const item of v.items) {
-          itemText(item.key);
-          itemText(item.value);
-          if (item.key !== undefined) value(item.key);
-          if (item.value !== undefined) value(item.value);
-        }
-        break;
-      case 'arrayState':
-        for (const item of v.items) {
-          if (item.kind === 'typed') itemText(item.value);
-          value(item.value);
-        }
-        break;
-      case 'quantity':
-        if (v.magnitude !== undefined) value(v.magnitude);
-        break;
-      case 'serialized':
-        value(v.value);
-        break;
-      default:
-        break;
+    // Item texts are only tallied, so counting them before the descent gives the same survey.
+    if (v.kind === 'dictionary') {
+      for (const item of v.items) {
+        itemText(item.key);
+        itemText(item.value);
+      }
+    } else if (v.kind === 'arrayState') {
+      for (const item of v.items) if (item.kind === 'typed') itemText(item.value);
     }
+    forEachChild(v, visitor);
   }
 
   const core = (identifier: string, c: ActionCore, role: SurveyedAction['role']): void => {

@@ -1,5 +1,5 @@
-import type { Statement, Value, VariableReference, Workflow } from './types.js';
-import { blockSections } from './walk.js';
+import type { Statement, Value, Workflow } from './types.js';
+import { blockSections, forEachChild, forEachReferenceChild, type ChildVisitor } from './walk.js';
 
 /**
  * How deep a workflow nests, measured without recursion. Lifting and the
@@ -36,42 +36,17 @@ export function measureDepth(workflow: Workflow): WorkflowDepth {
       }
     }
   }
+  // The visitor only pushes onto the stack (a reference's values go one level below its value), so this stays a loop.
+  let childDepth = 0;
+  const pushChildren: ChildVisitor = {
+    value: (child) => valueStack.push({ value: child, depth: childDepth }),
+    reference: (reference) => forEachReferenceChild(reference, pushChildren),
+  };
   while (valueStack.length > 0) {
     const { value, depth } = valueStack.pop()!;
     values = Math.max(values, depth);
-    for (const child of childValues(value)) valueStack.push({ value: child, depth: depth + 1 });
+    childDepth = depth + 1;
+    forEachChild(value, pushChildren);
   }
   return { blocks, values };
-}
-
-/** The values directly inside a value (one level down). */
-function childValues(value: Value): readonly Value[] {
-  switch (value.kind) {
-    case 'list':
-      return value.items;
-    case 'map':
-      return value.entries.map((entry) => entry.value);
-    case 'text':
-      return value.parts.flatMap((part) => (typeof part === 'string' ? [] : referenceValues(part)));
-    case 'variable':
-    case 'attachment':
-      return referenceValues(value.variable);
-    case 'dictionary':
-      return value.items.flatMap((item) => [item.key, item.value].filter((v): v is Value => v !== undefined));
-    case 'arrayState':
-      return value.items.map((item) => item.value);
-    case 'quantity':
-      return value.magnitude === undefined ? [] : [value.magnitude];
-    case 'serialized':
-      return [value.value];
-    default:
-      return [];
-  }
-}
-
-function referenceValues(reference: VariableReference): Value[] {
-  return [
-    ...reference.extra.map((entry) => entry.value),
-    ...reference.aggrandizements.flatMap((a) => (a.kind === 'other' ? [a.value] : [])),
-  ];
 }

@@ -98,92 +98,93 @@ function* flatInto(body: readonly Statement[], counter: { next: number }): Gener
   }
 }
 
-/** A value and the values inside it, outer first. */
-export function* valuesIn(value: Value): Generator<Value> {
-  yield value;
+/**
+ * What a walk over values does with what stands directly inside a value
+ * (`forEachChild`). The walk passes one visitor for the whole tree, so it
+ * allocates nothing per node; each analysis keeps its own special cases in
+ * its hooks and decides there whether (and how) to go deeper.
+ */
+export interface ChildVisitor {
+  value(value: Value): void;
+  reference(reference: VariableReference): void;
+}
+
+/**
+ * Calls the visitor on each value and each variable reference directly inside
+ * `value`, in plist order. One level only: the visitor recurses (or pushes onto
+ * a stack) itself, so a walk stays as bounded as its caller makes it.
+ */
+export function forEachChild(value: Value, visitor: ChildVisitor): void {
   switch (value.kind) {
     case 'list':
-      for (const item of value.items) yield* valuesIn(item);
+      for (const item of value.items) visitor.value(item);
       break;
     case 'map':
-      for (const entry of value.entries) yield* valuesIn(entry.value);
+      for (const entry of value.entries) visitor.value(entry.value);
       break;
     case 'text':
-      for (const part of value.parts) if (typeof part !== 'string') yield* valuesInReference(part);
+      for (const part of value.parts) if (typeof part !== 'string') visitor.reference(part);
       break;
     case 'variable':
     case 'attachment':
-      yield* valuesInReference(value.variable);
+      visitor.reference(value.variable);
       break;
     case 'dictionary':
       for (const item of value.items) {
-        if (item.key !== undefined) yield* valuesIn(item.key);
-        if (item.value !== undefined) yield* valuesIn(item.value);
+        if (item.key !== undefined) visitor.value(item.key);
+        if (item.value !== undefined) visitor.value(item.value);
       }
       break;
     case 'arrayState':
-      for (const item of value.items) yield* valuesIn(item.value);
+      for (const item of value.items) visitor.value(item.value);
       break;
     case 'quantity':
-      if (value.magnitude !== undefined) yield* valuesIn(value.magnitude);
+      if (value.magnitude !== undefined) visitor.value(value.magnitude);
       break;
     case 'serialized':
-      yield* valuesIn(value.value);
+      visitor.value(value.value);
       break;
     default:
       break;
   }
 }
 
-function* valuesInReference(reference: VariableReference): Generator<Value> {
-  for (const entry of reference.extra) yield* valuesIn(entry.value);
-  for (const a of reference.aggrandizements) if (a.kind === 'other') yield* valuesIn(a.value);
+/**
+ * Calls the visitor on each value directly inside a reference, in plist order:
+ * those of `other` aggrandizements, then those of its extra keys. (The typed
+ * aggrandizements hold plist, not values.)
+ */
+export function forEachReferenceChild(reference: VariableReference, visitor: ChildVisitor): void {
+  for (const a of reference.aggrandizements) if (a.kind === 'other') visitor.value(a.value);
+  for (const entry of reference.extra) visitor.value(entry.value);
 }
 
-/** The variable references directly or indirectly inside a value, in plist order. */
-export function* referencesIn(value: Value): Generator<VariableReference> {
-  yield* refsIn(value);
+/** A value and the values inside it (also those inside its references), outer first, in plist order. */
+export function valuesIn(value: Value): Value[] {
+  const values: Value[] = [];
+  const visitor: ChildVisitor = {
+    value: (v) => {
+      values.push(v);
+      forEachChild(v, visitor);
+    },
+    reference: (r) => forEachReferenceChild(r, visitor),
+  };
+  visitor.value(value);
+  return values;
 }
 
-function* refsIn(value: Value): Generator<VariableReference> {
-  switch (value.kind) {
-    case 'list':
-      for (const item of value.items) yield* refsIn(item);
-      break;
-    case 'map':
-      for (const entry of value.entries) yield* refsIn(entry.value);
-      break;
-    case 'text':
-      for (const part of value.parts) if (typeof part !== 'string') yield* refsOfReference(part);
-      break;
-    case 'variable':
-    case 'attachment':
-      yield* refsOfReference(value.variable);
-      break;
-    case 'dictionary':
-      for (const item of value.items) {
-        if (item.key !== undefined) yield* refsIn(item.key);
-        if (item.value !== undefined) yield* refsIn(item.value);
-      }
-      break;
-    case 'arrayState':
-      for (const item of value.items) yield* refsIn(item.value);
-      break;
-    case 'quantity':
-      if (value.magnitude !== undefined) yield* refsIn(value.magnitude);
-      break;
-    case 'serialized':
-      yield* refsIn(value.value);
-      break;
-    default:
-      break;
-  }
-}
-
-function* refsOfReference(reference: VariableReference): Generator<VariableReference> {
-  yield reference;
-  for (const a of reference.aggrandizements) if (a.kind === 'other') yield* refsIn(a.value);
-  for (const entry of reference.extra) yield* refsIn(entry.value);
+/** The variable references directly or indirectly inside a value, in plist order (nested ones after their container). */
+export function referencesIn(value: Value): VariableReference[] {
+  const references: VariableReference[] = [];
+  const visitor: ChildVisitor = {
+    value: (v) => forEachChild(v, visitor),
+    reference: (r) => {
+      references.push(r);
+      forEachReferenceChild(r, visitor);
+    },
+  };
+  forEachChild(value, visitor);
+  return references;
 }
 
 /** Where a reference sits: the flat action and the parameter (absent inside a raw statement). */
