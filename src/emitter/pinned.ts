@@ -64,6 +64,7 @@ export function pinnedIdentifiers(workflow: Workflow): PinnedIdentifiers {
   };
   // Only sets are filled, so each hook's own places may be visited before the values inside.
   const visitor: ChildVisitor = {
+    value,
     reference: (r) => {
       // A typed source owns its identifier; an untyped one (`Type: Variable` without a name) lowers to its extra keys verbatim.
       if (r.source.kind === 'other') literalEntries(r.source.type, r.extra);
@@ -73,7 +74,6 @@ export function pinnedIdentifiers(workflow: Workflow): PinnedIdentifiers {
       }
       forEachReferenceChild(r, visitor);
     },
-    value,
   };
   function value(v: Value): void {
     switch (v.kind) {

@@ -64,12 +64,12 @@ export function survey(workflow: Workflow): Survey {
   };
 
   const visitor: ChildVisitor = {
+    value,
     reference: (r) => {
       references.push(r);
       if (r.source.kind === 'variable') noteVariable(r.source.name);
       forEachReferenceChild(r, visitor);
     },
-    value,
   };
   function value(v: Value): void {
     // Item texts are only tallied, so counting them before the descent gives the same survey.
