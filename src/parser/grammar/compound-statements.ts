@@ -9,6 +9,7 @@ import { syntaxDiagnostics as D } from '../diagnostics.js';
 import * as T from '../tokens.js';
 import { namedExpression } from './expressions.js';
 import type { ParserHost } from './host.js';
+import { openSequence, sequenceExpression } from './open-sequence.js';
 import { error, isCaught, reportCaught, skipUntil, textOf, warn } from './recovery.js';
 import { checkTarget, flattenedBlockRest, lastContent, pushAll } from './statements.js';
 import { joinSpans, spanOf } from './token-spans.js';
@@ -164,29 +165,8 @@ export function forStatement($: ParserHost): ForStatement {
 
 /** `for` targets: primaries (no operators, so `in` is not read as one), separated by commas. */
 export function targetList($: ParserHost): Expression {
-  const first = $.SUBRULE($.target);
-  const elements: Expression[] = [first];
-  let trailing = false;
-  $.MANY({
-    GATE: () => !trailing,
-    DEF: () => {
-      $.CONSUME(T.Comma);
-      const more = $.OPTION(() => $.SUBRULE2($.target));
-      $.ACTION(() => {
-        if (more === undefined) trailing = true;
-        else elements.push(more);
-      });
-    },
-  });
-  return $.ACTION((): Expression => {
-    if (elements.length === 1 && !trailing) return first;
-    return {
-      kind: 'tuple',
-      elements,
-      parenthesized: false,
-      span: joinSpans(first.span, (elements[elements.length - 1] as Expression).span) as SourceSpan,
-    };
-  }) as Expression;
+  const sequence = openSequence($, $.target);
+  return $.ACTION(() => sequenceExpression(sequence)) as Expression;
 }
 
 export function target($: ParserHost): Expression {

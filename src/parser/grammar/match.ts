@@ -11,9 +11,10 @@ import { block, headerEnd } from './compound-statements.js';
 import { namedExpression } from './expressions.js';
 import type { ParserHost } from './host.js';
 import { describeToken } from './messages.js';
+import { openSequence, sequenceExpression } from './open-sequence.js';
 import { error, warn } from './recovery.js';
 import { attachComments, flattenedBlockRest, lastContent, leadingComments, pushAll, statementWithRecovery } from './statements.js';
-import { joinSpans, spanOf } from './token-spans.js';
+import { spanOf } from './token-spans.js';
 
 export function matchStatement($: ParserHost): MatchStatement {
   const keyword = $.CONSUME(T.Name);
@@ -101,34 +102,13 @@ function caseClause($: ParserHost): MatchCase {
 
 /** A case pattern: an or-pattern chain or an open sequence (`case a, b:`). */
 export function pattern($: ParserHost): Expression {
-  const first = $.SUBRULE($.starExpression);
-  const elements: Expression[] = [first];
-  let trailing = false;
-  $.MANY({
-    GATE: () => !trailing,
-    DEF: () => {
-      $.CONSUME(T.Comma);
-      const more = $.OPTION(() => $.SUBRULE2($.starExpression));
-      $.ACTION(() => {
-        if (more === undefined) trailing = true;
-        else elements.push(more);
-      });
-    },
-  });
+  const sequence = openSequence($, $.starExpression);
   $.OPTION2(() => {
     const as = $.CONSUME(T.As);
     $.CONSUME(T.Name);
     $.ACTION(() => error($, D.notInDialect, "'as' patterns are not part of the dialect", spanOf(as, as), 'match the value itself'));
   });
-  return $.ACTION((): Expression => {
-    if (elements.length === 1 && !trailing) return first;
-    return {
-      kind: 'tuple',
-      elements,
-      parenthesized: false,
-      span: joinSpans(first.span, (elements[elements.length - 1] as Expression).span) as SourceSpan,
-    };
-  }) as Expression;
+  return $.ACTION(() => sequenceExpression(sequence)) as Expression;
 }
 
 /** Python accepts literals, names, dotted names, `|`, sequences, mappings and class patterns. */
