@@ -16,6 +16,19 @@ export const SHORTCUT_EXTENSIONS: readonly string[] = ['.shortcut', '.wflow', '.
 /** Files bigger than this are refused before reading (real shortcuts are at most a few MB). */
 export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
 
+/**
+ * Whether `path` names a folder (following links). A path that does not exist
+ * or cannot be read is not one: output paths are then written as files, and
+ * writing reports the problem.
+ */
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export interface InputFile {
   /** The path as the user wrote it (or folder + relative path): what messages show. */
   readonly display: string;
@@ -38,14 +51,14 @@ export function collectInputs(args: readonly string[], io: CliIO, options: Colle
   const diagnostics: Diagnostic[] = [];
   for (const arg of args) {
     const absolute = resolve(io.cwd, arg);
-    let isDirectory: boolean;
+    let folder: boolean;
     try {
-      isDirectory = statSync(absolute).isDirectory();
+      folder = statSync(absolute).isDirectory();
     } catch (error) {
       diagnostics.push(diagnostic(D.cannotRead, `cannot read: ${systemMessage(error)}`, { file: arg }));
       continue;
     }
-    if (!isDirectory) {
+    if (!folder) {
       files.push({ display: arg, absolute });
       continue;
     }

@@ -1,4 +1,4 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { Option } from 'commander';
 import type { Catalog } from '../../catalog/catalog.js';
@@ -7,9 +7,9 @@ import { diagnostic } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../../diagnostics/format.js';
 import { addCatalogOptions, loadCatalogForCommand, type CatalogCommandOptions } from '../catalog-options.js';
-import { defaultJobs, runDataset } from '../compile-dataset.js';
+import { defaultJobs, runDataset, type DatasetRun } from '../compile-dataset.js';
 import { cliDiagnostics } from '../diagnostics.js';
-import { collectInputs, readInputFile, writeOutputFile, type InputFile } from '../files.js';
+import { collectInputs, isDirectory, readInputFile, writeOutputFile, type InputFile } from '../files.js';
 import { ExitCode, reportDiagnostics, type CliIO } from '../io.js';
 import type { RegisterCommand } from '../program.js';
 import { jsonDiagnostic, type JsonDiagnostic } from './check.js';
@@ -59,58 +59,41 @@ export const registerCompile: RegisterCommand = (program, io, setExit) => {
       .option('--report <file>', 'dataset mode: write a JSON report (summary, then each sample\'s status and diagnostics)')
       .option('--jobs <n>', 'dataset mode: worker threads (default: one per core)'),
   ).action(async (files: string[], options: CompileCommandOptions) => {
-    if (options.dataset !== undefined) {
-      if (files.length > 0 || options.output !== undefined) {
-        io.stderr('shortcutc: compile --dataset takes no file arguments and no -o (use --out-dir)\n');
-        setExit(ExitCode.usage);
-        return;
-      }
-      if (options.outDir === undefined) {
-        io.stderr('shortcutc: compile --dataset needs --out-dir <dir>\n');
-        setExit(ExitCode.usage);
-        return;
-      }
-      const jobs = options.jobs === undefined ? defaultJobs() : Number(options.jobs);
-      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) {
-        io.stderr('shortcutc: --jobs takes a whole number from 1 to 256\n');
-        setExit(ExitCode.usage);
-        return;
-      }
-      const catalog = loadCatalogForCommand(io, options);
-      if (catalog === undefined) {
-        setExit(ExitCode.failure);
-        return;
-      }
-      setExit(
-        await runDataset(
-          io,
-          {
-            dataset: options.dataset,
-            field: options.field,
-            outDir: options.outDir,
-            ...(options.report === undefined ? {} : { report: options.report }),
-            format: options.xml === true ? 'xml' : 'binary',
-            jobs,
-            ...(options.json === undefined ? {} : { json: options.json }),
-          },
-          catalog,
-        ),
-      );
-      return;
-    }
-    if (files.length === 0) {
-      io.stderr('shortcutc: compile needs code files, or --dataset <file> --out-dir <dir>\n');
+    const dataset = options.dataset === undefined ? undefined : datasetRun(options.dataset, files, options);
+    let usage: string | undefined;
+    if (typeof dataset === 'string') usage = dataset;
+    else if (dataset === undefined && files.length === 0) usage = 'compile needs code files, or --dataset <file> --out-dir <dir>';
+    if (usage !== undefined) {
+      io.stderr(`shortcutc: ${usage}\n`);
       setExit(ExitCode.usage);
       return;
     }
+    // Both modes load the catalog once, after their arguments are known to be usable.
     const catalog = loadCatalogForCommand(io, options);
     if (catalog === undefined) {
       setExit(ExitCode.failure);
       return;
     }
-    setExit(compileFiles(io, files, options, catalog));
+    setExit(typeof dataset === 'object' ? await runDataset(io, dataset, catalog) : compileFiles(io, files, options, catalog));
   });
 };
+
+/** Dataset mode's run, or what is wrong with its arguments (a usage message). */
+function datasetRun(dataset: string, files: readonly string[], options: CompileCommandOptions): DatasetRun | string {
+  if (files.length > 0 || options.output !== undefined) return 'compile --dataset takes no file arguments and no -o (use --out-dir)';
+  if (options.outDir === undefined) return 'compile --dataset needs --out-dir <dir>';
+  const jobs = options.jobs === undefined ? defaultJobs() : Number(options.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) return '--jobs takes a whole number from 1 to 256';
+  return {
+    dataset,
+    field: options.field,
+    outDir: options.outDir,
+    ...(options.report === undefined ? {} : { report: options.report }),
+    format: options.xml === true ? 'xml' : 'binary',
+    jobs,
+    ...(options.json === undefined ? {} : { json: options.json }),
+  };
+}
 
 function compileFiles(io: CliIO, args: readonly string[], options: CompileCommandOptions, catalog: Catalog): ExitCode {
   const { files, diagnostics } = collectInputs(args, io, { extensions: ['.py'] });
@@ -165,7 +148,7 @@ function outputPaths(io: CliIO, files: readonly InputFile[], output: string | un
     return `${extension === '' ? path : path.slice(0, -extension.length)}.shortcut`;
   };
   if (output === undefined) return { ok: true, paths: files.map((f) => replaceExtension(f.display)) };
-  const asFolder = files.length > 1 || isFolder(resolve(io.cwd, output));
+  const asFolder = files.length > 1 || isDirectory(resolve(io.cwd, output));
   if (!asFolder) return { ok: true, paths: [output] };
   try {
     mkdirSync(resolve(io.cwd, output), { recursive: true });
@@ -180,12 +163,4 @@ function outputPaths(io: CliIO, files: readonly InputFile[], output: string | un
     return join(output, name);
   });
   return { ok: true, paths };
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }

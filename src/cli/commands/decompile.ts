@@ -1,4 +1,4 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { Catalog } from '../../catalog/catalog.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -6,7 +6,7 @@ import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../../diagnostics/format.js';
 import { decompile } from '../../emitter/decompile.js';
 import { addCatalogOptions, loadCatalogForCommand, type CatalogCommandOptions } from '../catalog-options.js';
-import { collectInputs, readInputFile, writeOutputFile, type InputFile } from '../files.js';
+import { collectInputs, isDirectory, readInputFile, writeOutputFile, type InputFile } from '../files.js';
 import { ExitCode, type CliIO } from '../io.js';
 import { progressBar } from '../progress.js';
 import type { RegisterCommand } from '../program.js';
@@ -125,12 +125,4 @@ function planJobs(args: readonly string[], options: DecompileCommandOptions, io:
   for (const p of planned) counts.set(targetOf(p, false), (counts.get(targetOf(p, false)) ?? 0) + 1);
   const jobs = planned.map((p) => ({ input: p.input, target: targetOf(p, (counts.get(targetOf(p, false)) ?? 0) > 1) }));
   return { jobs, diagnostics };
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
