@@ -90,11 +90,7 @@ export function tryConditionText(lx: LexerState): boolean {
   const cost = lx.pos - outer.openOffset;
   if (lx.budget < cost) return false;
   lx.budget -= cost;
-  lx.tokens.length = outer.openToken;
-  lx.comments.length = outer.openComments;
-  lx.ownLine.length = outer.openComments;
-  lx.reporter.withdrawFrom(outer.openOffset);
-  lx.bareTextRangesFrom(outer.openOffset);
+  lx.discardFrom(outer.openOffset, outer.openToken, outer.openComments);
   lx.truncateContexts(0);
   lx.checkpoint = undefined;
   lx.abandonLine = false;

@@ -89,7 +89,16 @@ export function interpolationCut(lx: LexerState): void {
     return;
   }
   if (recoverInInterpolation(lx, "no '}' closes it before the end of the f-string")) return;
-  const interp = lx.contexts[i + 1] as InterpolationContext;
+  missingBrace(lx, lx.contexts[i + 1] as InterpolationContext);
+  while (lx.contexts.length - 1 > i) {
+    const ctx = lx.popContext() as Context;
+    if (ctx.kind === 'bracket') lx.push(closerType(ctx.close), p, p);
+    else if (ctx.kind === 'interp') lx.push(T.FExprEnd, p, p);
+  }
+}
+
+/** SC4004 at the interpolation's `{`: the f-string's text ended (at its closing quote) before a `}`. */
+function missingBrace(lx: LexerState, interp: InterpolationContext): void {
   lx.reporter.add(
     D.fstringMissingBrace,
     "f-string interpolation is missing its closing '}'",
@@ -99,11 +108,6 @@ export function interpolationCut(lx: LexerState): void {
     ),
     "add '}' before the closing quote",
   );
-  while (lx.contexts.length - 1 > i) {
-    const ctx = lx.popContext() as Context;
-    if (ctx.kind === 'bracket') lx.push(closerType(ctx.close), p, p);
-    else if (ctx.kind === 'interp') lx.push(T.FExprEnd, p, p);
-  }
 }
 
 export function unterminatedFString(lx: LexerState, fs: FStringContext, at: number): void {
@@ -335,16 +339,7 @@ function literalText(lx: LexerState, fs: FStringContext, inSpec: boolean): void 
   if (inSpec) {
     // `f'{x:>5'`: the format spec runs into the closing quote.
     if (recoverInInterpolation(lx, "no '}' closes it before the end of the f-string", true)) return;
-    const interp = lx.contexts[lx.contexts.length - 2] as InterpolationContext;
-    lx.reporter.add(
-      D.fstringMissingBrace,
-      "f-string interpolation is missing its closing '}'",
-      span(
-        position(interp.openLine, interp.openColumn, interp.openOffset),
-        position(interp.openLine, interp.openColumn + 1, interp.openOffset + 1),
-      ),
-      "add '}' before the closing quote",
-    );
+    missingBrace(lx, lx.contexts[lx.contexts.length - 2] as InterpolationContext);
     lx.truncateContexts(lx.contexts.length - 2);
     lx.push(T.FExprEnd, p, p);
     return;

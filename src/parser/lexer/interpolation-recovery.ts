@@ -28,11 +28,7 @@ export function recoverInInterpolation(lx: LexerState, reason: string, inSpec = 
   const cost = lx.pos - ctx.openOffset + 1;
   if (lx.budget < cost) return false;
   lx.budget -= cost;
-  lx.tokens.length = ctx.tokenIndex;
-  lx.comments.length = ctx.commentCount;
-  lx.ownLine.length = ctx.commentCount;
-  lx.reporter.withdrawFrom(ctx.openOffset);
-  lx.bareTextRangesFrom(ctx.openOffset);
+  lx.discardFrom(ctx.openOffset, ctx.tokenIndex, ctx.commentCount);
   lx.truncateContexts(i);
   lx.line = ctx.openLine;
   lx.lineStart = ctx.lineStart;

@@ -327,6 +327,20 @@ export class LexerState {
     return p;
   }
 
+  /**
+   * Forgets what was lexed from `offset` on, to read it again (recovery): the
+   * tokens after the first `tokens`, the comments after the first `comments`,
+   * and the reports and bare-text ranges from `offset`. The caller moves the
+   * position and the contexts itself, each recovery in its own way.
+   */
+  discardFrom(offset: number, tokens: number, comments: number): void {
+    this.tokens.length = tokens;
+    this.comments.length = comments;
+    this.ownLine.length = comments;
+    this.reporter.withdrawFrom(offset);
+    this.bareTextRangesFrom(offset);
+  }
+
   bareTextRangesFrom(offset: number): void {
     while (this.bareTextRanges.length > 0 && (this.bareTextRanges[this.bareTextRanges.length - 1] as [number, number])[0] >= offset)
       this.bareTextRanges.pop();

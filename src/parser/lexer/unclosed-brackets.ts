@@ -87,11 +87,7 @@ function retryHashAsText(lx: LexerState, atEnd = false): boolean {
   lx.budget -= cost;
   lx.hashAsText.add(ctx.hashInElement);
   lx.truncateContexts(index + 1);
-  lx.tokens.length = ctx.elementToken;
-  lx.comments.length = ctx.elementComments;
-  lx.ownLine.length = ctx.elementComments;
-  lx.reporter.withdrawFrom(ctx.elementOffset);
-  lx.bareTextRangesFrom(ctx.elementOffset);
+  lx.discardFrom(ctx.elementOffset, ctx.elementToken, ctx.elementComments);
   lx.line = ctx.elementLine;
   lx.lineStart = ctx.elementLineStart;
   lx.pos = ctx.elementOffset;
@@ -204,11 +200,7 @@ export function restoreCheckpoint(lx: LexerState, at: number): boolean {
   if (tryConditionText(lx)) return true;
   lx.budget -= cost;
   reportUnclosed(lx, cp.contexts as BracketContext[]);
-  lx.tokens.length = cp.tokens;
-  lx.comments.length = cp.comments;
-  lx.ownLine.length = cp.comments;
-  lx.reporter.withdrawFrom(cp.pos);
-  lx.bareTextRangesFrom(cp.pos);
+  lx.discardFrom(cp.pos, cp.tokens, cp.comments);
   lx.pos = cp.pos;
   lx.line = cp.line;
   lx.lineStart = cp.lineStart;
