@@ -1,4 +1,4 @@
-import { forEachAttachmentIdentifier, parameterIdentityNamespace, type IdentityNamespace } from '../ir/identity.js';
+import { attachmentIdentityNamespace, forEachAttachmentIdentifier, parameterIdentityNamespace, type IdentityNamespace } from '../ir/identity.js';
 import type { Entry, Statement, Value, Workflow } from '../ir/types.js';
 import { blockSections, forEachChild, forEachReferenceChild, type ChildVisitor } from '../ir/walk.js';
 import { lowerMetadata } from '../lift/metadata.js';
@@ -54,12 +54,12 @@ export function pinnedIdentifiers(workflow: Workflow): PinnedIdentifiers {
 
   plist(lowerMetadata(workflow.metadata, []));
 
-  /** Attachment identifiers a dictionary with this `Type` holds under plain string entries. */
+  /** Attachment identifiers a dictionary with this `Type` holds under plain string entries (the comparison's rule). */
   const literalEntries = (type: string | undefined, entries: readonly Entry<Value>[]): void => {
     for (const e of entries) {
       if (e.value.kind !== 'string') continue;
-      if (type === 'ActionOutput' && e.key === 'OutputUUID') pin('action', e.value.value);
-      else if (type === 'Variable' && e.key === 'VariableUUID') pin('variable', e.value.value);
+      const namespace = attachmentIdentityNamespace(type, e.key);
+      if (namespace !== undefined) pin(namespace, e.value.value);
     }
   };
   // Only sets are filled, so each hook's own places may be visited before the values inside.
