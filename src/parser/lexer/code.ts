@@ -68,7 +68,15 @@ function code(lx: LexerState, top: Context | undefined): void {
   }
   const c = src.charCodeAt(p);
   if (c === 32 || c === 9 || c === 12) {
-    lx.pos = p + 1;
+    // The whole run of spaces at once (the main loop's checks need not run for each), within the f-string's end.
+    let q = p + 1;
+    const end = lx.end;
+    while (q < end) {
+      const d = src.charCodeAt(q);
+      if (d !== 32 && d !== 9 && d !== 12) break;
+      q++;
+    }
+    lx.pos = q;
     return;
   }
   if (c === 10 || c === 13) {
