@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { readShortcutFile } from '../container/shortcut-file.js';
+import { diagnostic } from '../diagnostics/codes.js';
 import { hasErrors, inFile, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Workflow } from '../ir/types.js';
 import { checkWorkflowDepth } from '../lift/depth-guard.js';
@@ -7,6 +8,7 @@ import { liftWorkflow } from '../lift/workflow.js';
 import type { Module } from '../syntax/ast.js';
 import { printModule } from '../syntax/printer/index.js';
 import { catalogAdapter } from './catalog.js';
+import { emitterDiagnostics } from './diagnostics.js';
 import { emitModule, type EmitOptions } from './emit.js';
 
 export interface DecompileOptions extends Omit<EmitOptions, 'catalog'> {
@@ -34,9 +36,20 @@ export interface Decompiled {
  * empty code.
  */
 export function decompile(input: Uint8Array | Workflow, options: DecompileOptions = {}): Decompiled {
-  const { module, diagnostics } = decompileModule(input, options);
-  if (module === undefined) return { code: '', diagnostics };
-  return { code: printModule(module, options.lineWidth === undefined ? {} : { lineWidth: options.lineWidth }), diagnostics };
+  try {
+    const { module, diagnostics } = decompileModule(input, options);
+    if (module === undefined) return { code: '', diagnostics };
+    return { code: printModule(module, options.lineWidth === undefined ? {} : { lineWidth: options.lineWidth }), diagnostics };
+  } catch (error) {
+    // The last line of defence behind the depth limits: a shape they did not foresee (a hand-built chain of
+    // references within MAX_IR_DEPTH, code past JavaScript's string limit) is a diagnostic, never a crash.
+    if (!(error instanceof RangeError)) throw error;
+    const problem = diagnostic(emitterDiagnostics.tooLargeToWrite, `The code cannot be written: ${error.message}.`, {
+      suggestion: 'nest the workflow less deeply (blocks and values), or split it',
+      ...(options.file === undefined ? {} : { file: options.file }),
+    });
+    return { code: '', diagnostics: [problem] };
+  }
 }
 
 /**

@@ -20,4 +20,9 @@ export const emitterDiagnostics = defineDiagnostics({
     severity: 'info',
     title: 'Several actions share one UUID; they are written with the literal UUID instead of a binding',
   },
+  tooLargeToWrite: {
+    code: 'SC8004',
+    severity: 'error',
+    title: 'The code is too deeply nested or too large for JavaScript to write (its call stack or string length ran out)',
+  },
 });

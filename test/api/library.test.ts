@@ -46,6 +46,17 @@ describe('library API', () => {
     }
   });
 
+  it('a hand-built chain of references as deep as MAX_IR_DEPTH allows: code or a diagnostic, never an exception', () => {
+    let value: Value = { kind: 'string', value: 'leaf' };
+    for (let i = 1; i < MAX_IR_DEPTH; i++) {
+      value = { kind: 'variable', variable: { source: { kind: 'variable', name: 'V' }, aggrandizements: [{ kind: 'other', value }], hasAggrandizementsKey: true, extra: [] } };
+    }
+    const workflow: Workflow = { metadata: { extra: [] }, body: [{ kind: 'action', identifier: 'is.workflow.actions.showresult', parameters: [{ key: 'Text', value }], extraKeys: [] }] };
+    const decompiled = decompile(workflow);
+    expect(decompiled.code !== '' || decompiled.diagnostics.some((d) => d.code === 'SC8004')).toBe(true);
+    expect(() => check(workflow)).not.toThrow();
+  });
+
   it('refuses a hand-built workflow nested deeper than MAX_IR_DEPTH, without throwing', () => {
     let body: Workflow['body'] = [];
     const part = { parameters: [], extraKeys: [] };
