@@ -7,8 +7,10 @@ import { datasetDiagnostics as D } from './diagnostics.js';
  * Reading a WorkflowBench-style dataset: a JSON array of objects, or JSON
  * lines (one object per line), each holding the code in a field
  * (`annotated_code` by default). The file is read in chunks and split into
- * entries as it goes, so a dataset of several gigabytes (WorkflowBench is
- * about 3.3 GB) never has to fit in one string.
+ * entries as it goes, on its bytes, so a dataset of several gigabytes
+ * (WorkflowBench is about 3.3 GB) never has to fit in memory, and the
+ * reading thread never decodes it: whoever compiles an entry decodes and
+ * parses that entry's bytes.
  */
 
 export interface DatasetEntry {
@@ -239,8 +241,8 @@ class EntrySplitter {
 }
 
 /**
- * An entry as the file holds it: its JSON text, not yet read (or why there is
- * none). `compile --dataset` reads the text into code where it compiles it,
+ * An entry as the file holds it: its JSON text's bytes, not yet decoded (or
+ * why there is none). `compile --dataset` reads them into code where it compiles it,
  * in a worker thread, so the thread reading the file only splits it.
  */
 export interface RawDatasetEntry {
@@ -267,8 +269,8 @@ export function* readDataset(path: string, field: string, display = path, chunkB
 }
 
 /**
- * The entries of a dataset file as JSON texts, in order (`readDataset`
- * without reading each text); `entryOf` reads one.
+ * The entries of a dataset file as the bytes of their JSON texts, in order
+ * (`readDataset` without reading each entry); `entryOf` reads one.
  */
 export function* readDatasetTexts(path: string, display = path, chunkBytes = CHUNK_BYTES, maxEntryBytes = MAX_ENTRY_BYTES): Generator<RawDatasetEntry> {
   let fd: number;
