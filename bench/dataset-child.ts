@@ -3,10 +3,10 @@
  * starts this script with node and reads the figures it prints (JSON).
  *
  * Why a fresh process: a user runs `shortcutc compile --dataset` as one, and
- * measured inside the bench process, after the other sections had filled
- * its heap, the same run took a quarter longer (125 s against 100 s): the
- * main isolate's garbage collection competes with the workers for the two
- * cores.
+ * the bench process carries the other sections' heap. (Measured after the
+ * other sections on this machine: 125 s inside the bench process, 118 s in a
+ * fresh one; run alone, 94–100 s — the host's speed drifts with its load, so
+ * compare runs made back to back.)
  *
  * Arguments: the shared material's folder, and how many times to repeat the
  * 50 samples.
