@@ -11,11 +11,7 @@
  * `check (cold)` checks the lifted corpus once with a catalog built just
  * before, so it pays for every index and every suggestion.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Catalog } from '../../src/catalog/catalog.js';
-import { importCatalogDir } from '../../src/catalog/import.js';
-import { readCatalogFile } from '../../src/catalog/load.js';
 import { checkWorkflow } from '../../src/checker/index.js';
 import { compile } from '../../src/compile/compile.js';
 import { codeToIr } from '../../src/compile/front-end.js';
@@ -25,7 +21,8 @@ import type { SourceMap } from '../../src/ir/source-map.js';
 import type { Workflow } from '../../src/ir/types.js';
 import { flatActions } from '../../src/ir/walk.js';
 import { liftWorkflow } from '../../src/lift/index.js';
-import { findRepoRoot, race, table, type BenchSection } from '../harness.js';
+import { race, table, type BenchSection } from '../harness.js';
+import { coreCatalogDocument, fullCatalogDocument, unsignedCorpus } from '../material.js';
 
 export const CHECK_TO_COMPILE_TARGET = 1;
 
@@ -37,21 +34,15 @@ export const checkSection: BenchSection = {
       print(`skipped: no shared material at ${sharedLookedAt} (set SHORTCUTC_SHARED)`);
       return;
     }
-    // The compiled bench lives under build/, away from api-catalog/: hand the importer and the emitter the core themselves.
-    const core = readCatalogFile(join(findRepoRoot(), 'api-catalog', 'core.json'));
-    if (!core.ok) throw new Error(`the core catalog cannot be read: ${core.diagnostics.map((d) => d.message).join('; ')}`);
-    const imported = importCatalogDir(join(sharedDir, 'workflowllm'), { core: core.value });
-    if (!imported.ok) throw new Error(`the catalog import failed: ${imported.diagnostics.map((d) => d.message).join('; ')}`);
-    const document = imported.value.document;
+    const core = coreCatalogDocument();
+    const document = fullCatalogDocument(sharedDir, core);
     const catalog = new Catalog(document);
-    const emitterCore = catalogAdapter(new Catalog(core.value));
+    const emitterCore = catalogAdapter(new Catalog(core));
 
-    const folder = join(sharedDir, 'corpus', 'unsigned');
     const lifted: Workflow[] = [];
     const codes: string[] = [];
     const bound: { workflow: Workflow; sourceMap: SourceMap; source: string }[] = [];
-    for (const name of readdirSync(folder).filter((n) => !n.startsWith('.')).sort()) {
-      const bytes = new Uint8Array(readFileSync(join(folder, name)));
+    for (const bytes of unsignedCorpus(sharedDir)) {
       const read = readShortcutFile(bytes);
       if (!read.ok) continue;
       const workflow = liftWorkflow(read.value.plist);

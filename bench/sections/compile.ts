@@ -13,17 +13,16 @@
  * programs, about 3.3 GB) compiles in under two minutes on this machine's
  * two cores.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Catalog } from '../../src/catalog/catalog.js';
-import { importCatalogDir } from '../../src/catalog/import.js';
-import { readCatalogFile } from '../../src/catalog/load.js';
 import { codeToIr, compile } from '../../src/compile/index.js';
 import { readShortcutFile } from '../../src/container/shortcut-file.js';
 import { catalogAdapter, decompile } from '../../src/emitter/index.js';
 import { liftWorkflow } from '../../src/lift/index.js';
 import { parseModule } from '../../src/parser/index.js';
-import { findRepoRoot, race, table, type BenchSection } from '../harness.js';
+import { race, table, type BenchSection } from '../harness.js';
+import { coreCatalogDocument, fullCatalogDocument, unsignedCorpus } from '../material.js';
 
 export const COMPILE_TARGET_MB_PER_S = 15;
 
@@ -36,24 +35,21 @@ export interface BenchMaterial {
 
 /** The full catalog (core + the shared WorkflowLLM files) and the 50 samples. */
 export function loadMaterial(sharedDir: string): BenchMaterial {
-  // The compiled bench lives under build/, away from api-catalog/: hand the importer the core itself.
-  const core = readCatalogFile(join(findRepoRoot(), 'api-catalog', 'core.json'));
-  if (!core.ok) throw new Error(`the core catalog cannot be read: ${core.diagnostics.map((d) => d.message).join('; ')}`);
-  const imported = importCatalogDir(join(sharedDir, 'workflowllm'), { core: core.value });
-  if (!imported.ok) throw new Error(`the catalog import failed: ${imported.diagnostics.map((d) => d.message).join('; ')}`);
-  const samples = (JSON.parse(readFileSync(join(sharedDir, 'workflowllm', 'data_samples.json'), 'utf8')) as { annotated_code: string }[]).map(
-    (s) => s.annotated_code,
-  );
-  return { catalog: new Catalog(imported.value.document), coreCatalog: new Catalog(core.value), samples };
+  const core = coreCatalogDocument();
+  return { catalog: new Catalog(fullCatalogDocument(sharedDir, core)), coreCatalog: new Catalog(core), samples: loadSamples(sharedDir) };
+}
+
+/** The 50 samples' `annotated_code`, without the catalog (for sections that hand the compiling to another process). */
+export function loadSamples(sharedDir: string): string[] {
+  return (JSON.parse(readFileSync(join(sharedDir, 'workflowllm', 'data_samples.json'), 'utf8')) as { annotated_code: string }[]).map((s) => s.annotated_code);
 }
 
 /** The canonical code of every unsigned corpus file that decompiles. */
 function corpusCode(sharedDir: string, coreCatalog: Catalog): string[] {
-  const folder = join(sharedDir, 'corpus', 'unsigned');
   const core = catalogAdapter(coreCatalog);
   const codes: string[] = [];
-  for (const name of readdirSync(folder).filter((n) => !n.startsWith('.')).sort()) {
-    const read = readShortcutFile(new Uint8Array(readFileSync(join(folder, name))));
+  for (const bytes of unsignedCorpus(sharedDir)) {
+    const read = readShortcutFile(bytes);
     if (!read.ok) continue;
     const workflow = liftWorkflow(read.value.plist);
     if (workflow.ok) codes.push(decompile(workflow.value, { catalog: coreCatalog, core }).code);

@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { describeDatasetRun, meetsDatasetTarget, type DatasetFigures } from '../dataset-run.js';
 import type { BenchSection } from '../harness.js';
-import { loadMaterial } from './compile.js';
+import { loadSamples } from './compile.js';
 
 export const datasetSection: BenchSection = {
   name: 'dataset',
@@ -32,7 +32,7 @@ export const datasetSection: BenchSection = {
       print(`skipped: no shared material at ${sharedLookedAt} (set SHORTCUTC_SHARED)`);
       return;
     }
-    const { samples } = loadMaterial(sharedDir);
+    const samples = loadSamples(sharedDir);
     const wanted = Number(process.env.SHORTCUTC_BENCH_DATASET_MB ?? 3300);
     // Dataset, shortcuts and report take about 2.4 times the code's size.
     const free = freeMegabytes(tmpdir());

@@ -5,8 +5,6 @@
  * binary files costs at most 2× bare bplist-parser parsing of them.
  * WorkflowLLM's converter costs about 2.6× Python's plistlib.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseBuffer, setMaxObjectCount } from 'bplist-parser';
 import { parse as parsePlistXml } from 'plist';
 import { readShortcutFile } from '../../src/container/shortcut-file.js';
@@ -18,9 +16,9 @@ import type { PlistDict } from '../../src/plist/value.js';
 import type { Module } from '../../src/syntax/ast.js';
 import { printModule } from '../../src/syntax/printer/index.js';
 import { Catalog } from '../../src/catalog/catalog.js';
-import { readCatalogFile } from '../../src/catalog/load.js';
 import { catalogAdapter } from '../../src/emitter/catalog.js';
-import { findRepoRoot, race, table, type BenchSection } from '../harness.js';
+import { race, table, type BenchSection } from '../harness.js';
+import { coreCatalogDocument, unsignedCorpusByFormat } from '../material.js';
 
 export const decompileSection: BenchSection = {
   name: 'decompile',
@@ -30,20 +28,9 @@ export const decompileSection: BenchSection = {
       print(`skipped: no shared material at ${sharedLookedAt} (set SHORTCUTC_SHARED)`);
       return;
     }
-    const folder = join(sharedDir, 'corpus', 'unsigned');
-    const all = readdirSync(folder)
-      .filter((name) => !name.startsWith('.'))
-      .sort()
-      .map((name) => new Uint8Array(readFileSync(join(folder, name))));
-    const binary = all.filter((b) => b[0] === 0x62);
-    const xml = all.filter((b) => b[0] !== 0x62);
-    const buffers = binary.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength));
-    const xmlText = xml.map((b) => new TextDecoder().decode(b));
+    const { binary, xml, buffers, xmlText } = unsignedCorpusByFormat(sharedDir);
     setMaxObjectCount(Number.MAX_SAFE_INTEGER);
-    // The compiled bench lives under build/, away from api-catalog/: hand the emitter the core itself.
-    const coreDocument = readCatalogFile(join(findRepoRoot(), 'api-catalog', 'core.json'));
-    if (!coreDocument.ok) throw new Error(`the core catalog cannot be read: ${coreDocument.diagnostics.map((d) => d.message).join('; ')}`);
-    const catalog = new Catalog(coreDocument.value);
+    const catalog = new Catalog(coreCatalogDocument());
     const core = catalogAdapter(catalog);
     const decompileBytes = (b: Uint8Array): string => decompile(b, { catalog, core }).code;
 

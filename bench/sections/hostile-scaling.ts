@@ -6,15 +6,14 @@
  * flat-written block holding everything, and a huge text of variables. The
  * unit tests only prove these end; the growth rate is measured here.
  */
-import { join } from 'node:path';
 import { Catalog } from '../../src/catalog/catalog.js';
-import { readCatalogFile } from '../../src/catalog/load.js';
 import { compile } from '../../src/compile/compile.js';
 import { catalogAdapter } from '../../src/emitter/catalog.js';
 import { decompile } from '../../src/emitter/decompile.js';
 import { liftWorkflow } from '../../src/lift/workflow.js';
 import type { PlistDict, PlistValue } from '../../src/plist/value.js';
-import { findRepoRoot, race, table, type BenchSection } from '../harness.js';
+import { race, table, type BenchSection } from '../harness.js';
+import { coreCatalogDocument } from '../material.js';
 
 const int = (n: number): PlistValue => ({ kind: 'integer', value: BigInt(n) });
 const dict = (entries: Record<string, PlistValue>): PlistDict => new Map(Object.entries(entries));
@@ -74,9 +73,7 @@ export const hostileScalingSection: BenchSection = {
   description: `hostile shapes at n = ${N} and 2n: time(2n) / time(n) ≤ ${TARGET} (linear, not quadratic)`,
   run({ print }) {
     // The compiled bench lives under build/, away from api-catalog/: hand the phases the core itself.
-    const core = readCatalogFile(join(findRepoRoot(), 'api-catalog', 'core.json'));
-    if (!core.ok) throw new Error(`the core catalog cannot be read: ${core.diagnostics.map((d) => d.message).join('; ')}`);
-    const catalog = new Catalog(core.value);
+    const catalog = new Catalog(coreCatalogDocument());
     const rows: string[][] = [['shape', 'n (ms)', '2n (ms)', 'ratio']];
     let ok = true;
     for (const shape of SHAPES) {

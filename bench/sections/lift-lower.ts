@@ -3,13 +3,12 @@
  * actions per second for each direction, on plists already read (so the
  * figures are the IR phase's own, not the codec's).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Workflow } from '../../src/ir/types.js';
 import { liftWorkflow, lowerWorkflow } from '../../src/lift/index.js';
 import { readPlist } from '../../src/plist/read.js';
 import { isDict, type PlistValue } from '../../src/plist/value.js';
 import { race, table, type BenchSection } from '../harness.js';
+import { unsignedCorpus } from '../material.js';
 
 export const liftLowerSection: BenchSection = {
   name: 'lift-lower',
@@ -19,10 +18,9 @@ export const liftLowerSection: BenchSection = {
       print(`skipped: no shared material at ${sharedLookedAt} (set SHORTCUTC_SHARED)`);
       return;
     }
-    const folder = join(sharedDir, 'corpus', 'unsigned');
     const plists: PlistValue[] = [];
-    for (const name of readdirSync(folder).filter((n) => !n.startsWith('.')).sort()) {
-      const read = readPlist(new Uint8Array(readFileSync(join(folder, name))));
+    for (const bytes of unsignedCorpus(sharedDir)) {
+      const read = readPlist(bytes);
       if (read.ok) plists.push(read.value);
     }
     let actions = 0;

@@ -4,14 +4,13 @@
  * Target: our binary reader at least as fast as bplist-parser, while keeping
  * the types it loses (integer vs real, 64-bit integers, key order, dates).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseBuffer, setMaxObjectCount } from 'bplist-parser';
 import { parse as parsePlistXml } from 'plist';
 import { readBinaryPlist } from '../../src/plist/binary-reader.js';
 import { readPlist } from '../../src/plist/read.js';
 import { readXmlPlist } from '../../src/plist/xml-reader.js';
 import { race, table, type BenchSection } from '../harness.js';
+import { unsignedCorpusByFormat } from '../material.js';
 
 export const plistReadSection: BenchSection = {
   name: 'plist-read',
@@ -21,15 +20,8 @@ export const plistReadSection: BenchSection = {
       print(`skipped: no shared material at ${sharedLookedAt} (set SHORTCUTC_SHARED)`);
       return;
     }
-    const folder = join(sharedDir, 'corpus', 'unsigned');
-    const all = readdirSync(folder)
-      .filter((name) => !name.startsWith('.'))
-      .sort()
-      .map((name) => new Uint8Array(readFileSync(join(folder, name))));
-    const binary = all.filter((b) => b[0] === 0x62);
-    const xml = all.filter((b) => b[0] !== 0x62);
-    const buffers = binary.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength));
-    const xmlText = xml.map((b) => new TextDecoder().decode(b));
+    const { binary, xml, buffers, xmlText } = unsignedCorpusByFormat(sharedDir);
+    const all = [...binary, ...xml];
     // bplist-parser refuses files over 32,768 objects by default; lift that so it reads them all.
     setMaxObjectCount(Number.MAX_SAFE_INTEGER);
 

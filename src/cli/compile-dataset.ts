@@ -12,8 +12,6 @@ import type { WorkerReply, WorkerRequest, WorkerSetup } from './compile-worker.j
 import { ReportWriter, type DatasetSummary } from './dataset-report.js';
 import { ExitCode, reportDiagnostics, type CliIO } from './io.js';
 
-export type { DatasetSummary } from './dataset-report.js';
-
 export interface DatasetRun {
   readonly dataset: string;
   readonly field: string;

@@ -18,7 +18,6 @@ export interface SampleReport {
 
 export interface SampleJob {
   readonly index: number;
-  readonly code?: string;
   /** The entry's JSON as UTF-8 bytes, decoded and read into its code (or a problem) where the sample is compiled. */
   readonly bytes?: Uint8Array;
   /** A problem reading the entry (no code): the sample fails with it. */
@@ -64,9 +63,11 @@ export function sampleFileName(index: number): string {
 
 /** Compiles one dataset sample and writes its shortcut; used in process and by the worker threads alike. */
 export function compileSample(job: SampleJob, settings: SampleSettings, catalog: Catalog, io: CliIO): SampleReport {
-  const entry = job.bytes === undefined ? job : entryOf(job.bytes, job.index, settings.field, settings.dataset);
-  if (entry.code === undefined) {
-    return { index: job.index, status: 'failed', output: null, diagnostics: entry.problem === undefined ? [] : [jsonDiagnostic(entry.problem)] };
+  // A job without bytes carries the reader's problem with the entry (too long to keep).
+  const entry = job.bytes === undefined ? undefined : entryOf(job.bytes, job.index, settings.field, settings.dataset);
+  if (entry?.code === undefined) {
+    const problem = entry === undefined ? job.problem : entry.problem;
+    return { index: job.index, status: 'failed', output: null, diagnostics: problem === undefined ? [] : [jsonDiagnostic(problem)] };
   }
   const file = `${settings.dataset}#${job.index}`;
   const result = compile(entry.code, { catalog, file, format: settings.format });

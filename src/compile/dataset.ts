@@ -319,11 +319,11 @@ export function* readDatasetTexts(path: string, display = path, chunkBytes = CHU
 /** Decodes entries' UTF-8 (malformed bytes become U+FFFD, as a text editor shows them). */
 const utf8 = new TextDecoder('utf-8');
 
-/** Reads entry `index`'s JSON text (or its UTF-8 bytes): its code from `field`, or why it has none (SC9303). */
-export function entryOf(json: string | Uint8Array, index: number, field: string, file: string): DatasetEntry {
+/** Reads entry `index` from its JSON text's UTF-8 bytes: its code from `field`, or why it has none (SC9303). */
+export function entryOf(bytes: Uint8Array, index: number, field: string, file: string): DatasetEntry {
   let value: unknown;
   try {
-    value = JSON.parse(typeof json === 'string' ? json : utf8.decode(json));
+    value = JSON.parse(utf8.decode(bytes));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { index, problem: diagnostic(D.badEntry, `entry ${index} is not valid JSON: ${reason.slice(0, 200)}`, { file }) };

@@ -23,48 +23,11 @@ import type {
   QuoteStyle,
   Statement,
 } from '../../src/syntax/ast.js';
+import { PYTHON_KEYWORDS } from '../../src/syntax/keywords.js';
 import { canPrintRaw } from '../../src/syntax/printer/index.js';
 
-const PYTHON_KEYWORDS = new Set([
-  'False',
-  'None',
-  'True',
-  'and',
-  'as',
-  'assert',
-  'async',
-  'await',
-  'break',
-  'class',
-  'continue',
-  'def',
-  'del',
-  'elif',
-  'else',
-  'except',
-  'finally',
-  'for',
-  'from',
-  'global',
-  'if',
-  'import',
-  'in',
-  'is',
-  'lambda',
-  'nonlocal',
-  'not',
-  'or',
-  'pass',
-  'raise',
-  'return',
-  'try',
-  'while',
-  'with',
-  'yield',
-  'match',
-  'case',
-  '_',
-]);
+/** Keywords, and the soft keywords and `_` the generated names also avoid. */
+const RESERVED_WORDS: ReadonlySet<string> = new Set([...PYTHON_KEYWORDS, 'match', 'case', '_']);
 
 export const identifier: fc.Arbitrary<string> = fc
   .tuple(
@@ -72,7 +35,7 @@ export const identifier: fc.Arbitrary<string> = fc
     fc.stringMatching(/^[A-Za-z0-9_]{0,6}$/),
   )
   .map(([head, tail]) => head + tail)
-  .filter((n) => !PYTHON_KEYWORDS.has(n));
+  .filter((n) => !RESERVED_WORDS.has(n));
 
 /** Plist keys that are not identifiers, as model code and canonical code both carry them. */
 const keywordName: fc.Arbitrary<string> = fc.oneof(

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { expect } from 'vitest';
 import { coreCatalog } from '../../src/catalog/load.js';
 import type { Catalog } from '../../src/catalog/catalog.js';
@@ -63,4 +64,43 @@ export function expectActions(actual: readonly PlistValue[], expected: readonly 
 /** The source line and column a diagnostic points at. */
 export function at(d: Diagnostic): string {
   return d.location?.kind === 'source' ? `${d.location.span.start.line}:${d.location.span.start.column}` : 'nowhere';
+}
+
+/**
+ * Compiles hostile code: it must not throw, every code must be registered in
+ * form, and every binding error must say where.
+ */
+export function survive(code: string, catalog: Catalog = core()): CompileResult {
+  let result: CompileResult | undefined;
+  expect(() => {
+    result = compile(code, { catalog, file: 'hostile.py' });
+  }).not.toThrow();
+  for (const d of result!.diagnostics) {
+    expect(d.code).toMatch(/^SC\d{4}$/);
+    if (d.severity === 'error' && d.code.startsWith('SC5')) expect(d.location?.kind).toBe('source');
+  }
+  return result!;
+}
+
+/** Property: up to twelve random bytes of `snippet` overwritten, the compiler survives (`survive`). */
+export function surviveByteMutations(snippet: string, catalog: Catalog = core()): void {
+  const bytes = new TextEncoder().encode(snippet);
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.nat(bytes.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 12 }), (edits) => {
+      const mutated = bytes.slice();
+      for (const [at, byte] of edits) mutated[at] = byte;
+      survive(new TextDecoder().decode(mutated), catalog);
+    }),
+    { numRuns: 300 },
+  );
+}
+
+/** Property: a random stretch of `snippet` replaced by random text, the compiler survives (`survive`). */
+export function surviveSplices(snippet: string, catalog: Catalog = core()): void {
+  fc.assert(
+    fc.property(fc.nat(snippet.length), fc.nat(snippet.length), fc.string({ maxLength: 20 }), (from, to, inserted) => {
+      survive(snippet.slice(0, Math.min(from, to)) + inserted + snippet.slice(Math.max(from, to)), catalog);
+    }),
+    { numRuns: 300 },
+  );
 }

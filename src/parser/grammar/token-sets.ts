@@ -58,31 +58,7 @@ export const AUGMENTED: ReadonlyMap<TokenType, BinaryOperator> = new Map<TokenTy
   [T.DoubleStarAssign, '**'],
 ]);
 
-/** Tokens that can start an expression (for element and argument lookahead). */
-export const EXPRESSION_START = new Set<TokenType>([
-  T.Name,
-  T.NumberToken,
-  T.StringToken,
-  T.FStringStart,
-  T.True,
-  T.False,
-  T.None,
-  T.LParen,
-  T.LBracket,
-  T.LBrace,
-  T.Minus,
-  T.Plus,
-  T.Tilde,
-  T.Not,
-  T.Lambda,
-  T.Await,
-  T.Ellipsis,
-  T.BareText,
-  T.Invalid,
-  T.Star,
-  T.Yield,
-]);
-
+/** Tokens that can start an atom (a name, a literal, a display, a parenthesised form). */
 export const ATOM_START = new Set<TokenType>([
   T.Name,
   T.NumberToken,
@@ -100,6 +76,9 @@ export const ATOM_START = new Set<TokenType>([
   T.Await,
   T.Yield,
 ]);
+
+/** Tokens that can start an expression (for element and argument lookahead): an atom, a unary operator, `lambda`, a starred item. */
+export const EXPRESSION_START = new Set<TokenType>([...ATOM_START, T.Minus, T.Plus, T.Tilde, T.Not, T.Lambda, T.Star]);
 
 export const STATEMENT_START = new Set<TokenType>([
   T.If,

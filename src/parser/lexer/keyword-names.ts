@@ -10,43 +10,12 @@
  * do have one, so a variable named so stays an error).
  */
 import { syntaxDiagnostics as D } from '../diagnostics.js';
+import { STATEMENT_KEYWORDS } from '../../syntax/keywords.js';
 import * as T from '../tokens.js';
+import { assignedAtLineStart, lineStartAssignment } from './line-start-assignments.js';
 import type { LexerState } from './state.js';
 
-const STATEMENT_KEYWORDS: ReadonlySet<string> = new Set([
-  'assert',
-  'async',
-  'await',
-  'break',
-  'class',
-  'continue',
-  'def',
-  'del',
-  'elif',
-  'except',
-  'finally',
-  'from',
-  'global',
-  'import',
-  'nonlocal',
-  'pass',
-  'raise',
-  'return',
-  'try',
-  'while',
-  'with',
-  'yield',
-]);
-
-const KEYWORD_ASSIGNMENT = new RegExp(`^[ \\t]*(${[...STATEMENT_KEYWORDS].join('|')})[ \\t]*=(?!=)`, 'gm');
-
-/** The statement keywords the file assigns at the start of a line (`break = …`), found once per file. */
-function assignedKeywords(src: string): Set<string> {
-  const names = new Set<string>();
-  KEYWORD_ASSIGNMENT.lastIndex = 0;
-  for (let m = KEYWORD_ASSIGNMENT.exec(src); m !== null; m = KEYWORD_ASSIGNMENT.exec(src)) names.add(m[1] as string);
-  return names;
-}
+const KEYWORD_ASSIGNMENT = lineStartAssignment([...STATEMENT_KEYWORDS].join('|'));
 
 /**
  * Reads the keyword `image` at [start, end) as the variable of that name and
@@ -58,7 +27,7 @@ function assignedKeywords(src: string): Set<string> {
 export function keywordAsName(lx: LexerState, image: string, start: number, end: number): boolean {
   // The position first: a `pass` on its own line (the usual case) never needs the file's assignments.
   if (!STATEMENT_KEYWORDS.has(image) || !statementCannotStart(lx, end)) return false;
-  lx.assignedKeywords ??= assignedKeywords(lx.src);
+  lx.assignedKeywords ??= assignedAtLineStart(lx.src, KEYWORD_ASSIGNMENT);
   if (!lx.assignedKeywords.has(image)) return false;
   lx.report(
     D.keywordName,

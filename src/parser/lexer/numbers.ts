@@ -8,12 +8,13 @@ import * as T from '../tokens.js';
 import { tryBareText } from './bare-text.js';
 import { invalid } from './code.js';
 import { recoverInInterpolation } from './interpolation-recovery.js';
+import { assignedAtLineStart, lineStartAssignment } from './line-start-assignments.js';
 import type { LexerState } from './state.js';
 
 /** Keywords a number may be directly followed by (`1if x else 2` is valid Python). */
 const KEYWORDS_AFTER_NUMBER = new Set(['and', 'else', 'for', 'if', 'in', 'is', 'not', 'or']);
 
-const DIGIT_NAME_ASSIGNMENT = /^[ \t]*([0-9][A-Za-z0-9_]*)[ \t]*=(?!=)/gm;
+const DIGIT_NAME_ASSIGNMENT = lineStartAssignment('[0-9][A-Za-z0-9_]*');
 
 /** Digits with single underscores between them; returns the end, or -1 if an underscore is misplaced. */
 function digits(lx: LexerState, from: number, isValid: (c: number) => boolean): number {
@@ -131,7 +132,7 @@ export function number(lx: LexerState): void {
 function digitName(lx: LexerState, start: number, end: number): boolean {
   const text = lx.src.slice(start, end);
   if (!/^[0-9][A-Za-z0-9_]*$/.test(text)) return false;
-  lx.digitNames ??= assignedDigitNames(lx.src);
+  lx.digitNames ??= assignedAtLineStart(lx.src, DIGIT_NAME_ASSIGNMENT);
   if (!lx.digitNames.has(text)) return false;
   lx.report(
     D.numberTarget,
@@ -155,11 +156,4 @@ function skipNameTail(lx: LexerState, from: number): number {
     else break;
   }
   return p;
-}
-
-function assignedDigitNames(src: string): Set<string> {
-  const names = new Set<string>();
-  DIGIT_NAME_ASSIGNMENT.lastIndex = 0;
-  for (let m = DIGIT_NAME_ASSIGNMENT.exec(src); m !== null; m = DIGIT_NAME_ASSIGNMENT.exec(src)) names.add(m[1] as string);
-  return names;
 }

@@ -38,6 +38,7 @@ import type {
   Statement,
 } from '../ast.js';
 import { escapeBody, nestedStyles, printBytesLiteral, printStringLiteral, quoteWithoutEscapes } from './strings.js';
+import { PYTHON_KEYWORDS } from '../keywords.js';
 
 export interface PrintOptions {
   /**
@@ -49,44 +50,6 @@ export interface PrintOptions {
 }
 
 const INDENT = '    ';
-
-const PYTHON_KEYWORDS = new Set([
-  'False',
-  'None',
-  'True',
-  'and',
-  'as',
-  'assert',
-  'async',
-  'await',
-  'break',
-  'class',
-  'continue',
-  'def',
-  'del',
-  'elif',
-  'else',
-  'except',
-  'finally',
-  'for',
-  'from',
-  'global',
-  'if',
-  'import',
-  'in',
-  'is',
-  'lambda',
-  'nonlocal',
-  'not',
-  'or',
-  'pass',
-  'raise',
-  'return',
-  'try',
-  'while',
-  'with',
-  'yield',
-]);
 
 const IDENTIFIER = /^[\p{ID_Start}_][\p{ID_Continue}]*$/u;
 

@@ -24,31 +24,28 @@ function hex(code: number, width: number): string {
 }
 
 /**
- * Escapes `value` for the body of a non-raw literal in `style`. In f-string
- * literal text, braces are doubled. `beforeClosing`: the text ends where the
- * closing quotes begin (false for an f-string's literal text followed by an
- * interpolation, whose trailing quote characters then need no escape).
- */
-/**
  * Per style and context, a pattern matching any character `escapeBody` may
  * change: most strings hold none (long ones are often base64) and are
  * returned as they are after one regular-expression scan. With the `u` flag
  * the surrogate range matches lone surrogates only, as `needsEscape` does.
  */
-const SPECIAL = new Map<string, RegExp>();
-function specialCharacters(style: QuoteStyle, inFString: boolean): RegExp {
-  const key = `${style}${inFString ? 'f' : ''}`;
-  let pattern = SPECIAL.get(key);
-  if (pattern === undefined) {
-    const quote = quoteChar(style) === "'" ? "'" : '"';
-    pattern = new RegExp(`[\\x00-\\x08\\x0b-\\x1f\\x7f\\ud800-\\udfff\\\\\\r${quote}${isTriple(style) ? '' : '\\n'}${inFString ? '{}' : ''}]`, 'u');
-    SPECIAL.set(key, pattern);
-  }
-  return pattern;
+const SPECIAL: Readonly<Record<QuoteStyle, { readonly text: RegExp; readonly fstring: RegExp }>> = Object.fromEntries(
+  STYLES.map((style) => [style, { text: specialPattern(style, false), fstring: specialPattern(style, true) }]),
+) as Record<QuoteStyle, { readonly text: RegExp; readonly fstring: RegExp }>;
+
+function specialPattern(style: QuoteStyle, inFString: boolean): RegExp {
+  return new RegExp(`[\\x00-\\x08\\x0b-\\x1f\\x7f\\ud800-\\udfff\\\\\\r${quoteChar(style)}${isTriple(style) ? '' : '\\n'}${inFString ? '{}' : ''}]`, 'u');
 }
 
+/**
+ * Escapes `value` for the body of a non-raw literal in `style`. In f-string
+ * literal text, braces are doubled. `beforeClosing`: the text ends where the
+ * closing quotes begin (false for an f-string's literal text followed by an
+ * interpolation, whose trailing quote characters then need no escape).
+ */
 export function escapeBody(value: string, style: QuoteStyle, inFString: boolean, beforeClosing = true): string {
-  if (!specialCharacters(style, inFString).test(value)) return value;
+  const special = SPECIAL[style];
+  if (!(inFString ? special.fstring : special.text).test(value)) return value;
   const q = quoteChar(style);
   const quote = q.charCodeAt(0);
   const triple = isTriple(style);
